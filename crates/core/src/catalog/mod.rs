@@ -1,0 +1,59 @@
+//! The catalogue of service items (事项) and their guides (办事指南).
+//!
+//! A service centre edits the catalogue as TOML files (see `catalog/` in the repository);
+//! [`load`] turns them into a [`Catalog`] and reports every problem at once. The browser
+//! receives the catalogue as JSON ([`Catalog::to_json`] / [`Catalog::from_json`]), which
+//! carries [`SCHEMA_VERSION`] so that a cached copy of an older shape is recognised.
+
+mod model;
+mod source;
+
+pub use model::{
+    CaseKind, DeliveryMethod, Material, MaterialForm, MaterialSource, Requirement, ServiceItem,
+};
+pub use source::{load, SourceFile};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the catalogue's JSON shape. Bump it when the shape changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Every service item a deployment offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    /// Shape version of this document; see [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The items, sorted by code.
+    pub items: Vec<ServiceItem>,
+}
+
+impl Catalog {
+    /// The item with this code, if the catalogue has it.
+    pub fn item(&self, code: &str) -> Option<&ServiceItem> {
+        self.items.iter().find(|i| i.code == code)
+    }
+
+    /// The JSON the server sends and the browser caches.
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and numbers cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads the JSON form, refusing a document of another schema version with a message
+    /// that says what to do (reload from the server).
+    pub fn from_json(json: &str) -> Result<Catalog, String> {
+        #[derive(Deserialize)]
+        struct Version {
+            schema_version: u32,
+        }
+        let version: Version =
+            serde_json::from_str(json).map_err(|e| format!("事项目录不是有效的 JSON（{e}）"))?;
+        if version.schema_version != SCHEMA_VERSION {
+            return Err(format!(
+                "事项目录格式版本为 {}，本程序需要版本 {}；请联网后刷新以取得新目录",
+                version.schema_version, SCHEMA_VERSION
+            ));
+        }
+        serde_json::from_str(json).map_err(|e| format!("事项目录内容有误（{e}）"))
+    }
+}

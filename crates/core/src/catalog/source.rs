@@ -1,0 +1,241 @@
+//! Reading the catalogue's TOML files and checking them (the linter).
+//!
+//! The caller reads the files (the core does no I/O) and passes their names and texts;
+//! every problem in every file is reported together, each with file, line and column.
+
+use super::{CaseKind, Catalog, ServiceItem, SCHEMA_VERSION};
+use crate::Diagnostic;
+use std::collections::BTreeMap;
+
+/// One catalogue file: its path relative to the catalogue directory, and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative path with `/` separators, e.g. `items/food-business-licence.toml`.
+    pub path: String,
+    /// The file's contents.
+    pub text: String,
+}
+
+/// Parses and checks all catalogue files. Returns the catalogue only when there is no
+/// problem at all, so that a broken file never reaches an applicant half-read.
+pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut items: Vec<(&SourceFile, ServiceItem)> = Vec::new();
+    for file in files {
+        if file.path.starts_with("items/") && file.path.ends_with(".toml") {
+            match toml::from_str::<ServiceItem>(&file.text) {
+                Ok(item) => items.push((file, item)),
+                Err(e) => problems.push(toml_problem(file, &e)),
+            }
+        } else if file.path.ends_with(".toml") {
+            problems.push(Diagnostic::in_file(
+                &file.path,
+                "unknown catalogue file: service items belong under items/",
+            ));
+        }
+    }
+    if items.is_empty() && problems.is_empty() {
+        problems.push(Diagnostic::in_file(
+            "items/",
+            "the catalogue has no service items: add at least one items/*.toml file",
+        ));
+    }
+    let mut first_seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for (file, item) in &items {
+        lint_item(file, item, &mut problems);
+        if let Some(other) = first_seen.insert(&item.code, &file.path) {
+            problems.push(at(
+                file,
+                &format!("code = \"{}\"", item.code),
+                format!(
+                    "item code \"{}\" is also used by {other}: each item needs its own code",
+                    item.code
+                ),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut items: Vec<ServiceItem> = items.into_iter().map(|(_, i)| i).collect();
+    items.sort_by(|a, b| a.code.cmp(&b.code));
+    Ok(Catalog {
+        schema_version: SCHEMA_VERSION,
+        items,
+    })
+}
+
+fn toml_problem(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    match e.span() {
+        Some(span) => Diagnostic::at_offset(&file.path, &file.text, span.start, message),
+        None => Diagnostic::in_file(&file.path, message),
+    }
+}
+
+/// A problem located at the first occurrence of `needle` in the file (the key and value
+/// as written), or at the whole file if it cannot be found.
+fn at(file: &SourceFile, needle: &str, message: String) -> Diagnostic {
+    match file.text.find(needle) {
+        Some(offset) => Diagnostic::at_offset(&file.path, &file.text, offset, message),
+        None => Diagnostic::in_file(&file.path, message),
+    }
+}
+
+fn lint_item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Diagnostic>) {
+    for (field, value) in [
+        ("code", &item.code),
+        ("name", &item.name),
+        ("department", &item.department),
+        ("handling_body", &item.handling_body),
+        ("window", &item.window),
+    ] {
+        if value.trim().is_empty() {
+            problems.push(at(
+                file,
+                &format!("{field} ="),
+                format!("{field} must not be empty"),
+            ));
+        }
+    }
+    if item.promised_days > item.statutory_days {
+        problems.push(at(file, "promised_days", format!(
+            "promised_days ({}) is longer than statutory_days ({}): the promise must be within the law",
+            item.promised_days, item.statutory_days
+        )));
+    }
+    if item.kind == CaseKind::Immediate && item.promised_days != 0 {
+        problems.push(at(file, "promised_days", format!(
+            "an immediate case (kind = \"immediate\") is decided the same day: promised_days must be 0, not {}",
+            item.promised_days
+        )));
+    }
+    if item.materials.is_empty() {
+        problems.push(Diagnostic::in_file(
+            &file.path,
+            "the item has no materials: add at least one [[materials]] table",
+        ));
+    }
+    let mut ids = BTreeMap::new();
+    for (n, m) in item.materials.iter().enumerate() {
+        if ids.insert(m.id.as_str(), n).is_some() {
+            problems.push(at(
+                file,
+                &format!("id = \"{}\"", m.id),
+                format!(
+                    "material id \"{}\" is used twice in this item: material ids must be unique",
+                    m.id
+                ),
+            ));
+        }
+        if m.copies == 0 {
+            problems.push(at(
+                file,
+                &format!("id = \"{}\"", m.id),
+                format!("material \"{}\" has copies = 0: use at least 1", m.id),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+code = "A-001"
+name = "测试事项"
+department = "市场监管局"
+handling_body = "县市场监督管理局"
+kind = "committed"
+statutory_days = 20
+promised_days = 10
+fees = "不收费"
+window = "综合窗口"
+
+[[materials]]
+id = "id_card"
+name = "身份证"
+source = "applicant"
+form = "original"
+requirement = "always"
+"#;
+
+    fn file(path: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    fn check_errors(files: &[SourceFile], expect: &[&str]) {
+        let got: Vec<String> = load(files)
+            .unwrap_err()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn a_good_item_loads_with_defaults() {
+        let c = load(&[file("items/a.toml", GOOD)]).unwrap();
+        assert_eq!(c.items.len(), 1);
+        assert_eq!(c.items[0].materials[0].copies, 1);
+        assert_eq!(c.item("A-001").unwrap().name, "测试事项");
+    }
+
+    #[test]
+    fn a_misspelt_key_is_reported_with_its_line() {
+        let text = GOOD.replace("fees =", "feez =");
+        check_errors(
+            &[file("items/a.toml", &text)],
+            &["items/a.toml:9:1: unknown field `feez`, expected one of `code`, `name`, `department`, `handling_body`, `kind`, `statutory_days`, `promised_days`, `legal_basis`, `acceptance_conditions`, `fees`, `delivery`, `window`, `materials`"],
+        );
+    }
+
+    #[test]
+    fn every_problem_in_every_file_is_reported_at_once() {
+        let late = GOOD.replace("promised_days = 10", "promised_days = 30");
+        let bad_kind = GOOD
+            .replace("A-001", "A-002")
+            .replace("committed", "sometimes");
+        let dup = GOOD.to_string();
+        check_errors(
+            &[
+                file("items/a.toml", &late),
+                file("items/b.toml", &bad_kind),
+                file("items/c.toml", &dup),
+                file("stray.toml", ""),
+            ],
+            &[
+                "items/b.toml:6:8: unknown variant `sometimes`, expected one of `immediate`, `committed`, `joint`",
+                "stray.toml: unknown catalogue file: service items belong under items/",
+                "items/a.toml:8:1: promised_days (30) is longer than statutory_days (20): the promise must be within the law",
+                "items/c.toml:2:1: item code \"A-001\" is also used by items/a.toml: each item needs its own code",
+            ],
+        );
+    }
+
+    #[test]
+    fn immediate_items_promise_the_same_day() {
+        let text = GOOD.replace("committed", "immediate");
+        check_errors(
+            &[file("items/a.toml", &text)],
+            &["items/a.toml:8:1: an immediate case (kind = \"immediate\") is decided the same day: promised_days must be 0, not 10"],
+        );
+    }
+
+    #[test]
+    fn the_json_form_round_trips_and_refuses_other_versions() {
+        let c = load(&[file("items/a.toml", GOOD)]).unwrap();
+        assert_eq!(Catalog::from_json(&c.to_json()).unwrap(), c);
+        let old = c
+            .to_json()
+            .replace("\"schema_version\":1", "\"schema_version\":0");
+        assert!(Catalog::from_json(&old).unwrap_err().contains("版本为 0"));
+        assert!(Catalog::from_json("{")
+            .unwrap_err()
+            .contains("不是有效的 JSON"));
+    }
+}

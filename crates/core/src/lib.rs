@@ -1,0 +1,20 @@
+//! # onewindow-core
+//!
+//! Everything OneWindow decides, as pure functions over plain data: the catalogue of
+//! service items (事项) and its loader/linter, and — as later parts land — the checklist
+//! rules, the working-day clock, the case lifecycle and the notices.
+//!
+//! Design rationale: the same crate runs in the browser (compiled to WebAssembly) and on the
+//! server (native), so a decision is made once and both sides agree on it. It therefore
+//! does no I/O, reads no clock and spawns nothing: file contents, the current time and
+//! randomness come in as arguments. Errors are returned as [`Diagnostic`]s that name the
+//! file and the line, never as panics.
+#![deny(missing_docs)]
+
+pub mod catalog;
+pub mod diagnostic;
+
+pub use catalog::{
+    CaseKind, Catalog, Material, MaterialForm, MaterialSource, Requirement, ServiceItem,
+};
+pub use diagnostic::Diagnostic;

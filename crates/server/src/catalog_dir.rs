@@ -1,0 +1,66 @@
+//! Reads the catalogue directory from disk and hands the texts to the core's loader.
+
+use onewindow_core::catalog::{self, Catalog, SourceFile};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// A checked catalogue together with its JSON form and a digest of that form, which is
+/// also the HTTP entity tag.
+#[derive(Debug)]
+pub struct LoadedCatalog {
+    /// The catalogue.
+    pub catalog: Catalog,
+    /// What `GET /api/catalog` sends.
+    pub json: String,
+    /// Hex SHA-256 of `json`.
+    pub digest: String,
+}
+
+/// Reads every file under `dir` and loads it; every problem is listed in the error,
+/// each as `file:line:column: message`.
+pub fn load_dir(dir: &Path) -> anyhow::Result<LoadedCatalog> {
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files).map_err(|e| {
+        anyhow::anyhow!("cannot read the catalogue directory {}: {e}", dir.display())
+    })?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let catalog = catalog::load(&files).map_err(|problems| {
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| format!("  {}/{p}", dir.display()))
+            .collect();
+        anyhow::anyhow!(
+            "the catalogue in {} has {} problem(s):\n{}",
+            dir.display(),
+            problems.len(),
+            list.join("\n")
+        )
+    })?;
+    let json = catalog.to_json();
+    let digest = format!("{:x}", Sha256::digest(json.as_bytes()));
+    Ok(LoadedCatalog {
+        catalog,
+        json,
+        digest,
+    })
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            out.push(SourceFile { path: rel, text });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,81 @@
+//! # onewindow-server
+//!
+//! The thin server of OneWindow: it serves the built browser app and the catalogue, and
+//! (as later parts land) stores cases and lets clerks move them on. It decides nothing
+//! itself: every rule is `onewindow-core`'s, called here exactly as the browser calls it.
+//!
+//! The binary `onewindow` wraps this library; tests call [`app`] and [`serve`] directly.
+
+pub mod catalog_dir;
+pub mod db;
+pub mod error;
+pub mod routes;
+pub mod static_files;
+
+use anyhow::Context;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use routes::app;
+
+/// Where the server listens and what it serves.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// Address to listen on.
+    pub addr: SocketAddr,
+    /// SQLite file (created with its tables on first start).
+    pub db: PathBuf,
+    /// Catalogue directory (service items as TOML files).
+    pub catalog: PathBuf,
+    /// The built browser app (Trunk's `dist/`).
+    pub dist: PathBuf,
+}
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: sqlx::SqlitePool,
+    /// The catalogue, as loaded and checked at start.
+    pub catalog: Arc<catalog_dir::LoadedCatalog>,
+    /// The built browser app.
+    pub dist: PathBuf,
+}
+
+/// Opens the database, loads the catalogue and builds the state; fails with a message
+/// that names the file at fault.
+pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
+    let catalog = catalog_dir::load_dir(&config.catalog)?;
+    let db = db::open(&config.db).await?;
+    db::record_catalog_load(&db, &catalog).await?;
+    if !config.dist.join("index.html").is_file() {
+        tracing::warn!(
+            "{} has no index.html: the browser app is not built (run `cargo xtask run`)",
+            config.dist.display()
+        );
+    }
+    Ok(AppState {
+        db,
+        catalog: Arc::new(catalog),
+        dist: config.dist.clone(),
+    })
+}
+
+/// Binds the address and serves until `shutdown` completes. Calls `on_ready` with the
+/// bound address (useful when the port is 0) before accepting requests.
+pub async fn serve(
+    config: ServeConfig,
+    on_ready: impl FnOnce(SocketAddr),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let state = prepare(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    on_ready(listener.local_addr()?);
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("the server stopped with an error")
+}

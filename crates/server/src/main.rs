@@ -1,0 +1,107 @@
+//! `onewindow`: the server and the administration commands.
+
+use clap::{Parser, Subcommand};
+use onewindow_server::{catalog_dir, serve, ServeConfig};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// OneWindow (一窗通): the comprehensive government-service window.
+#[derive(Parser)]
+#[command(name = "onewindow", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the browser app, the catalogue and the API.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// SQLite database file; created with its tables on first start.
+        #[arg(long, default_value = "data/onewindow.sqlite3")]
+        db: PathBuf,
+        /// Catalogue directory.
+        #[arg(long, default_value = "catalog")]
+        catalog: PathBuf,
+        /// The built browser app.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+    },
+    /// Check a catalogue directory and list every problem found.
+    CheckCatalog {
+        /// Catalogue directory.
+        #[arg(default_value = "catalog")]
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let result = match cli.command {
+        Command::Serve {
+            addr,
+            db,
+            catalog,
+            dist,
+        } => run_server(ServeConfig {
+            addr,
+            db,
+            catalog,
+            dist,
+        }),
+        Command::CheckCatalog { dir } => catalog_dir::load_dir(&dir).map(|c| {
+            println!(
+                "{}: {} service items, no problems",
+                dir.display(),
+                c.catalog.items.len()
+            );
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_server(config: ServeConfig) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(serve(
+        config,
+        |addr| println!("OneWindow is serving http://{addr}/  (Ctrl-C stops it)"),
+        shutdown_signal(),
+    ))
+}
+
+/// Ctrl-C or SIGTERM: finish the requests under way, then stop.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("stopping");
+}

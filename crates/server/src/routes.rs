@@ -1,0 +1,61 @@
+//! The HTTP routes.
+
+use crate::error::AppError;
+use crate::{static_files, AppState};
+use axum::extract::{OriginalUri, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+use tower_http::compression::CompressionLayer;
+
+/// The whole application; tests call it directly.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/catalog", get(catalog))
+        .fallback(api_not_found);
+    Router::new()
+        .nest("/api", api)
+        .route("/healthz", get(healthz))
+        .fallback_service(static_files::service(&state.dist))
+        .layer(axum::middleware::from_fn(static_files::cache_headers))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+/// `GET /api/catalog`: the checked catalogue; revalidates with its entity tag.
+async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let etag = format!("\"{}\"", &state.catalog.digest[..32]);
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let cache = [
+        (header::ETAG, etag.clone()),
+        (header::CACHE_CONTROL, "no-cache".into()),
+    ];
+    if fresh {
+        return (StatusCode::NOT_MODIFIED, cache).into_response();
+    }
+    (
+        cache,
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        state.catalog.json.clone(),
+    )
+        .into_response()
+}
+
+/// `GET /healthz`: the database answers and a catalogue is loaded.
+async fn healthz(State(state): State<AppState>) -> Result<Json<serde_json::Value>, AppError> {
+    let one: i64 = sqlx::query_scalar("SELECT 1").fetch_one(&state.db).await?;
+    Ok(Json(json!({
+        "status": if one == 1 { "ok" } else { "degraded" },
+        "catalog_items": state.catalog.catalog.items.len(),
+        "catalog_digest": state.catalog.digest,
+    })))
+}
+
+async fn api_not_found(OriginalUri(uri): OriginalUri) -> AppError {
+    AppError::NotFound(uri.path().to_string())
+}

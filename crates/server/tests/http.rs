@@ -1,0 +1,187 @@
+//! The server over real HTTP on 127.0.0.1, with a temporary SQLite file.
+
+use onewindow_core::Catalog;
+use onewindow_server::{serve, ServeConfig};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+struct Running {
+    base: String,
+    dir: TempDir,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+fn repo_catalog() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog")
+}
+
+/// A fake build of the app: an index.html and one content-hashed bundle file.
+fn fake_dist(dir: &Path) -> PathBuf {
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!DOCTYPE html><title>一窗通</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("onewindow-app-0123456789abcdef.js"), "export {}").unwrap();
+    dist
+}
+
+async fn start_with(dir: TempDir, catalog: PathBuf) -> anyhow::Result<Running> {
+    let config = ServeConfig {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        db: dir.path().join("data").join("test.sqlite3"),
+        catalog,
+        dist: fake_dist(dir.path()),
+    };
+    let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(serve(
+        config,
+        move |addr| {
+            let _ = addr_tx.send(addr);
+        },
+        async move {
+            let _ = stop_rx.await;
+        },
+    ));
+    match addr_rx.await {
+        Ok(addr) => Ok(Running {
+            base: format!("http://{addr}"),
+            dir,
+            stop: Some(stop_tx),
+            task,
+        }),
+        Err(_) => Err(task.await.unwrap().unwrap_err()),
+    }
+}
+
+async fn start() -> Running {
+    start_with(tempfile::tempdir().unwrap(), repo_catalog())
+        .await
+        .unwrap()
+}
+
+impl Running {
+    async fn stop(mut self) -> TempDir {
+        let _ = self.stop.take().unwrap().send(());
+        self.task.await.unwrap().unwrap();
+        self.dir
+    }
+}
+
+#[tokio::test]
+async fn the_catalogue_is_served_as_json_and_revalidates_with_its_etag() {
+    let server = start().await;
+    let client = reqwest::Client::new();
+    let response = client
+        .get(format!("{}/api/catalog", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/json; charset=utf-8"
+    );
+    let etag = response.headers()["etag"].to_str().unwrap().to_string();
+    let catalog = Catalog::from_json(&response.text().await.unwrap()).unwrap();
+    assert_eq!(catalog.items.len(), 4);
+    assert!(catalog
+        .item("370000-SCJG-XK-001")
+        .is_some_and(|i| i.name == "食品经营许可（新办）"));
+
+    let again = client
+        .get(format!("{}/api/catalog", server.base))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304, "an unchanged catalogue costs no body");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_database_file_is_created_and_migrated_on_first_start() {
+    let server = start().await;
+    let health: serde_json::Value = reqwest::get(format!("{}/healthz", server.base))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["catalog_items"], 4);
+    let dir = server.stop().await;
+    let db = dir.path().join("data").join("test.sqlite3");
+    assert!(
+        db.is_file(),
+        "the SQLite file exists at the configured path"
+    );
+
+    // A restart with the same catalogue reuses the file and records the load only once.
+    let server = start_with(dir, repo_catalog()).await.unwrap();
+    let dir = server.stop().await;
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    let loads: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM catalog_loads")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(loads, 1);
+    drop(dir);
+}
+
+#[tokio::test]
+async fn the_app_is_served_for_its_own_routes_with_the_right_cache_headers() {
+    let server = start().await;
+    let page = reqwest::get(format!("{}/items/370000-SCJG-XK-001", server.base))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["cache-control"], "no-cache");
+    assert!(page.text().await.unwrap().contains("一窗通"));
+
+    let asset = reqwest::get(format!("{}/onewindow-app-0123456789abcdef.js", server.base))
+        .await
+        .unwrap();
+    assert_eq!(asset.status(), 200);
+    assert_eq!(
+        asset.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+
+    let missing = reqwest::get(format!("{}/api/no-such-thing", server.base))
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    let body: serde_json::Value = missing.json().await.unwrap();
+    assert_eq!(body["error"], "not found: /api/no-such-thing");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_broken_catalogue_stops_the_start_and_names_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join("catalog");
+    std::fs::create_dir_all(catalog.join("items")).unwrap();
+    let good =
+        std::fs::read_to_string(repo_catalog().join("items/elderly-allowance.toml")).unwrap();
+    std::fs::write(
+        catalog.join("items/a.toml"),
+        good.replace("kind = \"committed\"", "kind = \"urgent\""),
+    )
+    .unwrap();
+    let err = match start_with(dir, catalog).await {
+        Ok(_) => panic!("a broken catalogue must not be served"),
+        Err(e) => format!("{e:#}"),
+    };
+    assert!(err.contains("has 1 problem(s)"), "{err}");
+    assert!(
+        err.contains("items/a.toml:6:8: unknown variant `urgent`"),
+        "{err}"
+    );
+}

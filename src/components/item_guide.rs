@@ -1,0 +1,95 @@
+//! One service item's guide (办事指南): the basic facts and the material list.
+
+use super::item_list::days_label;
+use crate::text::t;
+use leptos::prelude::*;
+use onewindow_core::ServiceItem;
+
+/// The guide of `item`.
+#[component]
+pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
+    let tx = t();
+    let statutory = format!("{} {}", item.statutory_days, tx.working_days);
+    let delivery = item
+        .delivery
+        .iter()
+        .map(|d| tx.delivery(*d))
+        .collect::<Vec<_>>()
+        .join("、");
+    let rows = [
+        (tx.field_code, item.code.clone()),
+        (tx.field_department, item.department.clone()),
+        (tx.field_handling_body, item.handling_body.clone()),
+        (tx.field_kind, tx.case_kind(item.kind).to_string()),
+        (tx.days_promised, days_label(&item)),
+        (tx.days_statutory, statutory),
+        (tx.field_fees, item.fees.clone()),
+        (tx.field_window, item.window.clone()),
+        (tx.field_delivery, delivery),
+    ]
+    .into_iter()
+    .map(|(k, v)| view! { <div class="fact"><dt>{k}</dt><dd>{v}</dd></div> })
+    .collect_view();
+    let list = |lines: &[String]| {
+        lines
+            .iter()
+            .map(|l| view! { <li>{l.clone()}</li> })
+            .collect_view()
+    };
+    let conditions = list(&item.acceptance_conditions);
+    let basis = list(&item.legal_basis);
+    let materials = item
+        .materials
+        .iter()
+        .enumerate()
+        .map(|(n, m)| {
+            view! {
+                <tr>
+                    <td>{n + 1}</td>
+                    <th scope="row">{m.name.clone()}</th>
+                    <td>{tx.source(m.source)}</td>
+                    <td>{tx.form(m.form)}</td>
+                    <td>{m.copies}</td>
+                    <td>{tx.requirement(m.requirement)}</td>
+                    <td><ul class="points">{list(&m.review_points)}</ul></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="guide">
+            <h1>{item.name.clone()}</h1>
+            <section aria-labelledby="basics">
+                <h2 id="basics">{tx.guide_basics}</h2>
+                <dl class="facts">{rows}</dl>
+            </section>
+            <section aria-labelledby="conditions">
+                <h2 id="conditions">{tx.acceptance_conditions}</h2>
+                <ul>{conditions}</ul>
+            </section>
+            <section aria-labelledby="materials">
+                <h2 id="materials">{tx.materials_heading}</h2>
+                <div class="table-scroll">
+                    <table class="materials">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tx.col_number}</th>
+                                <th scope="col">{tx.col_material}</th>
+                                <th scope="col">{tx.col_source}</th>
+                                <th scope="col">{tx.col_form}</th>
+                                <th scope="col">{tx.col_copies}</th>
+                                <th scope="col">{tx.col_requirement}</th>
+                                <th scope="col">{tx.col_review_points}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{materials}</tbody>
+                    </table>
+                </div>
+            </section>
+            <section aria-labelledby="basis">
+                <h2 id="basis">{tx.legal_basis}</h2>
+                <ul>{basis}</ul>
+            </section>
+        </article>
+    }
+}

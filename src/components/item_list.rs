@@ -1,0 +1,64 @@
+//! The service items, grouped by department.
+
+use crate::text::t;
+use leptos::prelude::*;
+use onewindow_core::{Catalog, ServiceItem};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Every item of the catalogue as a link to its guide, grouped by department.
+#[component]
+pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
+    let mut by_department: BTreeMap<&str, Vec<&ServiceItem>> = BTreeMap::new();
+    for item in &catalog.items {
+        by_department
+            .entry(item.department.as_str())
+            .or_default()
+            .push(item);
+    }
+    let groups = by_department
+        .into_iter()
+        .map(|(department, items)| {
+            let count = format!("{} {}", items.len(), t().item_count_suffix);
+            let cards = items.into_iter().map(item_card).collect_view();
+            view! {
+                <section class="department" aria-label=department.to_string()>
+                    <h2>{department.to_string()} <span class="count">{count}</span></h2>
+                    <ul class="item-list">{cards}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! { <div class="catalog">{groups}</div> }
+}
+
+fn item_card(item: &ServiceItem) -> impl IntoView {
+    let href = format!("/items/{}", item.code);
+    let days = days_label(item);
+    view! {
+        <li class="item-card">
+            <a href=href>
+                <span class="item-name">{item.name.clone()}</span>
+                <span class="item-meta">
+                    <span class="tag">{t().case_kind(item.kind)}</span>
+                    <span>{days}</span>
+                    <span>{item.handling_body.clone()}</span>
+                </span>
+            </a>
+        </li>
+    }
+}
+
+/// 承诺时限 in words: "承诺时限 10 个工作日" or "即时办结".
+pub(crate) fn days_label(item: &ServiceItem) -> String {
+    if item.promised_days == 0 {
+        t().same_day.to_string()
+    } else {
+        format!(
+            "{} {} {}",
+            t().days_promised,
+            item.promised_days,
+            t().working_days
+        )
+    }
+}

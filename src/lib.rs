@@ -1,0 +1,15 @@
+//! # onewindow (the browser app)
+//!
+//! The Leptos single-page app that applicants, clerks and helpers use. It shows what the
+//! core decides and never decides anything itself: every rule lives in `onewindow-core`.
+//! Two adapters reach the outside world: [`storage`] (IndexedDB) and [`api`] (the server).
+
+pub mod api;
+pub mod app;
+pub mod catalog_state;
+pub mod components;
+pub mod pages;
+pub mod storage;
+pub mod text;
+
+pub use app::App;

@@ -1,0 +1,19 @@
+//! `/`: the list of service items.
+
+use crate::catalog_state::CatalogContext;
+use crate::components::{CatalogGate, ItemList};
+use crate::text::t;
+use leptos::prelude::*;
+
+/// The start page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let CatalogContext(status) = expect_context();
+    view! {
+        <h1>{t().items_heading}</h1>
+        <p class="lead">{t().items_intro}</p>
+        <CatalogGate status=status let:loaded>
+            <ItemList catalog=loaded.catalog.clone()/>
+        </CatalogGate>
+    }
+}

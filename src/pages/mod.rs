@@ -1,0 +1,7 @@
+//! One page per route.
+
+mod guide;
+mod home;
+
+pub use guide::GuidePage;
+pub use home::HomePage;

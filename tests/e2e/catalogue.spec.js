@@ -1,0 +1,43 @@
+// The walking skeleton's thread: the server serves the app and the catalogue, the app
+// lists the items and caches the catalogue, and a reload with the server gone still
+// shows it (app shell from the service worker, catalogue from IndexedDB).
+import path from "node:path";
+import { test, expect, screenshotDir } from "./fixtures.js";
+
+test("the catalogue is listed, and still listed after a reload with the server stopped", async ({ page, server }) => {
+  await page.goto(server.url + "/");
+  await expect(page.getByRole("heading", { level: 1, name: "办事事项" })).toBeVisible();
+  const cards = page.locator(".item-card");
+  await expect(cards).toHaveCount(4);
+  await expect(page.getByRole("link", { name: /食品经营许可（新办）/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /市场监督管理局/ })).toBeVisible();
+  // Online, no offline notice.
+  await expect(page.getByText("当前无法连接服务器")).toHaveCount(0);
+  await page.screenshot({ path: path.join(screenshotDir, "catalogue-online.png"), fullPage: true });
+
+  // Wait until the service worker holds the app shell, then take the server away.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await server.stop();
+
+  await page.reload();
+  await expect(page.getByText("当前无法连接服务器，显示的是本机保存的事项目录")).toBeVisible();
+  await expect(cards).toHaveCount(4);
+  await page.screenshot({ path: path.join(screenshotDir, "catalogue-offline.png"), fullPage: true });
+
+  // The guide opens from the cached catalogue too.
+  await page.getByRole("link", { name: /食品经营许可（新办）/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "食品经营许可（新办）" })).toBeVisible();
+  await expect(page.locator("table.materials tbody tr")).toHaveCount(5);
+  await expect(page.getByRole("rowheader", { name: "食品经营许可申请书" })).toBeVisible();
+  await page.screenshot({ path: path.join(screenshotDir, "guide-offline.png"), fullPage: true });
+});
+
+test("a guide's address works when typed or reloaded directly", async ({ page, server }) => {
+  await page.goto(server.url + "/items/370000-SCJG-DJ-002");
+  await expect(page.getByRole("heading", { level: 1, name: "个体工商户设立登记" })).toBeVisible();
+  await expect(page.getByText("即时办结")).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(screenshotDir, "guide-phone.png"), fullPage: true });
+  await page.goto(server.url + "/items/NO-SUCH-ITEM");
+  await expect(page.getByRole("alert")).toContainText("没有找到这个事项");
+});

@@ -1,0 +1,81 @@
+// Fixtures shared by the end-to-end tests:
+// - `server`: the real `onewindow serve` on 127.0.0.1 (a free port), with a fresh SQLite
+//   file and the repository's demo catalogue; stopped (SIGTERM) at the end of the test.
+// - `context` / `page`: Debian's Chromium in a fresh profile directory.
+import { test as base, chromium, expect } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const screenshotDir = path.join(root, "target", "e2e");
+mkdirSync(screenshotDir, { recursive: true });
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+/** Starts the server; resolves once it prints the URL it serves. */
+export function startServer({ db } = {}) {
+  const bin = process.env.ONEWINDOW_BIN || path.join(root, "target", "release", "onewindow");
+  const dist = process.env.ONEWINDOW_DIST || path.join(root, "dist");
+  const dataDir = mkdtempSync(path.join(tmpdir(), "onewindow-e2e-"));
+  const dbPath = db || path.join(dataDir, "test.sqlite3");
+  const child = spawn(bin, [
+    "serve", "--addr", "127.0.0.1:0", "--db", dbPath,
+    "--catalog", path.join(root, "catalog"), "--dist", dist,
+  ], { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stderr.on("data", (d) => { log += d; });
+  const stopped = new Promise((resolve) => child.on("exit", resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await stopped;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${log}`)), 20_000);
+    child.on("error", (e) => { clearTimeout(timer); reject(e); });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${log}`)); });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve({ url: m[1], stop, dbPath, log: () => log }); }
+    });
+  });
+}
+
+export const test = base.extend({
+  server: async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    await server.stop();
+  },
+  context: async ({}, use) => {
+    const profile = mkdtempSync(path.join(tmpdir(), "onewindow-profile-"));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: CHROMIUM_ARGS,
+      locale: "zh-CN",
+      viewport: { width: 1280, height: 800 },
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  page: async ({ context }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+    await use(page);
+    expect(errors, "the page threw no uncaught errors").toEqual([]);
+  },
+});
+
+export { expect };

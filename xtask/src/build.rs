@@ -1,0 +1,94 @@
+//! The release build, its size report, and starting the server.
+
+use crate::setup::{self, banner};
+use crate::sh::{run, Result};
+use std::path::Path;
+use std::process::Command;
+
+/// `cargo xtask run`: build everything in release mode and serve it.
+pub fn run_server(root: &Path, serve_args: &[String]) -> Result {
+    setup::for_build(root)?;
+    release(root)?;
+    banner("starting the server");
+    let bin = root.join("target").join("release").join("onewindow");
+    let mut args = vec!["serve".to_string()];
+    args.extend(serve_args.iter().cloned());
+    eprintln!("$ {} {}", bin.display(), args.join(" "));
+    let status = Command::new(&bin)
+        .args(&args)
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the server exited with {status}"))
+    }
+}
+
+/// Builds the browser app (Trunk, release profile) and the server (release), and prints
+/// the bundle's sizes.
+pub fn release(root: &Path) -> Result {
+    banner("building the browser app (release)");
+    run(
+        root,
+        "trunk",
+        &["build", "--release", "--skip-version-check"],
+    )?;
+    banner("building the server (release)");
+    run(
+        root,
+        "cargo",
+        &["build", "--release", "-p", "onewindow-server"],
+    )?;
+    size_report(root)
+}
+
+/// Prints the raw and compressed size of every .wasm and .js file in `dist/`.
+pub fn size_report(root: &Path) -> Result {
+    let dist = root.join("dist");
+    let mut files: Vec<_> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("cannot read {}: {e}", dist.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "wasm" || x == "js"))
+        .collect();
+    files.sort();
+    let compressor = if crate::sh::output("brotli", &["--version"]).is_some() {
+        "brotli"
+    } else {
+        "gzip"
+    };
+    banner(&format!(
+        "bundle size ({compressor} -9 for the compressed column)"
+    ));
+    let (mut raw_total, mut packed_total) = (0u64, 0u64);
+    for path in &files {
+        let raw = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let packed = compressed_len(compressor, path)?;
+        raw_total += raw;
+        packed_total += packed;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        eprintln!(
+            "size: {name:<48} {:>9} B raw {:>9} B {compressor}",
+            raw, packed
+        );
+    }
+    eprintln!(
+        "size: {:<48} {:>9} B raw {:>9} B {compressor}",
+        "total", raw_total, packed_total
+    );
+    Ok(())
+}
+
+fn compressed_len(compressor: &str, path: &Path) -> Result<u64> {
+    let file = path.to_string_lossy();
+    let args: Vec<&str> = match compressor {
+        "brotli" => vec!["-c", "-q", "11", &file],
+        _ => vec!["-c", "-9", &file],
+    };
+    let out = Command::new(compressor)
+        .args(&args)
+        .output()
+        .map_err(|e| format!("cannot run {compressor}: {e}"))?;
+    Ok(out.stdout.len() as u64)
+}

@@ -1,0 +1,39 @@
+//! `cargo xtask`: the project's single entry point (the convention rust-analyzer uses).
+//!
+//! - `cargo xtask run [SERVE-ARGS…]`: install what is missing, build everything in
+//!   release mode, start the server (SQLite file, demo catalogue, the built app).
+//! - `cargo xtask test`: install what is missing and run the whole test suite.
+//! - `cargo xtask build`: the release build and its size report, without starting.
+//! - `cargo xtask setup`: only install the tools.
+//!
+//! Plain Rust with no dependencies, so that it compiles in seconds on a fresh machine.
+
+mod build;
+mod setup;
+mod sh;
+mod test;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = sh::workspace_root();
+    sh::prepare_env(&root);
+    let result = match args.first().map(String::as_str) {
+        Some("run") => build::run_server(&root, &args[1..]),
+        Some("test") => test::run_all(&root),
+        Some("build") => setup::for_build(&root).and_then(|()| build::release(&root)),
+        Some("setup") => setup::for_build(&root).and_then(|()| setup::for_tests(&root)),
+        _ => {
+            eprintln!("usage: cargo xtask run [serve options] | test | build | setup");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
