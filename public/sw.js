@@ -9,7 +9,8 @@ async function precacheShell() {
   const response = await fetch("/", { cache: "no-cache" });
   if (!response.ok) throw new Error("index.html: HTTP " + response.status);
   const html = await response.clone().text();
-  const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+  // Trunk minifies index.html, so attribute values may come with or without quotes.
+  const assets = [...html.matchAll(/["'=](\/[A-Za-z0-9._-]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
   await cache.put("/", response);
   await cache.addAll([...new Set(assets)]);
 }

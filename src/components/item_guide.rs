@@ -69,7 +69,7 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
             </section>
             <section aria-labelledby="materials">
                 <h2 id="materials">{tx.materials_heading}</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="materials">
                     <table class="materials">
                         <thead>
                             <tr>

@@ -3,18 +3,22 @@
 use crate::text::t;
 use leptos::prelude::*;
 use onewindow_core::{Catalog, ServiceItem};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Every item of the catalogue as a link to its guide, grouped by department.
 #[component]
 pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
-    let mut by_department: BTreeMap<&str, Vec<&ServiceItem>> = BTreeMap::new();
+    // Departments in the order the catalogue first names them (it is sorted by item code,
+    // which service centres number by department).
+    let mut by_department: Vec<(&str, Vec<&ServiceItem>)> = Vec::new();
     for item in &catalog.items {
-        by_department
-            .entry(item.department.as_str())
-            .or_default()
-            .push(item);
+        match by_department
+            .iter_mut()
+            .find(|(d, _)| *d == item.department)
+        {
+            Some((_, items)) => items.push(item),
+            None => by_department.push((&item.department, vec![item])),
+        }
     }
     let groups = by_department
         .into_iter()
@@ -23,7 +27,7 @@ pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
             let cards = items.into_iter().map(item_card).collect_view();
             view! {
                 <section class="department" aria-label=department.to_string()>
-                    <h2>{department.to_string()} <span class="count">{count}</span></h2>
+                    <h2>{department.to_string()}{" "}<span class="count">{count}</span></h2>
                     <ul class="item-list">{cards}</ul>
                 </section>
             }

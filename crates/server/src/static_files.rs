@@ -31,16 +31,17 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// `/onewindow-app-1a2b3c4d5e6f7a8b.js`, `…_bg.wasm`, `main-…css`: a 16-hex-digit hash
-/// right before the extension (or before `_bg`).
+/// `/onewindow-app-1a2b3c4d5e6f7a8.js`, `…_bg.wasm`, `main-…css`: Trunk's hash (a 64-bit
+/// value in hex, so up to 16 digits) right before the extension (or before `_bg`).
 fn is_hashed_asset(path: &str) -> bool {
     let Some(name) = path.rsplit('/').next() else {
         return false;
     };
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 #[cfg(test)]
@@ -52,6 +53,7 @@ mod tests {
         assert!(is_hashed_asset("/onewindow-app-1a2b3c4d5e6f7a8b.js"));
         assert!(is_hashed_asset("/onewindow-app-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_hashed_asset("/main-00ff00ff00ff00ff.css"));
+        assert!(is_hashed_asset("/onewindow-app-da3ae544d9179a3.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/sw.js"));
         assert!(!is_hashed_asset("/items/370000-SCJG-XK-001"));
