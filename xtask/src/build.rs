@@ -59,7 +59,7 @@ pub fn size_report(root: &Path) -> Result {
         "gzip"
     };
     banner(&format!(
-        "bundle size ({compressor} -9 for the compressed column)"
+        "bundle size (raw, and {compressor} at its highest level)"
     ));
     let (mut raw_total, mut packed_total) = (0u64, 0u64);
     for path in &files {

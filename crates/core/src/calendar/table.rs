@@ -1,0 +1,229 @@
+//! The working-day calendar: which days are working days, and counting them.
+//!
+//! Built once from the yearly schedules into flat tables (one entry per day, a running
+//! count of working days, the list of working days), so that adding n working days is two
+//! array look-ups instead of a walk over the days.
+
+use super::schedule::YearSchedule;
+use super::{CalendarError, DateRange, DayCounting};
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// Working days for a run of consecutive covered years.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    first: NaiveDate,
+    first_ce: i32,
+    last: NaiveDate,
+    /// Per day: is it a working day, and the holiday it belongs to (index into `holidays`).
+    days: Vec<Day>,
+    /// `rank[i]`: working days in `first ..= day i`.
+    rank: Vec<u32>,
+    /// Day indices of the working days, in order.
+    working: Vec<u32>,
+    holidays: Vec<String>,
+    counting: DayCounting,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Day {
+    working: bool,
+    holiday: Option<u16>,
+}
+
+impl Calendar {
+    /// Builds the calendar from checked schedules of consecutive years (see
+    /// [`super::build`], which checks them).
+    pub(crate) fn from_schedules(schedules: &[YearSchedule], counting: DayCounting) -> Calendar {
+        let first_year = schedules.iter().map(|s| s.year).min().unwrap_or(2000);
+        let last_year = schedules.iter().map(|s| s.year).max().unwrap_or(first_year);
+        let first = NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(NaiveDate::MIN);
+        let last = NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MAX);
+        let len = (last - first).num_days() as usize + 1;
+        let mut days: Vec<Day> = first
+            .iter_days()
+            .take(len)
+            .map(|d| Day {
+                working: !matches!(d.weekday(), Weekday::Sat | Weekday::Sun),
+                holiday: None,
+            })
+            .collect();
+        let mut holidays = Vec::new();
+        for schedule in schedules {
+            for holiday in &schedule.holidays {
+                let id = holidays.len() as u16;
+                holidays.push(format!("{}年{}", schedule.year, holiday.name));
+                let index = |d: NaiveDate| {
+                    (d >= first && d <= last).then(|| (d - first).num_days() as usize)
+                };
+                for i in holiday.off.iter().filter_map(|&d| index(d)) {
+                    days[i] = Day { working: false, holiday: Some(id) };
+                }
+                for i in holiday.work.iter().filter_map(|&d| index(d)) {
+                    days[i] = Day { working: true, holiday: Some(id) };
+                }
+            }
+        }
+        let mut rank = Vec::with_capacity(len);
+        let mut working = Vec::new();
+        for (i, day) in days.iter().enumerate() {
+            if day.working {
+                working.push(i as u32);
+            }
+            rank.push(working.len() as u32);
+        }
+        Calendar {
+            first,
+            first_ce: first.num_days_from_ce(),
+            last,
+            days,
+            rank,
+            working,
+            holidays,
+            counting,
+        }
+    }
+
+    /// The first and last covered day.
+    pub fn covered(&self) -> (NaiveDate, NaiveDate) {
+        (self.first, self.last)
+    }
+
+    /// The counting convention in use.
+    pub fn counting(&self) -> DayCounting {
+        self.counting
+    }
+
+    fn index(&self, date: NaiveDate) -> Result<usize, CalendarError> {
+        if date < self.first || date > self.last {
+            return Err(CalendarError::NotCovered {
+                date,
+                first_year: self.first.year(),
+                last_year: self.last.year(),
+            });
+        }
+        Ok((date.num_days_from_ce() - self.first_ce) as usize)
+    }
+
+    fn date(&self, index: u32) -> NaiveDate {
+        self.first + chrono::Days::new(u64::from(index))
+    }
+
+    /// Whether `date` is a working day (工作日).
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
+        Ok(self.days[self.index(date)?].working)
+    }
+
+    /// The holiday `date` belongs to (as a day off or a make-up working day), e.g. "2026年春节".
+    pub fn holiday_of(&self, date: NaiveDate) -> Result<Option<&str>, CalendarError> {
+        let day = self.days[self.index(date)?];
+        Ok(day.holiday.map(|h| self.holidays[h as usize].as_str()))
+    }
+
+    /// Working days counted before the first one of a period starting on `start`.
+    fn counted_before(&self, i: usize) -> u32 {
+        match self.counting {
+            DayCounting::StartExcluded => self.rank[i],
+            DayCounting::StartIncluded => self.rank[i] - u32::from(self.days[i].working),
+        }
+    }
+
+    /// The n-th working day of a period starting on `start` (the day of the start itself
+    /// is not counted by default); `n = 0` is `start` itself.
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+        let i = self.index(start)?;
+        if n == 0 {
+            return Ok(start);
+        }
+        let k = (self.counted_before(i) + n - 1) as usize;
+        match self.working.get(k) {
+            Some(&day) => Ok(self.date(day)),
+            None => Err(CalendarError::NotCovered {
+                date: self.last + chrono::Days::new(1),
+                first_year: self.first.year(),
+                last_year: self.last.year(),
+            }),
+        }
+    }
+
+    /// Working days of a period starting on `start` that have passed by the end of `asof`.
+    pub fn working_days_elapsed(&self, start: NaiveDate, asof: NaiveDate) -> Result<u32, CalendarError> {
+        let (i, j) = (self.index(start)?, self.index(asof)?);
+        if j < i {
+            return Ok(0);
+        }
+        Ok(self.rank[j] - self.counted_before(i))
+    }
+
+    /// Working days from the day after `from` to `to`, both inside the calendar; 0 if `to`
+    /// is not after `from`.
+    fn working_between(&self, from: usize, to: usize) -> u32 {
+        if to <= from {
+            0
+        } else {
+            self.rank[to] - self.rank[from]
+        }
+    }
+
+    /// Working days inside `range` that fall after `start` and on or before `end`.
+    pub(crate) fn working_days_in(&self, range: DateRange, start: NaiveDate, end: NaiveDate) -> Result<u32, CalendarError> {
+        let from = range.from.max(start + chrono::Days::new(1));
+        let to = range.to.min(end);
+        if to < from {
+            return Ok(0);
+        }
+        let (i, j) = (self.index(from)?, self.index(to)?);
+        Ok(self.rank[j] - self.rank[i] + u32::from(self.days[i].working))
+    }
+
+    /// The n-th counted working day after `start` when the working days inside
+    /// `suspensions` (already merged and sorted) do not count.
+    pub(crate) fn add_with_suspensions(
+        &self,
+        start: NaiveDate,
+        n: u32,
+        suspensions: &[DateRange],
+    ) -> Result<NaiveDate, CalendarError> {
+        if n == 0 {
+            return Ok(start);
+        }
+        let mut cursor = start;
+        let mut first_period = true;
+        let mut remaining = n;
+        for s in suspensions {
+            if s.to <= cursor {
+                continue;
+            }
+            let before = s.from - chrono::Days::new(1);
+            let available = if before <= cursor {
+                0
+            } else {
+                let (i, j) = (self.index(cursor)?, self.index(before)?);
+                if first_period {
+                    self.rank[j] - self.counted_before(i)
+                } else {
+                    self.working_between(i, j)
+                }
+            };
+            if available >= remaining {
+                break;
+            }
+            remaining -= available;
+            cursor = s.to;
+            first_period = false;
+        }
+        if first_period {
+            self.add_working_days(cursor, remaining)
+        } else {
+            // After a suspension the count resumes the next day whatever the convention.
+            let i = self.index(cursor)?;
+            match self.working.get((self.rank[i] + remaining - 1) as usize) {
+                Some(&day) => Ok(self.date(day)),
+                None => Err(CalendarError::NotCovered {
+                    date: self.last + chrono::Days::new(1),
+                    first_year: self.first.year(),
+                    last_year: self.last.year(),
+                }),
+            }
+        }
+    }
+}
