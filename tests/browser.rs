@@ -37,7 +37,12 @@ review_points = ["申请人签字"]
 "#
         ),
     };
+    let year = SourceFile {
+        path: "calendar/2026.toml".into(),
+        text: "year = 2026\nsource = \"测试\"\n[[holidays]]\nname = \"国庆节\"\noff = [\"2026-10-01\"]\n".into(),
+    };
     load(&[
+        year,
         item("A-1", "食品经营许可", "市场监督管理局"),
         item("A-2", "个体工商户设立登记", "市场监督管理局"),
         item("B-1", "高龄津贴申领", "民政局"),

@@ -29,23 +29,23 @@ const STEPS: &[Step] = &[
         )
     }),
     ("clippy (wasm32)", |r| {
-        run(
-            r,
-            "cargo",
-            &[
-                "clippy",
-                "-p",
-                "onewindow",
-                "-p",
-                "onewindow-core",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )
+        // The app with its browser tests, and the core's library as the app links it (the
+        // core's own tests and benchmarks run natively).
+        let wasm = ["--target", "wasm32-unknown-unknown"];
+        let deny = ["--", "-D", "warnings"];
+        let app = [
+            &["clippy", "-p", "onewindow", "--all-targets"][..],
+            &wasm,
+            &deny,
+        ]
+        .concat();
+        let core = [
+            &["clippy", "-p", "onewindow-core", "--lib"][..],
+            &wasm,
+            &deny,
+        ]
+        .concat();
+        run(r, "cargo", &app).and_then(|()| run(r, "cargo", &core))
     }),
     ("unit and server tests (native)", |r| {
         run(r, "cargo", &["test", "--workspace"])

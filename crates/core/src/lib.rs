@@ -1,8 +1,8 @@
 //! # onewindow-core
 //!
 //! Everything OneWindow decides, as pure functions over plain data: the catalogue of
-//! service items (事项) and its loader/linter, and — as later parts land — the checklist
-//! rules, the working-day clock, the case lifecycle and the notices.
+//! service items (事项) and its loader/linter, the working-day clock (工作日), and — as later parts land — the checklist
+//! rules, the case lifecycle and the notices.
 //!
 //! Design rationale: the same crate runs in the browser (compiled to WebAssembly) and on the
 //! server (native), so a decision is made once and both sides agree on it. It therefore
@@ -11,6 +11,7 @@
 //! file and the line, never as panics.
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod catalog;
 pub mod diagnostic;
 

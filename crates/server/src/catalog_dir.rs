@@ -1,5 +1,6 @@
 //! Reads the catalogue directory from disk and hands the texts to the core's loader.
 
+use onewindow_core::calendar::{Calendar, DayCounting};
 use onewindow_core::catalog::{self, Catalog, SourceFile};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -14,6 +15,12 @@ pub struct LoadedCatalog {
     pub json: String,
     /// Hex SHA-256 of `json`.
     pub digest: String,
+    /// The working-day calendar built from the catalogue's holiday schedules.
+    pub calendar: Calendar,
+    /// What `GET /api/calendar` sends: the schedules alone.
+    pub calendar_json: String,
+    /// Hex SHA-256 of `calendar_json`.
+    pub calendar_digest: String,
 }
 
 /// Reads every file under `dir` and loads it; every problem is listed in the error,
@@ -37,12 +44,22 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<LoadedCatalog> {
         )
     })?;
     let json = catalog.to_json();
-    let digest = format!("{:x}", Sha256::digest(json.as_bytes()));
+    let calendar = catalog
+        .calendar(DayCounting::default())
+        .map_err(|e| anyhow::anyhow!("the catalogue in {}: {e}", dir.display()))?;
+    let calendar_json = serde_json::to_string(&catalog.calendar)?;
     Ok(LoadedCatalog {
+        digest: sha256(&json),
+        calendar_digest: sha256(&calendar_json),
         catalog,
         json,
-        digest,
+        calendar,
+        calendar_json,
     })
+}
+
+fn sha256(text: &str) -> String {
+    format!("{:x}", Sha256::digest(text.as_bytes()))
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> std::io::Result<()> {

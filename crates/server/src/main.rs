@@ -1,6 +1,7 @@
 //! `onewindow`: the server and the administration commands.
 
 use clap::{Parser, Subcommand};
+use onewindow_server::calendar_cmd::{self, CalendarCommand};
 use onewindow_server::{catalog_dir, serve, ServeConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -37,6 +38,14 @@ enum Command {
         #[arg(default_value = "catalog")]
         dir: PathBuf,
     },
+    /// Working days: is a date one, add some to a date, count those elapsed.
+    Calendar {
+        /// Catalogue directory whose calendar/ holds the holiday schedules.
+        #[arg(long, default_value = "catalog", global = true)]
+        catalog: PathBuf,
+        #[command(subcommand)]
+        command: CalendarCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -61,12 +70,20 @@ fn main() -> ExitCode {
             dist,
         }),
         Command::CheckCatalog { dir } => catalog_dir::load_dir(&dir).map(|c| {
+            let years: Vec<String> = c
+                .catalog
+                .calendar
+                .iter()
+                .map(|s| s.year.to_string())
+                .collect();
             println!(
-                "{}: {} service items, no problems",
+                "{}: {} service items, holiday schedules for {}, no problems",
                 dir.display(),
-                c.catalog.items.len()
+                c.catalog.items.len(),
+                years.join(", ")
             );
         }),
+        Command::Calendar { catalog, command } => calendar_cmd::run(&catalog, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

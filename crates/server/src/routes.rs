@@ -14,6 +14,7 @@ use tower_http::compression::CompressionLayer;
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/catalog", get(catalog))
+        .route("/calendar", get(calendar))
         .fallback(api_not_found);
     Router::new()
         .nest("/api", api)
@@ -24,9 +25,21 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// `GET /api/catalog`: the checked catalogue; revalidates with its entity tag.
+/// `GET /api/catalog`: the checked catalogue (items and holiday schedules).
 async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let etag = format!("\"{}\"", &state.catalog.digest[..32]);
+    let c = &state.catalog;
+    json_with_etag(&headers, &c.digest, c.json.clone())
+}
+
+/// `GET /api/calendar`: the holiday schedules alone.
+async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let c = &state.catalog;
+    json_with_etag(&headers, &c.calendar_digest, c.calendar_json.clone())
+}
+
+/// A JSON document that clients revalidate with its entity tag (304 when unchanged).
+fn json_with_etag(headers: &HeaderMap, digest: &str, body: String) -> Response {
+    let etag = format!("\"{}\"", &digest[..32]);
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -41,7 +54,7 @@ async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response 
     (
         cache,
         [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-        state.catalog.json.clone(),
+        body,
     )
         .into_response()
 }

@@ -25,7 +25,10 @@ fn check_catalog_passes_the_demo_catalogue_and_lists_problems_in_a_broken_one() 
     let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog");
     let (ok, text) = onewindow(&["check-catalog", demo]);
     assert!(ok, "{text}");
-    assert!(text.contains("4 service items, no problems"), "{text}");
+    assert!(
+        text.contains("4 service items, holiday schedules for 2023, 2024, 2025, 2026, no problems"),
+        "{text}"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("items")).unwrap();
@@ -33,4 +36,54 @@ fn check_catalog_passes_the_demo_catalogue_and_lists_problems_in_a_broken_one() 
     let (ok, text) = onewindow(&["check-catalog", dir.path().to_str().unwrap()]);
     assert!(!ok);
     assert!(text.contains("items/x.toml:2:"), "{text}");
+}
+
+#[test]
+fn the_calendar_commands_answer_from_the_catalogue_schedules() {
+    let catalog = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog");
+    let ask = |args: &[&str]| {
+        let mut all = vec!["calendar", "--catalog", catalog];
+        all.extend_from_slice(args);
+        onewindow(&all)
+    };
+    assert_eq!(
+        ask(&["is-workday", "2026-10-10"]),
+        (true, "true\n".into()),
+        "a make-up Saturday"
+    );
+    assert_eq!(
+        ask(&["is-workday", "2026-10-05"]),
+        (true, "false\n".into()),
+        "National Day"
+    );
+    assert_eq!(
+        ask(&["add", "2026-09-30", "1"]),
+        (true, "2026-10-08\n".into())
+    );
+    assert_eq!(
+        ask(&[
+            "add",
+            "2026-03-02",
+            "20",
+            "--suspend",
+            "2026-03-09..2026-03-13"
+        ]),
+        (true, "2026-04-07\n".into())
+    );
+    assert_eq!(
+        ask(&[
+            "elapsed",
+            "2026-03-02",
+            "2026-03-30",
+            "--suspend",
+            "2026-03-09..2026-03-13"
+        ]),
+        (true, "15\n".into())
+    );
+    let (ok, text) = ask(&["add", "2027-03-01", "5"]);
+    assert!(!ok);
+    assert!(text.contains("calendar for 2027 not loaded"), "{text}");
+    let (ok, text) = ask(&["is-workday", "21/11/2026"]);
+    assert!(!ok);
+    assert!(text.contains("is not a date: write YYYY-MM-DD"), "{text}");
 }

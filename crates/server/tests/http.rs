@@ -168,6 +168,9 @@ async fn a_broken_catalogue_stops_the_start_and_names_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let catalog = dir.path().join("catalog");
     std::fs::create_dir_all(catalog.join("items")).unwrap();
+    std::fs::create_dir_all(catalog.join("calendar")).unwrap();
+    let year = std::fs::read_to_string(repo_catalog().join("calendar/2026.toml")).unwrap();
+    std::fs::write(catalog.join("calendar/2026.toml"), year).unwrap();
     let good =
         std::fs::read_to_string(repo_catalog().join("items/elderly-allowance.toml")).unwrap();
     std::fs::write(
@@ -184,4 +187,30 @@ async fn a_broken_catalogue_stops_the_start_and_names_the_file_and_line() {
         err.contains("items/a.toml:6:8: unknown variant `urgent`"),
         "{err}"
     );
+}
+
+#[tokio::test]
+async fn the_calendar_is_served_on_its_own_with_an_etag() {
+    let server = start().await;
+    let client = reqwest::Client::new();
+    let response = client
+        .get(format!("{}/api/calendar", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let etag = response.headers()["etag"].to_str().unwrap().to_string();
+    let years: Vec<onewindow_core::calendar::YearSchedule> = response.json().await.unwrap();
+    assert_eq!(
+        years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        [2023, 2024, 2025, 2026]
+    );
+    let again = client
+        .get(format!("{}/api/calendar", server.base))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    server.stop().await;
 }

@@ -44,9 +44,9 @@ pub struct DateRange {
 impl DateRange {
     /// Parses `YYYY-MM-DD..YYYY-MM-DD`.
     pub fn parse(text: &str) -> Result<DateRange, String> {
-        let (a, b) = text
-            .split_once("..")
-            .ok_or_else(|| format!("\"{text}\" is not a range: write FROM..TO, e.g. 2026-03-02..2026-03-06"))?;
+        let (a, b) = text.split_once("..").ok_or_else(|| {
+            format!("\"{text}\" is not a range: write FROM..TO, e.g. 2026-03-02..2026-03-06")
+        })?;
         let from = parse_date(a)?;
         let to = parse_date(b)?;
         if to < from {
@@ -58,8 +58,12 @@ impl DateRange {
 
 /// Parses a `YYYY-MM-DD` date with a message that says what was expected.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{}\" is not a date: write YYYY-MM-DD, e.g. 2026-11-21", text.trim()))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        format!(
+            "\"{}\" is not a date: write YYYY-MM-DD, e.g. 2026-11-21",
+            text.trim()
+        )
+    })
 }
 
 /// Sorts ranges and merges those that overlap or touch, so each day counts once.
@@ -93,7 +97,11 @@ pub enum CalendarError {
 impl fmt::Display for CalendarError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CalendarError::NotCovered { date, first_year, last_year } => {
+            CalendarError::NotCovered {
+                date,
+                first_year,
+                last_year,
+            } => {
                 use chrono::Datelike;
                 write!(
                     f,
@@ -131,14 +139,22 @@ pub struct Deadline {
 impl Calendar {
     /// The deadline `days` working days after `start`, not counting working days inside
     /// any of `suspensions` (overlapping ranges count once), with its explanation.
-    pub fn deadline(&self, start: NaiveDate, days: u32, suspensions: &[DateRange]) -> Result<Deadline, CalendarError> {
+    pub fn deadline(
+        &self,
+        start: NaiveDate,
+        days: u32,
+        suspensions: &[DateRange],
+    ) -> Result<Deadline, CalendarError> {
         let merged = merge_ranges(suspensions);
         let due = self.add_with_suspensions(start, days, &merged)?;
         let mut holidays_skipped: Vec<(String, u32)> = Vec::new();
         let mut make_up_days = Vec::new();
         for day in start.iter_days().skip(1).take_while(|d| *d <= due) {
             let working = self.is_working_day(day)?;
-            let weekend = matches!(chrono::Datelike::weekday(&day), chrono::Weekday::Sat | chrono::Weekday::Sun);
+            let weekend = matches!(
+                chrono::Datelike::weekday(&day),
+                chrono::Weekday::Sat | chrono::Weekday::Sun
+            );
             if working && weekend {
                 make_up_days.push(day);
             } else if !working && !weekend {
@@ -171,7 +187,12 @@ impl Calendar {
 
     /// Counted working days of a period starting on `start` by the end of `asof`, without
     /// the working days inside `suspensions`.
-    pub fn elapsed(&self, start: NaiveDate, asof: NaiveDate, suspensions: &[DateRange]) -> Result<u32, CalendarError> {
+    pub fn elapsed(
+        &self,
+        start: NaiveDate,
+        asof: NaiveDate,
+        suspensions: &[DateRange],
+    ) -> Result<u32, CalendarError> {
         let all = self.working_days_elapsed(start, asof)?;
         let mut suspended = 0;
         for range in merge_ranges(suspensions) {
@@ -183,19 +204,35 @@ impl Calendar {
 
 /// Checks the schedules (the linter's calendar part) and builds the calendar. Every
 /// problem is reported, each naming its file.
-pub fn build(files: &[(String, YearSchedule)], counting: DayCounting) -> Result<Calendar, Vec<Diagnostic>> {
+pub fn build(
+    files: &[(String, YearSchedule)],
+    counting: DayCounting,
+) -> Result<Calendar, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut years: Vec<(i32, &str)> = Vec::new();
     for (path, schedule) in files {
-        let stem = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".toml");
+        let stem = path
+            .rsplit('/')
+            .next()
+            .unwrap_or(path)
+            .trim_end_matches(".toml");
         if stem != schedule.year.to_string() {
-            problems.push(Diagnostic::in_file(path, format!(
+            problems.push(Diagnostic::in_file(
+                path,
+                format!(
                 "the file is named {stem} but holds the schedule for year = {}: name it {}.toml",
                 schedule.year, schedule.year
-            )));
+            ),
+            ));
         }
         if let Some((_, other)) = years.iter().find(|(y, _)| *y == schedule.year) {
-            problems.push(Diagnostic::in_file(path, format!("a second schedule for {} (the first is {other})", schedule.year)));
+            problems.push(Diagnostic::in_file(
+                path,
+                format!(
+                    "a second schedule for {} (the first is {other})",
+                    schedule.year
+                ),
+            ));
         }
         years.push((schedule.year, path));
         for p in schedule::check(schedule) {
@@ -205,15 +242,21 @@ pub fn build(files: &[(String, YearSchedule)], counting: DayCounting) -> Result<
     years.sort();
     for pair in years.windows(2) {
         if pair[1].0 > pair[0].0 + 1 {
-            problems.push(Diagnostic::in_file(pair[1].1, format!(
+            problems.push(Diagnostic::in_file(
+                pair[1].1,
+                format!(
                 "the calendar skips {}: the years must follow each other (add calendar/{}.toml)",
                 pair[0].0 + 1,
                 pair[0].0 + 1
-            )));
+            ),
+            ));
         }
     }
     if files.is_empty() {
-        problems.push(Diagnostic::in_file("calendar/", "no holiday schedule: add calendar/<year>.toml for each year served"));
+        problems.push(Diagnostic::in_file(
+            "calendar/",
+            "no holiday schedule: add calendar/<year>.toml for each year served",
+        ));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -221,3 +264,6 @@ pub fn build(files: &[(String, YearSchedule)], counting: DayCounting) -> Result<
     let schedules: Vec<YearSchedule> = files.iter().map(|(_, s)| s.clone()).collect();
     Ok(Calendar::from_schedules(&schedules, counting))
 }
+
+#[cfg(test)]
+mod tests;

@@ -36,7 +36,10 @@ pub(crate) fn check(schedule: &YearSchedule) -> Vec<String> {
     let in_reach = |d: NaiveDate| (schedule.year - 1..=schedule.year + 1).contains(&d.year());
     for holiday in &schedule.holidays {
         if holiday.off.is_empty() {
-            problems.push(format!("{}: a holiday needs at least one day off", holiday.name));
+            problems.push(format!(
+                "{}: a holiday needs at least one day off",
+                holiday.name
+            ));
         }
         for (kind, days) in [("off", &holiday.off), ("work", &holiday.work)] {
             for &day in days {

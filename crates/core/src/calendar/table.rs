@@ -56,10 +56,16 @@ impl Calendar {
                     (d >= first && d <= last).then(|| (d - first).num_days() as usize)
                 };
                 for i in holiday.off.iter().filter_map(|&d| index(d)) {
-                    days[i] = Day { working: false, holiday: Some(id) };
+                    days[i] = Day {
+                        working: false,
+                        holiday: Some(id),
+                    };
                 }
                 for i in holiday.work.iter().filter_map(|&d| index(d)) {
-                    days[i] = Day { working: true, holiday: Some(id) };
+                    days[i] = Day {
+                        working: true,
+                        holiday: Some(id),
+                    };
                 }
             }
         }
@@ -146,7 +152,11 @@ impl Calendar {
     }
 
     /// Working days of a period starting on `start` that have passed by the end of `asof`.
-    pub fn working_days_elapsed(&self, start: NaiveDate, asof: NaiveDate) -> Result<u32, CalendarError> {
+    pub fn working_days_elapsed(
+        &self,
+        start: NaiveDate,
+        asof: NaiveDate,
+    ) -> Result<u32, CalendarError> {
         let (i, j) = (self.index(start)?, self.index(asof)?);
         if j < i {
             return Ok(0);
@@ -165,7 +175,12 @@ impl Calendar {
     }
 
     /// Working days inside `range` that fall after `start` and on or before `end`.
-    pub(crate) fn working_days_in(&self, range: DateRange, start: NaiveDate, end: NaiveDate) -> Result<u32, CalendarError> {
+    pub(crate) fn working_days_in(
+        &self,
+        range: DateRange,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<u32, CalendarError> {
         let from = range.from.max(start + chrono::Days::new(1));
         let to = range.to.min(end);
         if to < from {

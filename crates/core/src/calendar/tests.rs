@@ -5,6 +5,7 @@ use crate::catalog::SourceFile;
 use chrono::{Datelike, NaiveDate, Weekday};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 fn calendar_files() -> Vec<SourceFile> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
@@ -19,7 +20,12 @@ fn calendar_files() -> Vec<SourceFile> {
 fn schedules() -> Vec<(String, YearSchedule)> {
     calendar_files()
         .into_iter()
-        .map(|f| (f.path.clone(), toml::from_str(&f.text).expect("valid schedule")))
+        .map(|f| {
+            (
+                f.path.clone(),
+                toml::from_str(&f.text).expect("valid schedule"),
+            )
+        })
         .collect()
 }
 
@@ -33,16 +39,20 @@ fn d(s: &str) -> NaiveDate {
 
 /// An independent answer: weekday rule plus the schedule's lists, no tables.
 fn oracle_working(day: NaiveDate) -> bool {
-    let all = schedules();
-    let listed = |pick: fn(&Holiday) -> &Vec<NaiveDate>| -> BTreeSet<NaiveDate> {
-        all.iter()
-            .flat_map(|(_, s)| s.holidays.iter().flat_map(move |h| pick(h).iter().copied()))
-            .collect()
-    };
-    if listed(|h| &h.off).contains(&day) {
+    static LISTS: OnceLock<(BTreeSet<NaiveDate>, BTreeSet<NaiveDate>)> = OnceLock::new();
+    let (off, work) = LISTS.get_or_init(|| {
+        let all = schedules();
+        let listed = |pick: fn(&Holiday) -> &Vec<NaiveDate>| -> BTreeSet<NaiveDate> {
+            all.iter()
+                .flat_map(|(_, s)| s.holidays.iter().flat_map(move |h| pick(h).iter().copied()))
+                .collect()
+        };
+        (listed(|h| &h.off), listed(|h| &h.work))
+    });
+    if off.contains(&day) {
         return false;
     }
-    listed(|h| &h.work).contains(&day) || !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+    work.contains(&day) || !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
 /// `(start, n, expected due)` with the default convention and no suspensions.
@@ -96,11 +106,21 @@ fn every_listed_day_off_and_make_up_day_of_2023_to_2026_is_respected() {
     for (_, s) in schedules() {
         for h in &s.holidays {
             for day in h.off.iter().filter(|d| d.year() >= 2023) {
-                assert_eq!(c.is_working_day(*day), Ok(false), "{day} ({}) is a day off", h.name);
+                assert_eq!(
+                    c.is_working_day(*day),
+                    Ok(false),
+                    "{day} ({}) is a day off",
+                    h.name
+                );
             }
             for day in &h.work {
                 makeups += 1;
-                assert_eq!(c.is_working_day(*day), Ok(true), "{day} ({}) is worked", h.name);
+                assert_eq!(
+                    c.is_working_day(*day),
+                    Ok(true),
+                    "{day} ({}) is worked",
+                    h.name
+                );
                 // The day before a make-up day moves onto it.
                 let before = *day - chrono::Days::new(1);
                 let prev_working = (1..10)
@@ -138,7 +158,11 @@ fn dates_outside_the_covered_years_are_an_error_that_says_what_to_add() {
     assert!(c.is_working_day(d("2022-12-30")).is_err());
     // Running past the last covered day is the same error, for the first uncovered day.
     let e = c.add_working_days(d("2026-12-30"), 5).unwrap_err();
-    assert!(e.to_string().starts_with("calendar for 2027 not loaded (2027-01-01"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("calendar for 2027 not loaded (2027-01-01"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -163,23 +187,36 @@ fn suspensions_do_not_count_and_overlaps_count_once() {
     assert_eq!(overlapped.suspensions, vec![week]);
     // A suspension that covers the start: counting begins after it.
     let at_start = DateRange::parse("2026-03-01..2026-03-04").unwrap();
-    assert_eq!(c.deadline(d("2026-03-02"), 1, &[at_start]).unwrap().due, d("2026-03-05"));
+    assert_eq!(
+        c.deadline(d("2026-03-02"), 1, &[at_start]).unwrap().due,
+        d("2026-03-05")
+    );
     // A suspension after the deadline changes nothing.
     let late = DateRange::parse("2026-05-11..2026-05-15").unwrap();
-    assert_eq!(c.deadline(d("2026-03-02"), 20, &[late]).unwrap().due, d("2026-03-30"));
+    assert_eq!(
+        c.deadline(d("2026-03-02"), 20, &[late]).unwrap().due,
+        d("2026-03-30")
+    );
     // Elapsed leaves the suspended days out.
-    assert_eq!(c.elapsed(d("2026-03-02"), d("2026-03-30"), &[week]).unwrap(), 15);
+    assert_eq!(
+        c.elapsed(d("2026-03-02"), d("2026-03-30"), &[week])
+            .unwrap(),
+        15
+    );
 }
 
 #[test]
 fn a_deadline_explains_the_holidays_and_make_up_days_it_crossed() {
     let c = cal();
     let dl = c.deadline(d("2026-09-18"), 10, &[]).unwrap();
-    assert_eq!(dl.due, d("2026-10-08"));
+    assert_eq!(dl.due, d("2026-10-09"));
     assert_eq!(dl.make_up_days, vec![d("2026-09-20")]);
     assert_eq!(
         dl.holidays_skipped,
-        vec![("2026年中秋节".to_string(), 1), ("2026年国庆节".to_string(), 5)]
+        vec![
+            ("2026年中秋节".to_string(), 1),
+            ("2026年国庆节".to_string(), 5)
+        ]
     );
 }
 
@@ -187,8 +224,15 @@ fn a_deadline_explains_the_holidays_and_make_up_days_it_crossed() {
 fn the_start_included_convention_counts_the_first_day() {
     let c = build(&schedules(), DayCounting::StartIncluded).unwrap();
     assert_eq!(c.add_working_days(d("2026-11-20"), 1), Ok(d("2026-11-20")));
-    assert_eq!(c.add_working_days(d("2026-11-21"), 1), Ok(d("2026-11-23")), "a Saturday start");
-    assert_eq!(c.working_days_elapsed(d("2026-11-20"), d("2026-11-20")), Ok(1));
+    assert_eq!(
+        c.add_working_days(d("2026-11-21"), 1),
+        Ok(d("2026-11-23")),
+        "a Saturday start"
+    );
+    assert_eq!(
+        c.working_days_elapsed(d("2026-11-20"), d("2026-11-20")),
+        Ok(1)
+    );
 }
 
 #[test]

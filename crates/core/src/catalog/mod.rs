@@ -13,10 +13,11 @@ pub use model::{
 };
 pub use source::{load, SourceFile};
 
+use crate::calendar::{self, Calendar, DayCounting, YearSchedule};
 use serde::{Deserialize, Serialize};
 
 /// The version of the catalogue's JSON shape. Bump it when the shape changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Every service item a deployment offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,12 +26,27 @@ pub struct Catalog {
     pub schema_version: u32,
     /// The items, sorted by code.
     pub items: Vec<ServiceItem>,
+    /// The holiday schedules of the covered years, in order.
+    pub calendar: Vec<YearSchedule>,
 }
 
 impl Catalog {
     /// The item with this code, if the catalogue has it.
     pub fn item(&self, code: &str) -> Option<&ServiceItem> {
         self.items.iter().find(|i| i.code == code)
+    }
+
+    /// The working-day calendar of the covered years, counting by `counting`.
+    pub fn calendar(&self, counting: DayCounting) -> Result<Calendar, String> {
+        let files: Vec<(String, YearSchedule)> = self
+            .calendar
+            .iter()
+            .map(|s| (format!("calendar/{}.toml", s.year), s.clone()))
+            .collect();
+        calendar::build(&files, counting).map_err(|problems| {
+            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            list.join("; ")
+        })
     }
 
     /// The JSON the server sends and the browser caches.

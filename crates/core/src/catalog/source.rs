@@ -4,6 +4,7 @@
 //! every problem in every file is reported together, each with file, line and column.
 
 use super::{CaseKind, Catalog, ServiceItem, SCHEMA_VERSION};
+use crate::calendar::{self, DayCounting, YearSchedule};
 use crate::Diagnostic;
 use std::collections::BTreeMap;
 
@@ -21,18 +22,27 @@ pub struct SourceFile {
 pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut items: Vec<(&SourceFile, ServiceItem)> = Vec::new();
-    for file in files {
-        if file.path.starts_with("items/") && file.path.ends_with(".toml") {
+    let mut schedules: Vec<(String, YearSchedule)> = Vec::new();
+    for file in files.iter().filter(|f| f.path.ends_with(".toml")) {
+        if file.path.starts_with("items/") {
             match toml::from_str::<ServiceItem>(&file.text) {
                 Ok(item) => items.push((file, item)),
                 Err(e) => problems.push(toml_problem(file, &e)),
             }
-        } else if file.path.ends_with(".toml") {
+        } else if file.path.starts_with("calendar/") {
+            match toml::from_str::<YearSchedule>(&file.text) {
+                Ok(s) => schedules.push((file.path.clone(), s)),
+                Err(e) => problems.push(toml_problem(file, &e)),
+            }
+        } else {
             problems.push(Diagnostic::in_file(
                 &file.path,
-                "unknown catalogue file: service items belong under items/",
+                "unknown catalogue file: service items belong under items/, holiday schedules under calendar/",
             ));
         }
+    }
+    if let Err(found) = calendar::build(&schedules, DayCounting::default()) {
+        problems.extend(found);
     }
     if items.is_empty() && problems.is_empty() {
         problems.push(Diagnostic::in_file(
@@ -59,9 +69,12 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
     }
     let mut items: Vec<ServiceItem> = items.into_iter().map(|(_, i)| i).collect();
     items.sort_by(|a, b| a.code.cmp(&b.code));
+    let mut calendar: Vec<YearSchedule> = schedules.into_iter().map(|(_, s)| s).collect();
+    calendar.sort_by_key(|s| s.year);
     Ok(Catalog {
         schema_version: SCHEMA_VERSION,
         items,
+        calendar,
     })
 }
 
@@ -142,6 +155,8 @@ fn lint_item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Diagnosti
 mod tests {
     use super::*;
 
+    pub(super) const GOOD_ITEM: &str = GOOD;
+
     const GOOD: &str = r#"
 code = "A-001"
 name = "测试事项"
@@ -161,6 +176,14 @@ form = "original"
 requirement = "always"
 "#;
 
+    const YEAR: &str = r#"
+year = 2026
+source = "测试"
+[[holidays]]
+name = "国庆节"
+off = ["2026-10-01", "2026-10-02"]
+"#;
+
     fn file(path: &str, text: &str) -> SourceFile {
         SourceFile {
             path: path.into(),
@@ -168,8 +191,15 @@ requirement = "always"
         }
     }
 
+    /// Loads `files` plus a valid holiday schedule.
+    fn with_calendar(files: &[SourceFile]) -> Vec<SourceFile> {
+        let mut all = files.to_vec();
+        all.push(file("calendar/2026.toml", YEAR));
+        all
+    }
+
     fn check_errors(files: &[SourceFile], expect: &[&str]) {
-        let got: Vec<String> = load(files)
+        let got: Vec<String> = load(&with_calendar(files))
             .unwrap_err()
             .iter()
             .map(|d| d.to_string())
@@ -179,7 +209,7 @@ requirement = "always"
 
     #[test]
     fn a_good_item_loads_with_defaults() {
-        let c = load(&[file("items/a.toml", GOOD)]).unwrap();
+        let c = load(&with_calendar(&[file("items/a.toml", GOOD)])).unwrap();
         assert_eq!(c.items.len(), 1);
         assert_eq!(c.items[0].materials[0].copies, 1);
         assert_eq!(c.item("A-001").unwrap().name, "测试事项");
@@ -210,7 +240,7 @@ requirement = "always"
             ],
             &[
                 "items/b.toml:6:8: unknown variant `sometimes`, expected one of `immediate`, `committed`, `joint`",
-                "stray.toml: unknown catalogue file: service items belong under items/",
+                "stray.toml: unknown catalogue file: service items belong under items/, holiday schedules under calendar/",
                 "items/a.toml:8:1: promised_days (30) is longer than statutory_days (20): the promise must be within the law",
                 "items/c.toml:2:1: item code \"A-001\" is also used by items/a.toml: each item needs its own code",
             ],
@@ -228,14 +258,46 @@ requirement = "always"
 
     #[test]
     fn the_json_form_round_trips_and_refuses_other_versions() {
-        let c = load(&[file("items/a.toml", GOOD)]).unwrap();
+        let c = load(&with_calendar(&[file("items/a.toml", GOOD)])).unwrap();
         assert_eq!(Catalog::from_json(&c.to_json()).unwrap(), c);
         let old = c
             .to_json()
-            .replace("\"schema_version\":1", "\"schema_version\":0");
+            .replace("\"schema_version\":2", "\"schema_version\":0");
         assert!(Catalog::from_json(&old).unwrap_err().contains("版本为 0"));
         assert!(Catalog::from_json("{")
             .unwrap_err()
             .contains("不是有效的 JSON"));
+    }
+}
+
+#[cfg(test)]
+mod calendar_tests {
+    use super::*;
+
+    #[test]
+    fn a_catalogue_without_a_holiday_schedule_is_refused() {
+        let got = load(&[SourceFile {
+            path: "items/a.toml".into(),
+            text: super::tests::GOOD_ITEM.into(),
+        }])
+        .unwrap_err();
+        assert_eq!(
+            got.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            ["calendar/: no holiday schedule: add calendar/<year>.toml for each year served"]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_date_in_a_schedule_names_the_file_and_line() {
+        let got = load(&[
+            SourceFile { path: "items/a.toml".into(), text: super::tests::GOOD_ITEM.into() },
+            SourceFile {
+                path: "calendar/2026.toml".into(),
+                text: "year = 2026\nsource = \"x\"\n[[holidays]]\nname = \"元旦\"\noff = [\"2026-13-01\"]\n".into(),
+            },
+        ])
+        .unwrap_err();
+        let text = got[0].to_string();
+        assert!(text.starts_with("calendar/2026.toml:5:"), "{text}");
     }
 }
