@@ -1,7 +1,7 @@
 //! # onewindow-core
 //!
 //! Everything OneWindow decides, as pure functions over plain data: the catalogue of
-//! service items (事项) and its loader/linter, the working-day clock (工作日), and — as later parts land — the checklist
+//! service items (事项) and its loader/linter, the working-day clock (工作日), the case lifecycle with every deadline, and — as later parts land — the checklist
 //! rules, the case lifecycle and the notices.
 //!
 //! Design rationale: the same crate runs in the browser (compiled to WebAssembly) and on the
@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod case;
 pub mod catalog;
 pub mod diagnostic;
 

@@ -1,0 +1,244 @@
+//! Every deadline a case has, derived from its record, the item's limits and the
+//! calendar, each with a warning level as of a given day.
+
+use super::lifecycle::CaseRecord;
+use crate::calendar::{Calendar, CalendarError, DateRange, Deadline};
+use crate::catalog::{CaseKind, ServiceItem};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The time limits of the item a case is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    /// Immediate, committed or joint.
+    pub kind: CaseKind,
+    /// 承诺时限, working days.
+    pub promised_days: u32,
+    /// 法定时限, working days.
+    pub statutory_days: u32,
+}
+
+impl Limits {
+    /// The limits of `item`.
+    pub fn of(item: &ServiceItem) -> Limits {
+        Limits {
+            kind: item.kind,
+            promised_days: item.promised_days,
+            statutory_days: item.statutory_days,
+        }
+    }
+}
+
+/// The numbers a deployment may set; the defaults are the law's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineSettings {
+    /// A deadline is "due soon" when this many working days or fewer remain after today
+    /// (default 1: from the working day before the deadline).
+    pub due_soon_days: u32,
+    /// Working days to tell a received application what is missing (Art. 32: 5).
+    pub notify_days: u32,
+    /// Working days to archive after the decision (5).
+    pub archive_days: u32,
+    /// An extension's working days (Art. 42: 10).
+    pub extension_days: u32,
+    /// An extension's working days for joint handling (Art. 42: 15).
+    pub joint_extension_days: u32,
+}
+
+impl Default for DeadlineSettings {
+    fn default() -> Self {
+        DeadlineSettings {
+            due_soon_days: 1,
+            notify_days: 5,
+            archive_days: 5,
+            extension_days: 10,
+            joint_extension_days: 15,
+        }
+    }
+}
+
+/// Which deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// Tell a received application what is missing (Art. 32), or it counts as accepted.
+    NotifyGaps,
+    /// Supply a tolerated-missing material; never after the promised deadline.
+    Supply {
+        /// The material's id.
+        material: String,
+        /// Whether the promised deadline cut the supply period short.
+        capped: bool,
+    },
+    /// The promised decision deadline (承诺时限), with any extension.
+    Promised,
+    /// The statutory decision deadline (法定时限), with any extension.
+    Statutory,
+    /// Archive within 5 working days of the decision.
+    Archive,
+}
+
+/// How a deadline stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueStatus {
+    /// Open, with time to spare.
+    OnTime,
+    /// Open, and due within the "due soon" threshold.
+    DueSoon,
+    /// Open, and past its day.
+    Overdue,
+    /// Done on or before its day.
+    Met,
+    /// Done, but after its day.
+    MetLate,
+}
+
+/// One deadline of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseDeadline {
+    /// Which one.
+    pub kind: DeadlineKind,
+    /// The date and how it was reached.
+    pub deadline: Deadline,
+    /// How it stands as of the day asked.
+    pub status: DueStatus,
+}
+
+/// All deadlines of a case as of one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseDeadlines {
+    /// The deadlines, in the order they arise.
+    pub deadlines: Vec<CaseDeadline>,
+    /// Set when a received application was not told of its gaps in time, so that it
+    /// counts as accepted from the day of receipt (Art. 32).
+    pub deemed_accepted_from: Option<NaiveDate>,
+}
+
+impl CaseDeadlines {
+    /// The worst status among the open deadlines, for a supervisor's list; `None` when
+    /// nothing is open.
+    pub fn warning(&self) -> Option<DueStatus> {
+        let rank = |s: DueStatus| match s {
+            DueStatus::Overdue => 3,
+            DueStatus::DueSoon => 2,
+            DueStatus::OnTime => 1,
+            DueStatus::Met | DueStatus::MetLate => 0,
+        };
+        self.deadlines
+            .iter()
+            .map(|d| d.status)
+            .filter(|s| rank(*s) > 0)
+            .max_by_key(|s| rank(*s))
+    }
+
+    /// The deadline of this kind, if the case has one.
+    pub fn get(&self, kind: &DeadlineKind) -> Option<&CaseDeadline> {
+        self.deadlines.iter().find(|d| &d.kind == kind)
+    }
+}
+
+/// Every deadline of the case recorded in `rec`, as of `today`.
+pub fn deadlines(
+    rec: &CaseRecord,
+    limits: &Limits,
+    cal: &Calendar,
+    today: NaiveDate,
+    settings: &DeadlineSettings,
+) -> Result<CaseDeadlines, CalendarError> {
+    let status = |due: NaiveDate, done: Option<NaiveDate>| -> Result<DueStatus, CalendarError> {
+        Ok(match done {
+            Some(day) if day <= due => DueStatus::Met,
+            Some(_) => DueStatus::MetLate,
+            None if today > due => DueStatus::Overdue,
+            None if cal.working_days_elapsed(today, due)? <= settings.due_soon_days => {
+                DueStatus::DueSoon
+            }
+            None => DueStatus::OnTime,
+        })
+    };
+    let mut out = Vec::new();
+    let mut deemed_accepted_from = None;
+
+    if let Some(received) = rec.received.map(|t| t.date()) {
+        let notify = cal.deadline(received, settings.notify_days, &[])?;
+        let told = rec.first_told.map(|t| t.date());
+        let s = status(notify.due, told)?;
+        if told.is_none_or(|t| t > notify.due) && today > notify.due {
+            deemed_accepted_from = Some(received);
+        }
+        out.push(CaseDeadline {
+            kind: DeadlineKind::NotifyGaps,
+            deadline: notify,
+            status: s,
+        });
+    }
+
+    let start = rec.accepted.map(|t| t.date()).or(deemed_accepted_from);
+    if let Some(start) = start {
+        let suspensions: Vec<DateRange> = rec
+            .suspensions
+            .iter()
+            .map(|s| DateRange {
+                from: s.from,
+                // An open period is assumed to last until its planned end, or today.
+                to: s
+                    .to
+                    .unwrap_or_else(|| s.planned_end.unwrap_or(today).max(today)),
+            })
+            .collect();
+        let extension = match (&rec.extended, limits.kind) {
+            (None, _) => 0,
+            (Some(_), CaseKind::Joint) => settings.joint_extension_days,
+            (Some(_), _) => settings.extension_days,
+        };
+        let decided = rec.decided.map(|(t, _)| t.date());
+        let promised_days = match limits.kind {
+            CaseKind::Immediate => 0,
+            _ => limits.promised_days + extension,
+        };
+        let promised = cal.deadline(start, promised_days, &suspensions)?;
+        for t in &rec.tolerated {
+            let own = cal.deadline(start, t.supply_days, &suspensions)?;
+            let capped = own.due > promised.due;
+            let deadline = if capped { promised.clone() } else { own };
+            let supplied = rec
+                .supplied
+                .iter()
+                .find(|(m, _)| *m == t.material)
+                .map(|(_, at)| at.date());
+            out.push(CaseDeadline {
+                kind: DeadlineKind::Supply {
+                    material: t.material.clone(),
+                    capped,
+                },
+                status: status(deadline.due, supplied)?,
+                deadline,
+            });
+        }
+        out.push(CaseDeadline {
+            kind: DeadlineKind::Promised,
+            status: status(promised.due, decided)?,
+            deadline: promised,
+        });
+        let statutory = cal.deadline(start, limits.statutory_days + extension, &suspensions)?;
+        out.push(CaseDeadline {
+            kind: DeadlineKind::Statutory,
+            status: status(statutory.due, decided)?,
+            deadline: statutory,
+        });
+    }
+
+    if let Some((decided, _)) = rec.decided {
+        let archive = cal.deadline(decided.date(), settings.archive_days, &[])?;
+        out.push(CaseDeadline {
+            kind: DeadlineKind::Archive,
+            status: status(archive.due, rec.archived.map(|t| t.date()))?,
+            deadline: archive,
+        });
+    }
+    Ok(CaseDeadlines {
+        deadlines: out,
+        deemed_accepted_from,
+    })
+}

@@ -1,0 +1,190 @@
+//! A case (办件) from receipt to archive: its events, the state they lead to, and every
+//! deadline it has.
+//!
+//! The events are the only record. The state, the deadlines and the hand-over ledger are
+//! derived from them by [`replay`] and [`deadlines`], the same way in the browser and on
+//! the server, so the two always agree.
+
+mod deadlines;
+mod lifecycle;
+
+pub use deadlines::{
+    deadlines, CaseDeadline, CaseDeadlines, DeadlineKind, DeadlineSettings, DueStatus, Limits,
+};
+pub use lifecycle::{allowed_events, replay, state_name, CaseRecord, Suspension, TransitionError};
+
+use crate::catalog::DeliveryMethod;
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// Where a case stands (domain.md §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseState {
+    /// 网上预审: pre-checked online, not yet received.
+    PreChecked,
+    /// 已收件: received; the back office decides on acceptance.
+    Received,
+    /// 已受理.
+    Accepted,
+    /// 不予受理.
+    NotAccepted,
+    /// 补正中: waiting for the applicant to correct or complete.
+    CorrectionRequested,
+    /// 审查中.
+    UnderReview,
+    /// 特别程序中: its days do not count.
+    SpecialProcedure,
+    /// 已办结: decided, approved (准予) or denied (不予).
+    Decided {
+        /// Whether the application was approved.
+        approved: bool,
+    },
+    /// 已出件.
+    Delivered {
+        /// How the result was handed out.
+        method: DeliveryMethod,
+    },
+    /// 已评价.
+    Evaluated,
+    /// 已归档.
+    Archived,
+}
+
+/// Who acted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The applicant (申请人), e.g. for an online pre-check.
+    Applicant,
+    /// Front desk (前台).
+    Clerk,
+    /// Middle office (中台).
+    Support,
+    /// Back office reviewer (后台审批).
+    Reviewer,
+    /// Supervisor (负责人), who approves extensions.
+    Supervisor,
+}
+
+/// One thing that happened to a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// When (local time of the service centre).
+    pub at: NaiveDateTime,
+    /// Who (name or account).
+    pub actor: String,
+    /// In which role.
+    pub role: Role,
+    /// A free note.
+    #[serde(default)]
+    pub note: String,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+/// A material accepted as missing (容缺) and the working days allowed to supply it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToleratedMaterial {
+    /// The material's id in the item's checklist.
+    pub material: String,
+    /// Working days after acceptance to supply it.
+    pub supply_days: u32,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// 网上预审 submitted.
+    PreChecked,
+    /// 收件: the papers were received.
+    Received,
+    /// 受理, possibly with tolerated gaps (容缺受理).
+    Accepted {
+        /// Materials accepted as missing.
+        #[serde(default)]
+        tolerated: Vec<ToleratedMaterial>,
+    },
+    /// 不予受理, with the reasons given.
+    NotAccepted {
+        /// The concrete reasons.
+        reasons: Vec<String>,
+    },
+    /// 一次性告知 / 补正: every missing or defective material at once.
+    CorrectionRequested {
+        /// What to supply or correct.
+        items: Vec<String>,
+    },
+    /// The correction was handed in.
+    CorrectionReceived,
+    /// The back office started its review.
+    ReviewStarted,
+    /// 特别程序 started (inspection, expert review, hearing, testing…).
+    SpecialProcedureStarted {
+        /// Which procedure.
+        procedure: String,
+        /// When it is planned to end.
+        planned_end: chrono::NaiveDate,
+    },
+    /// The special procedure ended.
+    SpecialProcedureEnded,
+    /// 延期 (Administrative Licensing Law Art. 42), with reason and approver.
+    Extended {
+        /// Why.
+        reason: String,
+        /// Who approved it (负责人).
+        approver: String,
+    },
+    /// 办结: approved or denied.
+    Decided {
+        /// 准予 or 不予.
+        approved: bool,
+        /// Reasons (required when denied).
+        #[serde(default)]
+        reasons: Vec<String>,
+    },
+    /// 出件.
+    Delivered {
+        /// Window, locker or post.
+        method: DeliveryMethod,
+        /// Postal tracking number when posted.
+        #[serde(default)]
+        tracking: Option<String>,
+    },
+    /// 好差评: 1 (very poor) to 5 (very good).
+    Evaluated {
+        /// The level, 1–5.
+        level: u8,
+        /// An optional comment.
+        #[serde(default)]
+        comment: Option<String>,
+    },
+    /// A material accepted as missing (容缺) was supplied.
+    ToleratedSupplied {
+        /// The material's id.
+        material: String,
+    },
+    /// 归档.
+    Archived,
+    /// A hand-over of papers between offices (资料流转台账); does not change the state.
+    HandedOver(Handover),
+}
+
+/// One line of the material hand-over ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handover {
+    /// Receiving department.
+    pub department: String,
+    /// Kind of material handed over.
+    pub material: String,
+    /// Number of copies.
+    pub copies: u32,
+    /// Who handed over.
+    pub from: String,
+    /// Who received.
+    pub to: String,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,473 @@
+//! The lifecycle and the deadlines, against the official 2026 calendar.
+
+use super::*;
+use crate::calendar::{build, parse_date, Calendar, DayCounting, YearSchedule};
+use crate::catalog::CaseKind;
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+
+fn cal() -> &'static Calendar {
+    static CAL: OnceLock<Calendar> = OnceLock::new();
+    CAL.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
+        let files: Vec<(String, YearSchedule)> = (2023..=2026)
+            .map(|y| {
+                let text = std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap();
+                (format!("calendar/{y}.toml"), toml::from_str(&text).unwrap())
+            })
+            .collect();
+        build(&files, DayCounting::default()).unwrap()
+    })
+}
+
+fn d(s: &str) -> NaiveDate {
+    parse_date(s).unwrap()
+}
+
+fn ev(at: &str, kind: EventKind) -> Event {
+    Event {
+        at: chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M").unwrap(),
+        actor: "王敏".into(),
+        role: Role::Clerk,
+        note: String::new(),
+        kind,
+    }
+}
+
+const COMMITTED: Limits = Limits {
+    kind: CaseKind::Committed,
+    promised_days: 10,
+    statutory_days: 20,
+};
+
+fn check(events: &[Event], limits: Limits, today: &str) -> (CaseRecord, CaseDeadlines) {
+    let rec = replay(events).unwrap_or_else(|e| panic!("{e}"));
+    let dl = deadlines(&rec, &limits, cal(), d(today), &DeadlineSettings::default()).unwrap();
+    (rec, dl)
+}
+
+fn due(dl: &CaseDeadlines, kind: DeadlineKind) -> (NaiveDate, DueStatus) {
+    let found = dl
+        .get(&kind)
+        .unwrap_or_else(|| panic!("no {kind:?} deadline"));
+    (found.deadline.due, found.status)
+}
+
+fn accepted() -> EventKind {
+    EventKind::Accepted { tolerated: vec![] }
+}
+
+#[test]
+fn a_committed_case_from_receipt_to_archive() {
+    let events = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev("2026-11-02 09:15", accepted()),
+        ev("2026-11-02 10:00", EventKind::ReviewStarted),
+        ev(
+            "2026-11-04 09:00",
+            EventKind::SpecialProcedureStarted {
+                procedure: "现场勘验".into(),
+                planned_end: d("2026-11-06"),
+            },
+        ),
+        ev("2026-11-06 16:00", EventKind::SpecialProcedureEnded),
+        ev(
+            "2026-11-20 10:00",
+            EventKind::Decided {
+                approved: true,
+                reasons: vec![],
+            },
+        ),
+        ev(
+            "2026-11-20 15:00",
+            EventKind::Delivered {
+                method: DeliveryMethod::Window,
+                tracking: None,
+            },
+        ),
+        ev(
+            "2026-11-20 15:05",
+            EventKind::Evaluated {
+                level: 5,
+                comment: Some("满意".into()),
+            },
+        ),
+        ev("2026-11-23 09:00", EventKind::Archived),
+    ];
+    let (rec, dl) = check(&events, COMMITTED, "2026-11-23");
+    assert_eq!(rec.state, Some(CaseState::Archived));
+    assert_eq!(
+        due(&dl, DeadlineKind::NotifyGaps),
+        (d("2026-11-09"), DueStatus::Met)
+    );
+    // 10 working days after Mon 11-02, with Wed–Fri 11-04..06 suspended: Thu 11-19.
+    assert_eq!(
+        due(&dl, DeadlineKind::Promised),
+        (d("2026-11-19"), DueStatus::MetLate)
+    );
+    assert_eq!(
+        dl.get(&DeadlineKind::Promised)
+            .unwrap()
+            .deadline
+            .suspended_working_days,
+        3
+    );
+    assert_eq!(
+        due(&dl, DeadlineKind::Statutory),
+        (d("2026-12-03"), DueStatus::Met)
+    );
+    assert_eq!(
+        due(&dl, DeadlineKind::Archive),
+        (d("2026-11-27"), DueStatus::Met)
+    );
+    assert_eq!(dl.warning(), None, "nothing is open on an archived case");
+}
+
+#[test]
+fn an_impossible_step_is_refused_with_what_may_come_next() {
+    let events = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev(
+            "2026-11-02 09:30",
+            EventKind::Decided {
+                approved: true,
+                reasons: vec![],
+            },
+        ),
+    ];
+    let e = replay(&events).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "event 1 (decided) is not possible in state received; \
+         possible next: accepted, not_accepted, correction_requested, handed_over"
+    );
+    let closed = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev(
+            "2026-11-02 09:10",
+            EventKind::NotAccepted {
+                reasons: vec!["不属于本机关职权范围".into()],
+            },
+        ),
+        ev("2026-11-03 09:00", EventKind::Archived),
+        ev("2026-11-03 09:10", EventKind::Received),
+    ];
+    assert_eq!(
+        replay(&closed).unwrap_err().to_string(),
+        "event 3 (received) is not possible in state archived; the case is closed"
+    );
+}
+
+#[test]
+fn events_must_carry_what_the_law_requires() {
+    let base = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev("2026-11-02 09:10", accepted()),
+    ];
+    let with = |kind: EventKind| {
+        let mut all = base.to_vec();
+        all.push(ev("2026-11-03 09:00", kind));
+        replay(&all).unwrap_err().to_string()
+    };
+    assert_eq!(
+        with(EventKind::Extended {
+            reason: "需要补充调查".into(),
+            approver: " ".into()
+        }),
+        "event 2 (extended): an extension needs a recorded reason and the approver's name"
+    );
+    assert_eq!(
+        with(EventKind::Decided {
+            approved: false,
+            reasons: vec![]
+        }),
+        "event 2 (decided): a denial must give its reasons"
+    );
+    assert_eq!(
+        with(EventKind::CorrectionRequested { items: vec![] }),
+        "event 2 (correction_requested): a correction request must list every missing or defective material"
+    );
+    let posted = [
+        base[0].clone(),
+        base[1].clone(),
+        ev(
+            "2026-11-03 09:00",
+            EventKind::Decided {
+                approved: true,
+                reasons: vec![],
+            },
+        ),
+        ev(
+            "2026-11-03 10:00",
+            EventKind::Delivered {
+                method: DeliveryMethod::Post,
+                tracking: None,
+            },
+        ),
+    ];
+    assert_eq!(
+        replay(&posted).unwrap_err().to_string(),
+        "event 3 (delivered): a posted result needs its tracking number"
+    );
+    let out_of_order = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev("2026-11-01 09:00", accepted()),
+    ];
+    assert!(replay(&out_of_order)
+        .unwrap_err()
+        .to_string()
+        .contains("before the previous event"));
+}
+
+#[test]
+fn an_application_not_told_of_its_gaps_in_five_working_days_counts_as_accepted() {
+    let events = [ev("2026-11-02 09:00", EventKind::Received)];
+    // Day 5 (Mon 11-09) is the last day: due soon, not yet deemed accepted.
+    let (_, dl) = check(&events, COMMITTED, "2026-11-09");
+    assert_eq!(
+        due(&dl, DeadlineKind::NotifyGaps),
+        (d("2026-11-09"), DueStatus::DueSoon)
+    );
+    assert_eq!(dl.deemed_accepted_from, None);
+    assert_eq!(dl.warning(), Some(DueStatus::DueSoon));
+    // Two days before it is on time.
+    let (_, dl) = check(&events, COMMITTED, "2026-11-05");
+    assert_eq!(dl.warning(), Some(DueStatus::OnTime));
+    // The day after: overdue, and the case counts as accepted from the day of receipt.
+    let (_, dl) = check(&events, COMMITTED, "2026-11-10");
+    assert_eq!(
+        due(&dl, DeadlineKind::NotifyGaps),
+        (d("2026-11-09"), DueStatus::Overdue)
+    );
+    assert_eq!(dl.deemed_accepted_from, Some(d("2026-11-02")));
+    assert_eq!(
+        due(&dl, DeadlineKind::Promised),
+        (d("2026-11-16"), DueStatus::OnTime)
+    );
+    assert_eq!(dl.warning(), Some(DueStatus::Overdue));
+}
+
+#[test]
+fn tolerated_materials_are_due_by_their_own_date_but_never_after_the_promised_one() {
+    let events = [
+        ev("2026-09-18 09:00", EventKind::Received),
+        ev(
+            "2026-09-18 09:20",
+            EventKind::Accepted {
+                tolerated: vec![
+                    ToleratedMaterial {
+                        material: "layout_plan".into(),
+                        supply_days: 3,
+                    },
+                    ToleratedMaterial {
+                        material: "safety_rules".into(),
+                        supply_days: 15,
+                    },
+                ],
+            },
+        ),
+        ev(
+            "2026-09-21 11:00",
+            EventKind::ToleratedSupplied {
+                material: "layout_plan".into(),
+            },
+        ),
+    ];
+    let (_, dl) = check(&events, COMMITTED, "2026-09-22");
+    // Promised: 10 working days over Mid-Autumn and National Day, with Sun 09-20 worked.
+    assert_eq!(
+        due(&dl, DeadlineKind::Promised),
+        (d("2026-10-09"), DueStatus::OnTime)
+    );
+    let layout = DeadlineKind::Supply {
+        material: "layout_plan".into(),
+        capped: false,
+    };
+    assert_eq!(due(&dl, layout), (d("2026-09-22"), DueStatus::Met));
+    let rules = DeadlineKind::Supply {
+        material: "safety_rules".into(),
+        capped: true,
+    };
+    assert_eq!(due(&dl, rules), (d("2026-10-09"), DueStatus::OnTime));
+    // A material that was not tolerated cannot be "supplied".
+    let mut more = events.to_vec();
+    more.push(ev(
+        "2026-09-22 09:00",
+        EventKind::ToleratedSupplied {
+            material: "id_card".into(),
+        },
+    ));
+    assert!(replay(&more).is_err());
+}
+
+#[test]
+fn an_extension_adds_ten_working_days_fifteen_for_joint_cases_and_only_once() {
+    let extended = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev("2026-11-02 09:10", accepted()),
+        ev(
+            "2026-11-20 09:00",
+            EventKind::Extended {
+                reason: "需要补充现场核查".into(),
+                approver: "李主任".into(),
+            },
+        ),
+    ];
+    let (_, dl) = check(&extended, COMMITTED, "2026-11-20");
+    // 20 + 10 working days after Mon 11-02.
+    assert_eq!(due(&dl, DeadlineKind::Statutory).0, d("2026-12-14"));
+    assert_eq!(due(&dl, DeadlineKind::Promised).0, d("2026-11-30"));
+    let joint = Limits {
+        kind: CaseKind::Joint,
+        promised_days: 15,
+        statutory_days: 20,
+    };
+    let (_, dl) = check(&extended, joint, "2026-11-20");
+    assert_eq!(dl.get(&DeadlineKind::Statutory).unwrap().deadline.days, 35);
+    assert_eq!(due(&dl, DeadlineKind::Statutory).0, d("2026-12-21"));
+    // A deadline that runs into a year with no schedule loaded is an error, not a guess.
+    let long = Limits {
+        kind: CaseKind::Joint,
+        promised_days: 30,
+        statutory_days: 45,
+    };
+    let rec = replay(&extended).unwrap();
+    let err = deadlines(
+        &rec,
+        &long,
+        cal(),
+        d("2026-11-20"),
+        &DeadlineSettings::default(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().starts_with("calendar for 2027 not loaded"),
+        "{err}"
+    );
+    let mut twice = extended.to_vec();
+    twice.push(ev(
+        "2026-11-25 09:00",
+        EventKind::Extended {
+            reason: "再次".into(),
+            approver: "李主任".into(),
+        },
+    ));
+    assert!(replay(&twice)
+        .unwrap_err()
+        .to_string()
+        .starts_with("event 3 (extended) is not possible"));
+}
+
+#[test]
+fn an_immediate_case_is_due_the_same_day() {
+    let limits = Limits {
+        kind: CaseKind::Immediate,
+        promised_days: 0,
+        statutory_days: 15,
+    };
+    let events = [
+        ev("2026-11-20 09:00", EventKind::Received),
+        ev("2026-11-20 09:05", accepted()),
+        ev(
+            "2026-11-20 09:30",
+            EventKind::Decided {
+                approved: true,
+                reasons: vec![],
+            },
+        ),
+    ];
+    let (rec, dl) = check(&events, limits, "2026-11-20");
+    assert_eq!(rec.state, Some(CaseState::Decided { approved: true }));
+    assert_eq!(
+        due(&dl, DeadlineKind::Promised),
+        (d("2026-11-20"), DueStatus::Met)
+    );
+    assert_eq!(
+        due(&dl, DeadlineKind::Archive),
+        (d("2026-11-27"), DueStatus::OnTime)
+    );
+}
+
+#[test]
+fn waiting_for_a_correction_after_acceptance_does_not_count() {
+    let events = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev("2026-11-02 09:10", accepted()),
+        ev(
+            "2026-11-03 10:00",
+            EventKind::CorrectionRequested {
+                items: vec!["补充消防验收意见".into()],
+            },
+        ),
+        ev("2026-11-05 15:00", EventKind::CorrectionReceived),
+    ];
+    let (rec, dl) = check(&events, COMMITTED, "2026-11-06");
+    assert_eq!(rec.state, Some(CaseState::UnderReview));
+    let promised = dl.get(&DeadlineKind::Promised).unwrap();
+    assert_eq!(promised.deadline.suspended_working_days, 3);
+    assert_eq!(promised.deadline.due, d("2026-11-19"));
+}
+
+#[test]
+fn a_running_special_procedure_is_assumed_to_last_until_its_planned_end() {
+    let events = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev("2026-11-02 09:10", accepted()),
+        ev(
+            "2026-11-04 09:00",
+            EventKind::SpecialProcedureStarted {
+                procedure: "专家评审".into(),
+                planned_end: d("2026-11-10"),
+            },
+        ),
+    ];
+    let (rec, dl) = check(&events, COMMITTED, "2026-11-05");
+    assert_eq!(rec.state, Some(CaseState::SpecialProcedure));
+    assert_eq!(rec.suspensions[0].planned_end, Some(d("2026-11-10")));
+    // 11-04..11-10 is 5 working days not counted.
+    assert_eq!(
+        dl.get(&DeadlineKind::Promised)
+            .unwrap()
+            .deadline
+            .suspended_working_days,
+        5
+    );
+}
+
+#[test]
+fn hand_overs_fill_the_ledger_without_moving_the_case() {
+    let events = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev(
+            "2026-11-02 09:20",
+            EventKind::HandedOver(Handover {
+                department: "县市场监督管理局".into(),
+                material: "申请材料（纸质）".into(),
+                copies: 5,
+                from: "王敏（前台）".into(),
+                to: "张强（后台）".into(),
+            }),
+        ),
+    ];
+    let (rec, _) = check(&events, COMMITTED, "2026-11-02");
+    assert_eq!(rec.state, Some(CaseState::Received));
+    assert_eq!(rec.ledger.len(), 1);
+    assert_eq!(rec.ledger[0].1.copies, 5);
+}
+
+#[test]
+fn events_travel_as_tagged_json() {
+    let e = ev(
+        "2026-11-02 09:00",
+        EventKind::Evaluated {
+            level: 4,
+            comment: None,
+        },
+    );
+    let json = serde_json::to_string(&e).unwrap();
+    assert_eq!(
+        json,
+        r#"{"at":"2026-11-02T09:00:00","actor":"王敏","role":"clerk","note":"","kind":{"type":"evaluated","level":4,"comment":null}}"#
+    );
+    assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
+}
