@@ -16,6 +16,16 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+enum CatalogCommand {
+    /// Check a catalogue directory; list every problem with file, line and column.
+    Check {
+        /// Catalogue directory.
+        #[arg(default_value = "catalog")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Serve the browser app, the catalogue and the API.
     Serve {
@@ -32,11 +42,10 @@ enum Command {
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
     },
-    /// Check a catalogue directory and list every problem found.
-    CheckCatalog {
-        /// Catalogue directory.
-        #[arg(default_value = "catalog")]
-        dir: PathBuf,
+    /// The catalogue: check it.
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
     },
     /// Working days: is a date one, add some to a date, count those elapsed.
     Calendar {
@@ -69,20 +78,9 @@ fn main() -> ExitCode {
             catalog,
             dist,
         }),
-        Command::CheckCatalog { dir } => catalog_dir::load_dir(&dir).map(|c| {
-            let years: Vec<String> = c
-                .catalog
-                .calendar
-                .iter()
-                .map(|s| s.year.to_string())
-                .collect();
-            println!(
-                "{}: {} service items, holiday schedules for {}, no problems",
-                dir.display(),
-                c.catalog.items.len(),
-                years.join(", ")
-            );
-        }),
+        Command::Catalog {
+            command: CatalogCommand::Check { dir },
+        } => check_catalog(&dir),
         Command::Calendar { catalog, command } => calendar_cmd::run(&catalog, command),
     };
     match result {
@@ -92,6 +90,31 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
+    let c = catalog_dir::load_dir(dir)?;
+    let years: Vec<String> = c
+        .catalog
+        .calendar
+        .iter()
+        .map(|s| s.year.to_string())
+        .collect();
+    let departments: std::collections::BTreeSet<&str> = c
+        .catalog
+        .items
+        .iter()
+        .map(|i| i.department.as_str())
+        .collect();
+    println!(
+        "{}: {} service items from {} departments, {} bundles, holiday schedules for {}, no problems",
+        dir.display(),
+        c.catalog.items.len(),
+        departments.len(),
+        c.catalog.bundles.len(),
+        years.join(", ")
+    );
+    Ok(())
 }
 
 fn run_server(config: ServeConfig) -> anyhow::Result<()> {

@@ -5,19 +5,18 @@
 //! receives the catalogue as JSON ([`Catalog::to_json`] / [`Catalog::from_json`]), which
 //! carries [`SCHEMA_VERSION`] so that a cached copy of an older shape is recognised.
 
+mod lint;
 mod model;
 mod source;
 
-pub use model::{
-    CaseKind, DeliveryMethod, Material, MaterialForm, MaterialSource, Requirement, ServiceItem,
-};
+pub use model::*;
 pub use source::{load, SourceFile};
 
 use crate::calendar::{self, Calendar, DayCounting, YearSchedule};
 use serde::{Deserialize, Serialize};
 
 /// The version of the catalogue's JSON shape. Bump it when the shape changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Every service item a deployment offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +25,8 @@ pub struct Catalog {
     pub schema_version: u32,
     /// The items, sorted by code.
     pub items: Vec<ServiceItem>,
+    /// One-thing-one-go bundles (一件事一次办), sorted by code.
+    pub bundles: Vec<Bundle>,
     /// The holiday schedules of the covered years, in order.
     pub calendar: Vec<YearSchedule>,
 }
@@ -34,6 +35,11 @@ impl Catalog {
     /// The item with this code, if the catalogue has it.
     pub fn item(&self, code: &str) -> Option<&ServiceItem> {
         self.items.iter().find(|i| i.code == code)
+    }
+
+    /// The bundle with this code, if the catalogue has it.
+    pub fn bundle(&self, code: &str) -> Option<&Bundle> {
+        self.bundles.iter().find(|b| b.code == code)
     }
 
     /// The working-day calendar of the covered years, counting by `counting`.

@@ -1,8 +1,11 @@
-//! The shape of one service item's guide, as a service centre writes it.
+//! The shape of one service item's guide, as a service centre writes it (see
+//! `catalog/FORMAT.md`).
 //!
 //! Field names follow `shared/domain.md`. Unknown fields are refused, so that a misspelt
-//! key in a catalogue file is reported instead of silently ignored.
+//! key in a catalogue file is reported instead of silently ignored. Conditions are
+//! JsonLogic ([`crate::condition`]) over the answers, keyed by question id.
 
+use crate::condition::Condition;
 use serde::{Deserialize, Serialize};
 
 /// One government service item (政务服务事项) with its guide.
@@ -15,8 +18,11 @@ pub struct ServiceItem {
     pub name: String,
     /// The department that owns the item (主管部门).
     pub department: String,
-    /// The body that handles it (办理单位).
+    /// The body that handles it (办理单位); see also `routing`.
     pub handling_body: String,
+    /// Level of the handling body (层级): 省级, 市级, 县级, 乡镇（街道）, 村（社区）.
+    #[serde(default)]
+    pub level: String,
     /// Kind of case (办件类型).
     pub kind: CaseKind,
     /// Statutory time limit in working days (法定时限).
@@ -36,8 +42,30 @@ pub struct ServiceItem {
     pub delivery: Vec<DeliveryMethod>,
     /// Where it is handled (办理地点/窗口).
     pub window: String,
+    /// Whether the front desk may accept, or only receive for the back office to decide.
+    #[serde(default)]
+    pub front_desk: FrontDesk,
+    /// Cross-region handling (跨域通办), e.g. ["全省通办", "跨省通办"].
+    #[serde(default)]
+    pub cross_region: Vec<String>,
+    /// Life events or themes for browsing (e.g. 开办企业, 生育).
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Sub-items (新办/变更/换领/注销); when present, the first question is which one,
+    /// answered under the id `sub_item`.
+    #[serde(default)]
+    pub sub_items: Vec<SubItem>,
+    /// The situation questions (情形引导), asked in this order.
+    #[serde(default)]
+    pub questions: Vec<Question>,
     /// The material list (材料清单).
     pub materials: Vec<Material>,
+    /// Situations in which the application cannot be accepted (不予受理情形).
+    #[serde(default)]
+    pub not_acceptable: Vec<NotAcceptable>,
+    /// A handling body or window that depends on the situation; the first that applies wins.
+    #[serde(default)]
+    pub routing: Vec<Routing>,
 }
 
 /// Kind of case (办件类型).
@@ -52,6 +80,17 @@ pub enum CaseKind {
     Joint,
 }
 
+/// What the front desk may do with a complete application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrontDesk {
+    /// Accept on the spot (受理).
+    #[default]
+    Accept,
+    /// Only receive (收件); the back office decides on acceptance.
+    ReceiveOnly,
+}
+
 /// How a result is handed out (出件方式).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -64,30 +103,195 @@ pub enum DeliveryMethod {
     Post,
 }
 
-/// One material of the checklist (申请材料).
+/// One sub-item (子项) of an item, e.g. 变更.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubItem {
+    /// The answer value of the `sub_item` question, e.g. "change".
+    pub id: String,
+    /// Its name, e.g. 变更.
+    pub name: String,
+    /// Its own fees, when they differ from the item's.
+    #[serde(default)]
+    pub fees: Option<String>,
+}
+
+/// A situation question (情形).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The answer's key in conditions.
+    pub id: String,
+    /// The question in plain words.
+    pub text: String,
+    /// Help shown beside it.
+    #[serde(default)]
+    pub help: String,
+    /// What kind of answer.
+    #[serde(rename = "type")]
+    pub kind: QuestionKind,
+    /// The choices of a `choice` question.
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    /// Asked only when this holds (a follow-up question).
+    #[serde(default)]
+    pub when: Option<Condition>,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// 是/否.
+    YesNo,
+    /// One of `options`.
+    Choice,
+    /// A whole number (e.g. how many family members apply).
+    Number,
+    /// A date, YYYY-MM-DD.
+    Date,
+}
+
+/// One choice of a choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The answer value conditions compare with.
+    pub value: String,
+    /// What the user sees.
+    pub label: String,
+}
+
+/// One material of the checklist (申请材料), or a requirement the desk checks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
-    /// Identifier, unique within the item; rules refer to materials by it.
+    /// Identifier, unique within the item.
     pub id: String,
     /// The material's name as printed on notices.
     pub name: String,
+    /// A paper (the default) or a requirement that is not a paper (本人到场, 配备人员).
+    #[serde(default)]
+    pub kind: MaterialKind,
     /// Where it comes from (材料来源).
+    #[serde(default = "applicant")]
     pub source: MaterialSource,
     /// In which form it is handed in (原件/复印件/电子).
+    #[serde(default = "original")]
     pub form: MaterialForm,
-    /// Number of copies (份数).
+    /// Number of copies (份数), per person when `per` is set.
     #[serde(default = "one")]
     pub copies: u32,
     /// Whether it is always, sometimes or never required.
     pub requirement: Requirement,
+    /// When it applies (required for `conditional` materials).
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// The sub-items it belongs to (all when empty).
+    #[serde(default)]
+    pub sub_items: Vec<String>,
+    /// Situations that exempt it, each with the reason told to the applicant.
+    #[serde(default)]
+    pub exempt: Vec<Exemption>,
+    /// Repeated per person: the id of a number question giving how many.
+    #[serde(default)]
+    pub per: Option<String>,
+    /// Either/or: any one of these papers satisfies the material.
+    #[serde(default)]
+    pub alternatives: Vec<Alternative>,
     /// What the front desk checks (审查要点).
     #[serde(default)]
     pub review_points: Vec<String>,
+    /// Why it is required (依据).
+    #[serde(default)]
+    pub legal_basis: String,
+    /// May be missing at acceptance (容缺), to be supplied within some working days.
+    #[serde(default)]
+    pub tolerated: Option<Tolerated>,
+    /// A signed commitment may replace it (告知承诺制).
+    #[serde(default)]
+    pub commitment: bool,
+    /// Available as an e-licence or from shared data, so it need not be brought (免提交).
+    #[serde(default)]
+    pub e_licence: bool,
 }
 
 fn one() -> u32 {
     1
+}
+
+fn applicant() -> MaterialSource {
+    MaterialSource::Applicant
+}
+
+fn original() -> MaterialForm {
+    MaterialForm::Original
+}
+
+/// A paper, or a requirement that is not a paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialKind {
+    /// A paper or file handed in.
+    #[default]
+    Paper,
+    /// A condition the desk checks (the applicant comes in person, a manager is employed).
+    Requirement,
+}
+
+/// A situation that makes a material unnecessary, and the reason given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// When it holds.
+    pub when: Condition,
+    /// What the applicant is told, e.g. 个体工商户不用提供.
+    pub reason: String,
+}
+
+/// One paper of an either/or material.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    /// Identifier, unique within the material.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// The terms of tolerated-missing acceptance (容缺受理) for a material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tolerated {
+    /// Working days after acceptance to supply it.
+    pub supply_days: u32,
+}
+
+/// A situation in which the application cannot be accepted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotAcceptable {
+    /// When it holds.
+    pub when: Condition,
+    /// The concrete reason told to the applicant.
+    pub reason: String,
+    /// Its legal basis.
+    #[serde(default)]
+    pub legal_basis: String,
+}
+
+/// A handling body or window that applies in some situation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Routing {
+    /// When it applies.
+    pub when: Condition,
+    /// The handling body then.
+    #[serde(default)]
+    pub handling_body: Option<String>,
+    /// The window or channel then.
+    #[serde(default)]
+    pub window: Option<String>,
 }
 
 /// Where a material comes from (材料来源).
@@ -100,6 +304,8 @@ pub enum MaterialSource {
     Agency,
     /// Available as an electronic licence (电子证照).
     ELicence,
+    /// The desk itself produces or checks it (窗口核验).
+    Desk,
 }
 
 /// In which form a material is handed in.
@@ -122,8 +328,58 @@ pub enum MaterialForm {
 pub enum Requirement {
     /// Always required (必要).
     Always,
-    /// Required only in some situations (情形必要).
+    /// Required only when its condition holds (情形必要).
     Conditional,
-    /// Optional (非必要/容缺).
+    /// Optional (非必要); never counted as missing.
     Optional,
+}
+
+/// One-thing-one-go (一件事一次办): several items applied for together, with one set of
+/// materials.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    /// The bundle's code, unique among bundles and items.
+    pub code: String,
+    /// Its name, e.g. 我要开餐馆.
+    pub name: String,
+    /// The life or business event, for browsing.
+    #[serde(default)]
+    pub theme: String,
+    /// What it is for, in plain words.
+    #[serde(default)]
+    pub description: String,
+    /// The lead department (牵头部门).
+    pub lead_department: String,
+    /// The items it bundles, by code.
+    pub items: Vec<String>,
+    /// Materials several of its items need: handed in once, used by all.
+    #[serde(default)]
+    pub shared: Vec<SharedMaterial>,
+    /// Which item's result another item needs (办理顺序).
+    #[serde(default)]
+    pub order: Vec<Dependency>,
+}
+
+/// A material shared by several items of a bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedMaterial {
+    /// Identifier within the bundle.
+    pub id: String,
+    /// Its name in the bundle's checklist.
+    pub name: String,
+    /// The items' materials it stands for, as "ITEM-CODE/material_id".
+    pub covers: Vec<String>,
+}
+
+/// One item's result is needed by another (e.g. the business licence before the food
+/// business licence).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dependency {
+    /// The item whose result is needed.
+    pub first: String,
+    /// The item that needs it.
+    pub then: String,
 }

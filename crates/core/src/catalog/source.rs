@@ -3,7 +3,7 @@
 //! The caller reads the files (the core does no I/O) and passes their names and texts;
 //! every problem in every file is reported together, each with file, line and column.
 
-use super::{CaseKind, Catalog, ServiceItem, SCHEMA_VERSION};
+use super::{lint, Bundle, Catalog, ServiceItem, SCHEMA_VERSION};
 use crate::calendar::{self, DayCounting, YearSchedule};
 use crate::Diagnostic;
 use std::collections::BTreeMap;
@@ -23,10 +23,16 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut items: Vec<(&SourceFile, ServiceItem)> = Vec::new();
     let mut schedules: Vec<(String, YearSchedule)> = Vec::new();
+    let mut bundles: Vec<(&SourceFile, Bundle)> = Vec::new();
     for file in files.iter().filter(|f| f.path.ends_with(".toml")) {
         if file.path.starts_with("items/") {
             match toml::from_str::<ServiceItem>(&file.text) {
                 Ok(item) => items.push((file, item)),
+                Err(e) => problems.push(toml_problem(file, &e)),
+            }
+        } else if file.path.starts_with("bundles/") {
+            match toml::from_str::<Bundle>(&file.text) {
+                Ok(b) => bundles.push((file, b)),
                 Err(e) => problems.push(toml_problem(file, &e)),
             }
         } else if file.path.starts_with("calendar/") {
@@ -37,7 +43,7 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
         } else {
             problems.push(Diagnostic::in_file(
                 &file.path,
-                "unknown catalogue file: service items belong under items/, holiday schedules under calendar/",
+                "unknown catalogue file: service items belong under items/, bundles under bundles/, holiday schedules under calendar/",
             ));
         }
     }
@@ -52,9 +58,9 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
     }
     let mut first_seen: BTreeMap<&str, &str> = BTreeMap::new();
     for (file, item) in &items {
-        lint_item(file, item, &mut problems);
+        lint::item(file, item, &mut problems);
         if let Some(other) = first_seen.insert(&item.code, &file.path) {
-            problems.push(at(
+            problems.push(lint::at(
                 file,
                 &format!("code = \"{}\"", item.code),
                 format!(
@@ -64,9 +70,12 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
             ));
         }
     }
+    lint::bundles(&bundles, &items, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
+    let mut bundles: Vec<Bundle> = bundles.into_iter().map(|(_, b)| b).collect();
+    bundles.sort_by(|a, b| a.code.cmp(&b.code));
     let mut items: Vec<ServiceItem> = items.into_iter().map(|(_, i)| i).collect();
     items.sort_by(|a, b| a.code.cmp(&b.code));
     let mut calendar: Vec<YearSchedule> = schedules.into_iter().map(|(_, s)| s).collect();
@@ -74,6 +83,7 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
     Ok(Catalog {
         schema_version: SCHEMA_VERSION,
         items,
+        bundles,
         calendar,
     })
 }
@@ -83,71 +93,6 @@ fn toml_problem(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     match e.span() {
         Some(span) => Diagnostic::at_offset(&file.path, &file.text, span.start, message),
         None => Diagnostic::in_file(&file.path, message),
-    }
-}
-
-/// A problem located at the first occurrence of `needle` in the file (the key and value
-/// as written), or at the whole file if it cannot be found.
-fn at(file: &SourceFile, needle: &str, message: String) -> Diagnostic {
-    match file.text.find(needle) {
-        Some(offset) => Diagnostic::at_offset(&file.path, &file.text, offset, message),
-        None => Diagnostic::in_file(&file.path, message),
-    }
-}
-
-fn lint_item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Diagnostic>) {
-    for (field, value) in [
-        ("code", &item.code),
-        ("name", &item.name),
-        ("department", &item.department),
-        ("handling_body", &item.handling_body),
-        ("window", &item.window),
-    ] {
-        if value.trim().is_empty() {
-            problems.push(at(
-                file,
-                &format!("{field} ="),
-                format!("{field} must not be empty"),
-            ));
-        }
-    }
-    if item.promised_days > item.statutory_days {
-        problems.push(at(file, "promised_days", format!(
-            "promised_days ({}) is longer than statutory_days ({}): the promise must be within the law",
-            item.promised_days, item.statutory_days
-        )));
-    }
-    if item.kind == CaseKind::Immediate && item.promised_days != 0 {
-        problems.push(at(file, "promised_days", format!(
-            "an immediate case (kind = \"immediate\") is decided the same day: promised_days must be 0, not {}",
-            item.promised_days
-        )));
-    }
-    if item.materials.is_empty() {
-        problems.push(Diagnostic::in_file(
-            &file.path,
-            "the item has no materials: add at least one [[materials]] table",
-        ));
-    }
-    let mut ids = BTreeMap::new();
-    for (n, m) in item.materials.iter().enumerate() {
-        if ids.insert(m.id.as_str(), n).is_some() {
-            problems.push(at(
-                file,
-                &format!("id = \"{}\"", m.id),
-                format!(
-                    "material id \"{}\" is used twice in this item: material ids must be unique",
-                    m.id
-                ),
-            ));
-        }
-        if m.copies == 0 {
-            problems.push(at(
-                file,
-                &format!("id = \"{}\"", m.id),
-                format!("material \"{}\" has copies = 0: use at least 1", m.id),
-            ));
-        }
     }
 }
 
@@ -167,6 +112,7 @@ statutory_days = 20
 promised_days = 10
 fees = "不收费"
 window = "综合窗口"
+legal_basis = ["《测试条例》第一条"]
 
 [[materials]]
 id = "id_card"
@@ -218,9 +164,12 @@ off = ["2026-10-01", "2026-10-02"]
     #[test]
     fn a_misspelt_key_is_reported_with_its_line() {
         let text = GOOD.replace("fees =", "feez =");
-        check_errors(
-            &[file("items/a.toml", &text)],
-            &["items/a.toml:9:1: unknown field `feez`, expected one of `code`, `name`, `department`, `handling_body`, `kind`, `statutory_days`, `promised_days`, `legal_basis`, `acceptance_conditions`, `fees`, `delivery`, `window`, `materials`"],
+        let got = load(&with_calendar(&[file("items/a.toml", &text)])).unwrap_err();
+        assert_eq!(got.len(), 1);
+        assert!(
+            got[0].to_string().starts_with("items/a.toml:9:1: unknown field `feez`, expected one of `code`, `name`"),
+            "{}",
+            got[0]
         );
     }
 
@@ -240,7 +189,7 @@ off = ["2026-10-01", "2026-10-02"]
             ],
             &[
                 "items/b.toml:6:8: unknown variant `sometimes`, expected one of `immediate`, `committed`, `joint`",
-                "stray.toml: unknown catalogue file: service items belong under items/, holiday schedules under calendar/",
+                "stray.toml: unknown catalogue file: service items belong under items/, bundles under bundles/, holiday schedules under calendar/",
                 "items/a.toml:8:1: promised_days (30) is longer than statutory_days (20): the promise must be within the law",
                 "items/c.toml:2:1: item code \"A-001\" is also used by items/a.toml: each item needs its own code",
             ],
@@ -262,7 +211,7 @@ off = ["2026-10-01", "2026-10-02"]
         assert_eq!(Catalog::from_json(&c.to_json()).unwrap(), c);
         let old = c
             .to_json()
-            .replace("\"schema_version\":2", "\"schema_version\":0");
+            .replace("\"schema_version\":3", "\"schema_version\":0");
         assert!(Catalog::from_json(&old).unwrap_err().contains("版本为 0"));
         assert!(Catalog::from_json("{")
             .unwrap_err()

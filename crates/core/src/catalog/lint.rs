@@ -1,0 +1,380 @@
+//! The catalogue linter: every check a file must pass before it reaches an applicant.
+//! Problems name the file and, where the text allows, the line of the offending key.
+
+use super::source::SourceFile;
+use super::{Bundle, CaseKind, QuestionKind, Requirement, ServiceItem};
+use crate::checklist::{all_questions, SUB_ITEM};
+use crate::condition::Condition;
+use crate::Diagnostic;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A problem located at the first occurrence of `needle` in the file (the key and value
+/// as written), or at the whole file if it cannot be found.
+pub(super) fn at(file: &SourceFile, needle: &str, message: String) -> Diagnostic {
+    match file.text.find(needle) {
+        Some(offset) => Diagnostic::at_offset(&file.path, &file.text, offset, message),
+        None => Diagnostic::in_file(&file.path, message),
+    }
+}
+
+/// Checks one service item.
+pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Diagnostic>) {
+    let mut push = |needle: &str, message: String| problems.push(at(file, needle, message));
+    for (field, value) in [
+        ("code", &item.code),
+        ("name", &item.name),
+        ("department", &item.department),
+        ("handling_body", &item.handling_body),
+        ("window", &item.window),
+    ] {
+        if value.trim().is_empty() {
+            push(&format!("{field} ="), format!("{field} must not be empty"));
+        }
+    }
+    if item.legal_basis.is_empty() {
+        push(
+            "code =",
+            "the item has no legal_basis: a guide must say what law it rests on".into(),
+        );
+    }
+    if item.promised_days > item.statutory_days {
+        push("promised_days", format!(
+            "promised_days ({}) is longer than statutory_days ({}): the promise must be within the law",
+            item.promised_days, item.statutory_days
+        ));
+    }
+    if item.kind == CaseKind::Immediate && item.promised_days != 0 {
+        push("promised_days", format!(
+            "an immediate case (kind = \"immediate\") is decided the same day: promised_days must be 0, not {}",
+            item.promised_days
+        ));
+    }
+    if item.materials.is_empty() {
+        push(
+            "code =",
+            "the item has no materials: add at least one [[materials]] table".into(),
+        );
+    }
+
+    // Questions: unique ids, options for choices, and which are used.
+    let questions = all_questions(item);
+    let mut seen = BTreeSet::new();
+    for q in &item.questions {
+        if q.id == SUB_ITEM {
+            push(
+                &format!("id = \"{}\"", q.id),
+                format!("\"{SUB_ITEM}\" is reserved for the sub-item question"),
+            );
+        }
+        if !seen.insert(q.id.as_str()) {
+            push(
+                &format!("id = \"{}\"", q.id),
+                format!("question id \"{}\" is used twice", q.id),
+            );
+        }
+        if q.kind == QuestionKind::Choice && q.options.len() < 2 {
+            push(
+                &format!("id = \"{}\"", q.id),
+                format!("choice question \"{}\" needs at least two options", q.id),
+            );
+        }
+    }
+    let mut sub_ids = BTreeSet::new();
+    for s in &item.sub_items {
+        if !sub_ids.insert(s.id.as_str()) {
+            push(
+                &format!("id = \"{}\"", s.id),
+                format!("sub-item id \"{}\" is used twice", s.id),
+            );
+        }
+    }
+
+    // Every condition, with where it sits.
+    let mut conditions: Vec<(String, &Condition)> = Vec::new();
+    for q in &item.questions {
+        if let Some(c) = &q.when {
+            conditions.push((q.id.clone(), c));
+        }
+    }
+    for m in &item.materials {
+        if let Some(c) = &m.when {
+            conditions.push((m.id.clone(), c));
+        }
+        for e in &m.exempt {
+            conditions.push((m.id.clone(), &e.when));
+        }
+    }
+    for r in &item.not_acceptable {
+        conditions.push((r.reason.clone(), &r.when));
+    }
+    for r in &item.routing {
+        conditions.push(("routing".into(), &r.when));
+    }
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for (owner, c) in &conditions {
+        for p in c.check() {
+            // Point at the offending operator as written, e.g. "regex".
+            let needle = p
+                .split('"')
+                .nth(1)
+                .map_or(format!("id = \"{owner}\""), |op| format!("\"{op}\""));
+            push(&needle, format!("condition of \"{owner}\": {p}"));
+        }
+        for q in c.questions() {
+            if !questions.iter().any(|x| x.id == q) {
+                push(&format!("\"{q}\""), format!("condition of \"{owner}\" reads \"{q}\", which is not a question of this item"));
+            }
+            used.insert(q);
+        }
+        for (q, value) in c.comparisons() {
+            let Some(question) = questions.iter().find(|x| x.id == q) else {
+                continue;
+            };
+            let fits = match question.kind {
+                QuestionKind::Choice => value
+                    .as_str()
+                    .is_some_and(|v| question.options.iter().any(|o| o.value == v)),
+                QuestionKind::YesNo => value.is_boolean(),
+                QuestionKind::Number => value.is_number(),
+                QuestionKind::Date => value.is_string(),
+            };
+            if !fits {
+                push(&format!("id = \"{owner}\""), format!(
+                    "condition of \"{owner}\" compares \"{q}\" with {value}, which is not one of its answers: it can never hold"
+                ));
+            }
+        }
+        if c.0 == Value::Bool(false) {
+            push(
+                &format!("id = \"{owner}\""),
+                format!("\"{owner}\" has the condition false: it can never apply"),
+            );
+        }
+    }
+
+    // Materials.
+    let mut ids = BTreeSet::new();
+    for m in &item.materials {
+        let here = format!("id = \"{}\"", m.id);
+        if !ids.insert(m.id.as_str()) {
+            push(
+                &here,
+                format!(
+                    "material id \"{}\" is used twice in this item: material ids must be unique",
+                    m.id
+                ),
+            );
+        }
+        if m.copies == 0 {
+            push(
+                &here,
+                format!("material \"{}\" has copies = 0: use at least 1", m.id),
+            );
+        }
+        match (m.requirement, &m.when) {
+            (Requirement::Conditional, None) if m.sub_items.is_empty() => push(&here, format!(
+                "material \"{}\" is conditional but has no `when`: say in which situation it applies",
+                m.id
+            )),
+            (Requirement::Always, Some(_)) => push(&here, format!(
+                "material \"{}\" is always required but has a `when`: use requirement = \"conditional\"",
+                m.id
+            )),
+            _ => {}
+        }
+        for s in &m.sub_items {
+            if !sub_ids.contains(s.as_str()) {
+                push(
+                    &here,
+                    format!(
+                        "material \"{}\" names sub-item \"{s}\", which the item does not have",
+                        m.id
+                    ),
+                );
+            }
+        }
+        if let Some(per) = &m.per {
+            used.insert(per.clone());
+            if !questions
+                .iter()
+                .any(|q| &q.id == per && q.kind == QuestionKind::Number)
+            {
+                push(
+                    &here,
+                    format!(
+                        "material \"{}\" is per \"{per}\", which is not a number question",
+                        m.id
+                    ),
+                );
+            }
+        }
+        if m.tolerated.is_some_and(|t| t.supply_days == 0) {
+            push(
+                &here,
+                format!(
+                    "material \"{}\" is tolerated with supply_days = 0: allow at least 1",
+                    m.id
+                ),
+            );
+        }
+        if m.alternatives.len() == 1 {
+            push(
+                &here,
+                format!(
+                    "material \"{}\" has a single alternative: list two or more, or none",
+                    m.id
+                ),
+            );
+        }
+    }
+    if !item.sub_items.is_empty() {
+        used.insert(SUB_ITEM.to_string());
+    }
+    for q in &item.questions {
+        if !used.contains(&q.id) {
+            push(
+                &format!("id = \"{}\"", q.id),
+                format!(
+                    "question \"{}\" is asked but no condition uses its answer",
+                    q.id
+                ),
+            );
+        }
+    }
+
+    // Refusals.
+    for r in &item.not_acceptable {
+        if r.legal_basis.trim().is_empty() {
+            push(
+                &r.reason,
+                format!("not-acceptable rule \"{}\" has no legal_basis", r.reason),
+            );
+        }
+        if r.when.0 == Value::Bool(true) {
+            push(
+                &r.reason,
+                format!(
+                    "not-acceptable rule \"{}\" always holds: it would refuse every application",
+                    r.reason
+                ),
+            );
+        }
+    }
+    for (i, a) in item.not_acceptable.iter().enumerate() {
+        for b in &item.not_acceptable[i + 1..] {
+            let negates = |x: &Condition, y: &Condition| x.0.get("!") == Some(&y.0);
+            if negates(&a.when, &b.when) || negates(&b.when, &a.when) {
+                push(&b.reason, format!(
+                    "not-acceptable rules \"{}\" and \"{}\" contradict each other: together they refuse every application",
+                    a.reason, b.reason
+                ));
+            }
+        }
+    }
+}
+
+/// Checks the bundles against the items.
+pub(super) fn bundles(
+    bundles: &[(&SourceFile, Bundle)],
+    items: &[(&SourceFile, ServiceItem)],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let find = |code: &str| items.iter().map(|(_, i)| i).find(|i| i.code == code);
+    let mut codes = BTreeSet::new();
+    for (file, b) in bundles {
+        let mut push = |needle: &str, message: String| problems.push(at(file, needle, message));
+        if !codes.insert(b.code.as_str()) || find(&b.code).is_some() {
+            push(
+                "code =",
+                format!("bundle code \"{}\" is already used", b.code),
+            );
+        }
+        if b.items.len() < 2 {
+            push("items", "a bundle needs at least two items".into());
+        }
+        for code in &b.items {
+            if find(code).is_none() {
+                push(
+                    &format!("\"{code}\""),
+                    format!("bundle names item \"{code}\", which the catalogue does not have"),
+                );
+            }
+        }
+        for s in &b.shared {
+            if s.covers.len() < 2 {
+                push(
+                    &format!("id = \"{}\"", s.id),
+                    format!(
+                        "shared material \"{}\" covers fewer than two materials",
+                        s.id
+                    ),
+                );
+            }
+            for cover in &s.covers {
+                let ok = cover.split_once('/').is_some_and(|(code, m)| {
+                    b.items.iter().any(|c| c == code)
+                        && find(code).is_some_and(|i| i.materials.iter().any(|x| x.id == m))
+                });
+                if !ok {
+                    push(&format!("\"{cover}\""), format!(
+                        "shared material \"{}\" covers \"{cover}\", which is not ITEM/material of an item in this bundle",
+                        s.id
+                    ));
+                }
+            }
+        }
+        let mut edges: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for d in &b.order {
+            for code in [&d.first, &d.then] {
+                if !b.items.contains(code) {
+                    push(
+                        &format!("\"{code}\""),
+                        format!("order names \"{code}\", which is not an item of this bundle"),
+                    );
+                }
+            }
+            edges
+                .entry(d.first.as_str())
+                .or_default()
+                .push(d.then.as_str());
+        }
+        if let Some(cycle) = find_cycle(&edges) {
+            push(
+                "[[order]]",
+                format!("the order has a cycle: {}", cycle.join(" → ")),
+            );
+        }
+    }
+}
+
+/// A cycle in the "first → then" graph, if there is one.
+fn find_cycle<'a>(edges: &BTreeMap<&'a str, Vec<&'a str>>) -> Option<Vec<&'a str>> {
+    fn visit<'a>(
+        node: &'a str,
+        edges: &BTreeMap<&'a str, Vec<&'a str>>,
+        path: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) -> Option<Vec<&'a str>> {
+        if let Some(pos) = path.iter().position(|n| *n == node) {
+            let mut cycle = path[pos..].to_vec();
+            cycle.push(node);
+            return Some(cycle);
+        }
+        if !done.insert(node) {
+            return None;
+        }
+        path.push(node);
+        for next in edges.get(node).into_iter().flatten() {
+            if let Some(c) = visit(next, edges, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    edges
+        .keys()
+        .find_map(|start| visit(start, edges, &mut Vec::new(), &mut done))
+}

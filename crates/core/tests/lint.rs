@@ -1,0 +1,118 @@
+//! The linter, as a service centre meets it: every problem, with where it is.
+
+mod fixtures;
+
+use fixtures::{file, files, problems_with, ITEM};
+use onewindow_core::catalog::load;
+
+#[test]
+fn the_fixture_catalogue_is_clean() {
+    assert_eq!(problems_with(ITEM), Vec::<String>::new());
+}
+
+#[test]
+fn conditions_must_read_real_questions_and_real_answers() {
+    let broken = ITEM
+        .replace(
+            "when = { var = \"agent\" }\n\n[[materials]]\nid = \"spouse_proof\"",
+            "when = { var = \"agnet\" }\n\n[[materials]]\nid = \"spouse_proof\"",
+        )
+        .replace(
+            "\"individual_business\" ] }\nreason",
+            "\"sole_trader\" ] }\nreason",
+        );
+    assert_eq!(
+        problems_with(&broken),
+        [
+            "items/t1.toml:42:1: condition of \"articles\" compares \"applicant_type\" with \"sole_trader\", which is not one of its answers: it can never hold",
+            "items/t1.toml:68:16: condition of \"power_of_attorney\" reads \"agnet\", which is not a question of this item",
+        ]
+    );
+}
+
+#[test]
+fn unused_questions_conditional_materials_without_when_and_missing_legal_basis() {
+    let broken = ITEM
+        .replace(
+            "legal_basis = [\"《中华人民共和国食品安全法》第三十五条\"]",
+            "",
+        )
+        .replace("per = \"family_members\"", "")
+        .replace(
+            "requirement = \"conditional\"\nwhen = { var = \"agent\" }",
+            "requirement = \"conditional\"",
+        )
+        .replace("legal_basis = \"《食品经营许可和备案管理办法》第二条\"", "");
+    assert_eq!(
+        problems_with(&broken),
+        [
+            "items/t1.toml:2:1: the item has no legal_basis: a guide must say what law it rests on",
+            "items/t1.toml:65:1: material \"power_of_attorney\" is conditional but has no `when`: say in which situation it applies",
+            "items/t1.toml:31:1: question \"family_members\" is asked but no condition uses its answer",
+            "items/t1.toml:120:11: not-acceptable rule \"自然人不能申请食品经营许可，请先办理个体工商户登记\" has no legal_basis",
+        ]
+    );
+}
+
+#[test]
+fn contradictory_refusals_and_unknown_operators() {
+    let broken = ITEM.to_string()
+        + r#"
+[[not_acceptable]]
+when = { "!" = { "==" = [ { var = "applicant_type" }, "person" ] } }
+reason = "非自然人不予受理"
+legal_basis = "无"
+
+[[routing]]
+when = { "regex" = [ { var = "applicant_type" }, "^c" ] }
+window = "二楼"
+"#;
+    let got = problems_with(&broken);
+    assert!(got.contains(&"items/t1.toml:130:11: not-acceptable rules \"自然人不能申请食品经营许可，请先办理个体工商户登记\" and \"非自然人不予受理\" contradict each other: together they refuse every application".to_string()), "{got:#?}");
+    assert!(
+        got.iter().any(|p| p.starts_with(
+            "items/t1.toml:134:10: condition of \"routing\": unknown operator \"regex\""
+        )),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn bundles_must_name_real_items_and_materials_and_have_no_cycles() {
+    let mut all = files();
+    all[2] = file(
+        "bundles/b1.toml",
+        r#"
+code = "B-001"
+name = "我要开餐馆"
+lead_department = "市场监督管理局"
+items = ["T-001", "T-002", "T-404"]
+
+[[shared]]
+id = "operator_id"
+name = "经营者身份证件"
+covers = ["T-001/id_card", "T-002/no_such_material"]
+
+[[order]]
+first = "T-001"
+then = "T-002"
+
+[[order]]
+first = "T-002"
+then = "T-001"
+"#,
+    );
+    let got: Vec<String> = load(&all)
+        .unwrap_err()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "bundles/b1.toml:5:28: bundle names item \"T-404\", which the catalogue does not have",
+            "bundles/b1.toml:10:28: shared material \"operator_id\" covers \"T-002/no_such_material\", which is not ITEM/material of an item in this bundle",
+            "bundles/b1.toml:12:1: the order has a cycle: T-001 → T-002 → T-001",
+        ]
+    );
+}
