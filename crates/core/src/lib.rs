@@ -14,9 +14,12 @@
 pub mod calendar;
 pub mod case;
 pub mod catalog;
+pub mod checklist;
+pub mod condition;
 pub mod diagnostic;
+pub mod notice;
+pub mod outcome;
+pub mod validate;
 
-pub use catalog::{
-    CaseKind, Catalog, Material, MaterialForm, MaterialSource, Requirement, ServiceItem,
-};
+pub use catalog::{Catalog, ServiceItem};
 pub use diagnostic::Diagnostic;

@@ -167,7 +167,9 @@ off = ["2026-10-01", "2026-10-02"]
         let got = load(&with_calendar(&[file("items/a.toml", &text)])).unwrap_err();
         assert_eq!(got.len(), 1);
         assert!(
-            got[0].to_string().starts_with("items/a.toml:9:1: unknown field `feez`, expected one of `code`, `name`"),
+            got[0].to_string().starts_with(
+                "items/a.toml:9:1: unknown field `feez`, expected one of `code`, `name`"
+            ),
             "{}",
             got[0]
         );
