@@ -113,6 +113,7 @@ impl Text {
             MaterialSource::Applicant => "申请人自备",
             MaterialSource::Agency => "政府部门核发",
             MaterialSource::ELicence => "电子证照",
+            MaterialSource::Desk => "窗口核验",
         }
     }
 

@@ -27,6 +27,7 @@ statutory_days = 20
 promised_days = 10
 fees = "不收费"
 window = "综合窗口"
+legal_basis = ["《测试条例》"]
 [[materials]]
 id = "form"
 name = "申请书"

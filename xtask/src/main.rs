@@ -4,6 +4,7 @@
 //!   release mode, start the server (SQLite file, demo catalogue, the built app).
 //! - `cargo xtask test`: install what is missing and run the whole test suite.
 //! - `cargo xtask build`: the release build and its size report, without starting.
+//! - `cargo xtask bench`: the core's benchmarks (criterion), which print their figures.
 //! - `cargo xtask setup`: only install the tools.
 //!
 //! Plain Rust with no dependencies, so that it compiles in seconds on a fresh machine.
@@ -23,9 +24,14 @@ fn main() -> ExitCode {
         Some("run") => build::run_server(&root, &args[1..]),
         Some("test") => test::run_all(&root),
         Some("build") => setup::for_build(&root).and_then(|()| build::release(&root)),
+        Some("bench") => sh::run(
+            &root,
+            "cargo",
+            &["bench", "-p", "onewindow-core", "--", "--noplot"],
+        ),
         Some("setup") => setup::for_build(&root).and_then(|()| setup::for_tests(&root)),
         _ => {
-            eprintln!("usage: cargo xtask run [serve options] | test | build | setup");
+            eprintln!("usage: cargo xtask run [serve options] | test | build | bench | setup");
             return ExitCode::from(2);
         }
     };

@@ -60,7 +60,8 @@ const STEPS: &[Step] = &[
                 "-p",
                 "onewindow-server",
                 "--",
-                "check-catalog",
+                "catalog",
+                "check",
                 "catalog",
             ],
         )

@@ -25,6 +25,16 @@ enum CatalogCommand {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ValidateKind {
+    /// 18-character resident ID number (居民身份证号码).
+    Id,
+    /// 18-character unified social credit code (统一社会信用代码).
+    Uscc,
+    /// Mainland mobile number.
+    Mobile,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve the browser app, the catalogue and the API.
@@ -46,6 +56,14 @@ enum Command {
     Catalog {
         #[command(subcommand)]
         command: CatalogCommand,
+    },
+    /// Check an ID number, credit code or mobile number; print its canonical form (exit 0)
+    /// or the reason it is wrong (exit 1).
+    Validate {
+        /// What VALUE is.
+        kind: ValidateKind,
+        /// The value as typed (full-width digits, spaces and lower-case x are fine).
+        value: String,
     },
     /// Working days: is a date one, add some to a date, count those elapsed.
     Calendar {
@@ -81,6 +99,7 @@ fn main() -> ExitCode {
         Command::Catalog {
             command: CatalogCommand::Check { dir },
         } => check_catalog(&dir),
+        Command::Validate { kind, value } => validate(kind, &value),
         Command::Calendar { catalog, command } => calendar_cmd::run(&catalog, command),
     };
     match result {
@@ -89,6 +108,24 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn validate(kind: ValidateKind, value: &str) -> anyhow::Result<()> {
+    use onewindow_core::validate;
+    let canonical = match kind {
+        ValidateKind::Id => {
+            validate::resident_id(value, chrono::Local::now().date_naive()).map(|id| id.number)
+        }
+        ValidateKind::Uscc => validate::credit_code(value).map(|c| c.code),
+        ValidateKind::Mobile => validate::mobile(value),
+    };
+    match canonical {
+        Ok(v) => {
+            println!("{v}");
+            Ok(())
+        }
+        Err(e) => Err(anyhow::anyhow!("{}", e.message())),
     }
 }
 

@@ -17,25 +17,46 @@ fn help_lists_the_subcommands() {
     let (ok, text) = onewindow(&["--help"]);
     assert!(ok);
     assert!(text.contains("serve"), "{text}");
-    assert!(text.contains("check-catalog"), "{text}");
+    assert!(text.contains("catalog"), "{text}");
+    assert!(text.contains("validate"), "{text}");
+    assert!(text.contains("calendar"), "{text}");
 }
 
 #[test]
-fn check_catalog_passes_the_demo_catalogue_and_lists_problems_in_a_broken_one() {
+fn catalog_check_passes_the_demo_catalogue_and_lists_problems_in_a_broken_one() {
     let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog");
-    let (ok, text) = onewindow(&["check-catalog", demo]);
+    let (ok, text) = onewindow(&["catalog", "check", demo]);
     assert!(ok, "{text}");
-    assert!(
-        text.contains("4 service items, holiday schedules for 2023, 2024, 2025, 2026, no problems"),
-        "{text}"
-    );
+    assert!(text.contains("no problems"), "{text}");
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("items")).unwrap();
     std::fs::write(dir.path().join("items/x.toml"), "code = \"X\"\nname = \n").unwrap();
-    let (ok, text) = onewindow(&["check-catalog", dir.path().to_str().unwrap()]);
+    let (ok, text) = onewindow(&["catalog", "check", dir.path().to_str().unwrap()]);
     assert!(!ok);
     assert!(text.contains("items/x.toml:2:"), "{text}");
+}
+
+#[test]
+fn validate_prints_the_canonical_value_or_the_reason() {
+    assert_eq!(
+        onewindow(&["validate", "id", "１１０１０５ 19491231002x"]),
+        (true, "11010519491231002X\n".into())
+    );
+    assert_eq!(
+        onewindow(&["validate", "mobile", "+86 138-0013-8000"]),
+        (true, "13800138000\n".into())
+    );
+    assert_eq!(
+        onewindow(&["validate", "uscc", "91350100m000100y43"]),
+        (true, "91350100M000100Y43\n".into())
+    );
+    let (ok, text) = onewindow(&["validate", "id", "11010519491231002"]);
+    assert!(!ok);
+    assert!(text.contains("身份证号码应为18位，当前为17位"), "{text}");
+    let (ok, text) = onewindow(&["validate", "uscc", "91350100M000100Y44"]);
+    assert!(!ok);
+    assert!(text.contains("校验"), "{text}");
 }
 
 #[test]
