@@ -54,6 +54,10 @@ impl std::fmt::Display for TemplateError {
     }
 }
 
+/// An open block while parsing: its tag, its line, its nodes so far, and its else-nodes
+/// once `else` is seen.
+type OpenBlock = (Tag, usize, Vec<Node>, Option<Vec<Node>>);
+
 enum Tag {
     If(String),
     Else,
@@ -67,8 +71,7 @@ impl Template {
     pub fn parse(text: &str) -> Result<Template, TemplateError> {
         let mut rest = text;
         let mut line = 1;
-        // A stack of open blocks: (tag, line, nodes so far, else-nodes once `else` is seen).
-        let mut stack: Vec<(Tag, usize, Vec<Node>, Option<Vec<Node>>)> = Vec::new();
+        let mut stack: Vec<OpenBlock> = Vec::new();
         let mut top: Vec<Node> = Vec::new();
         let err = |line, message: String| TemplateError { line, message };
         macro_rules! current {
