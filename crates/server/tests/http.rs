@@ -88,7 +88,8 @@ async fn the_catalogue_is_served_as_json_and_revalidates_with_its_etag() {
     );
     let etag = response.headers()["etag"].to_str().unwrap().to_string();
     let catalog = Catalog::from_json(&response.text().await.unwrap()).unwrap();
-    assert_eq!(catalog.items.len(), 4);
+    assert_eq!(catalog.items.len(), 17);
+    assert_eq!(catalog.bundles.len(), 2);
     assert!(catalog
         .item("370000-SCJG-XK-001")
         .is_some_and(|i| i.name == "食品经营许可（新办）"));
@@ -113,7 +114,7 @@ async fn the_database_file_is_created_and_migrated_on_first_start() {
         .await
         .unwrap();
     assert_eq!(health["status"], "ok");
-    assert_eq!(health["catalog_items"], 4);
+    assert_eq!(health["catalog_items"], 17);
     let dir = server.stop().await;
     let db = dir.path().join("data").join("test.sqlite3");
     assert!(
