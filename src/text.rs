@@ -42,6 +42,14 @@ pub struct Text {
     pub col_requirement: &'static str,
     pub col_review_points: &'static str,
     pub item_count_suffix: &'static str,
+    pub badge_tolerated: &'static str,
+    pub badge_commitment: &'static str,
+    pub badge_e_licence: &'static str,
+    pub per_person: &'static str,
+    pub either_of: &'static str,
+    pub sub_items_heading: &'static str,
+    pub questions_heading: &'static str,
+    pub not_acceptable_heading: &'static str,
 }
 
 /// Simplified Chinese.
@@ -81,6 +89,14 @@ pub const ZH_CN: Text = Text {
     col_requirement: "是否必需",
     col_review_points: "审查要点",
     item_count_suffix: "项",
+    badge_tolerated: "可容缺",
+    badge_commitment: "可承诺",
+    badge_e_licence: "可免提交",
+    per_person: "每人",
+    either_of: "以下任选其一：",
+    sub_items_heading: "办理类型",
+    questions_heading: "办理前需要确认的情形",
+    not_acceptable_heading: "不予受理的情形",
 };
 
 /// The strings in use.

@@ -16,6 +16,15 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
         .map(|d| tx.delivery(*d))
         .collect::<Vec<_>>()
         .join("、");
+    let sub_items = (!item.sub_items.is_empty()).then(|| {
+        let names = item
+            .sub_items
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+            .join("、");
+        (tx.sub_items_heading, names)
+    });
     let rows = [
         (tx.field_code, item.code.clone()),
         (tx.field_department, item.department.clone()),
@@ -28,6 +37,7 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
         (tx.field_delivery, delivery),
     ]
     .into_iter()
+    .chain(sub_items)
     .map(|(k, v)| view! { <div class="fact"><dt>{k}</dt><dd>{v}</dd></div> })
     .collect_view();
     let list = |lines: &[String]| {
@@ -37,19 +47,57 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
             .collect_view()
     };
     let conditions = list(&item.acceptance_conditions);
+    let questions: Vec<String> = item.questions.iter().map(|q| q.text.clone()).collect();
+    let questions = (!questions.is_empty()).then(|| {
+        let lines = list(&questions);
+        view! {
+            <section aria-labelledby="questions">
+                <h2 id="questions">{tx.questions_heading}</h2>
+                <ul>{lines}</ul>
+            </section>
+        }
+    });
+    let refusals: Vec<String> = item
+        .not_acceptable
+        .iter()
+        .map(|r| r.reason.clone())
+        .collect();
+    let refusals = (!refusals.is_empty()).then(|| {
+        let lines = list(&refusals);
+        view! {
+            <section aria-labelledby="refusals">
+                <h2 id="refusals">{tx.not_acceptable_heading}</h2>
+                <ul>{lines}</ul>
+            </section>
+        }
+    });
     let basis = list(&item.legal_basis);
     let materials = item
         .materials
         .iter()
         .enumerate()
         .map(|(n, m)| {
+            let badges = [
+                (m.tolerated.is_some(), tx.badge_tolerated),
+                (m.commitment, tx.badge_commitment),
+                (m.e_licence, tx.badge_e_licence),
+            ]
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, label)| view! { <span class="tag">{label}</span> })
+            .collect_view();
+            let alternatives = (!m.alternatives.is_empty()).then(|| {
+                let names = m.alternatives.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join("、");
+                view! { <div class="note">{tx.either_of}{names}</div> }
+            });
+            let copies = if m.per.is_some() { format!("{}{}", tx.per_person, m.copies) } else { m.copies.to_string() };
             view! {
                 <tr>
                     <td>{n + 1}</td>
-                    <th scope="row">{m.name.clone()}</th>
+                    <th scope="row">{m.name.clone()} {alternatives} <div class="badges">{badges}</div></th>
                     <td>{tx.source(m.source)}</td>
                     <td>{tx.form(m.form)}</td>
-                    <td>{m.copies}</td>
+                    <td>{copies}</td>
                     <td>{tx.requirement(m.requirement)}</td>
                     <td><ul class="points">{list(&m.review_points)}</ul></td>
                 </tr>
@@ -67,6 +115,7 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
                 <h2 id="conditions">{tx.acceptance_conditions}</h2>
                 <ul>{conditions}</ul>
             </section>
+            {questions}
             <section aria-labelledby="materials">
                 <h2 id="materials">{tx.materials_heading}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="materials">
@@ -86,6 +135,7 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
                     </table>
                 </div>
             </section>
+            {refusals}
             <section aria-labelledby="basis">
                 <h2 id="basis">{tx.legal_basis}</h2>
                 <ul>{basis}</ul>
