@@ -90,13 +90,19 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
                 let names = m.alternatives.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join("、");
                 view! { <div class="note">{tx.either_of}{names}</div> }
             });
-            let copies = if m.per.is_some() { format!("{}{}", tx.per_person, m.copies) } else { m.copies.to_string() };
+            let paper = m.kind == onewindow_core::catalog::MaterialKind::Paper;
+            let copies = match (paper, m.per.is_some()) {
+                (false, _) => "—".to_string(),
+                (true, true) => format!("{}{}", tx.per_person, m.copies),
+                (true, false) => m.copies.to_string(),
+            };
+            let form = if paper { tx.form(m.form) } else { "—" };
             view! {
                 <tr>
                     <td>{n + 1}</td>
                     <th scope="row">{m.name.clone()} {alternatives} <div class="badges">{badges}</div></th>
                     <td>{tx.source(m.source)}</td>
-                    <td>{tx.form(m.form)}</td>
+                    <td>{form}</td>
                     <td>{copies}</td>
                     <td>{tx.requirement(m.requirement)}</td>
                     <td><ul class="points">{list(&m.review_points)}</ul></td>

@@ -27,7 +27,14 @@ fn main() -> ExitCode {
         Some("bench") => sh::run(
             &root,
             "cargo",
-            &["bench", "-p", "onewindow-core", "--", "--noplot"],
+            &[
+                "bench",
+                "-p",
+                "onewindow-core",
+                "--benches",
+                "--",
+                "--noplot",
+            ],
         ),
         Some("setup") => setup::for_build(&root).and_then(|()| setup::for_tests(&root)),
         _ => {
