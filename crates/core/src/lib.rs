@@ -21,5 +21,8 @@ pub mod notice;
 pub mod outcome;
 pub mod validate;
 
+#[cfg(test)]
+mod test_support;
+
 pub use catalog::{Catalog, ServiceItem};
 pub use diagnostic::Diagnostic;

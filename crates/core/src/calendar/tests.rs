@@ -1,36 +1,17 @@
 //! The clock against the official 2023–2026 schedules in `catalog/calendar/`.
 
 use super::*;
-use crate::catalog::SourceFile;
 use chrono::{Datelike, NaiveDate, Weekday};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-fn calendar_files() -> Vec<SourceFile> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
-    (2023..=2026)
-        .map(|y| SourceFile {
-            path: format!("calendar/{y}.toml"),
-            text: std::fs::read_to_string(format!("{dir}/{y}.toml")).expect("calendar file"),
-        })
-        .collect()
-}
-
 fn schedules() -> Vec<(String, YearSchedule)> {
-    calendar_files()
-        .into_iter()
-        .map(|f| {
-            (
-                f.path.clone(),
-                toml::from_str(&f.text).expect("valid schedule"),
-            )
-        })
-        .collect()
+    crate::test_support::official_schedules()
 }
 
-fn cal() -> Calendar {
-    build(&schedules(), DayCounting::StartExcluded).expect("the official schedules are valid")
+fn cal() -> &'static Calendar {
+    crate::test_support::official_calendar()
 }
 
 fn d(s: &str) -> NaiveDate {

@@ -1,23 +1,12 @@
 //! The lifecycle and the deadlines, against the official 2026 calendar.
 
 use super::*;
-use crate::calendar::{build, parse_date, Calendar, DayCounting, YearSchedule};
+use crate::calendar::{parse_date, Calendar};
 use crate::catalog::CaseKind;
 use chrono::NaiveDate;
-use std::sync::OnceLock;
 
 fn cal() -> &'static Calendar {
-    static CAL: OnceLock<Calendar> = OnceLock::new();
-    CAL.get_or_init(|| {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
-        let files: Vec<(String, YearSchedule)> = (2023..=2026)
-            .map(|y| {
-                let text = std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap();
-                (format!("calendar/{y}.toml"), toml::from_str(&text).unwrap())
-            })
-            .collect();
-        build(&files, DayCounting::default()).unwrap()
-    })
+    crate::test_support::official_calendar()
 }
 
 fn d(s: &str) -> NaiveDate {
