@@ -50,6 +50,16 @@ pub struct Text {
     pub sub_items_heading: &'static str,
     pub questions_heading: &'static str,
     pub not_acceptable_heading: &'static str,
+    pub notices_heading: &'static str,
+    pub notices_intro: &'static str,
+    pub notices_back: &'static str,
+    pub notice_not_found: &'static str,
+    pub notice_template_error: &'static str,
+    pub specimen_note: &'static str,
+    pub print: &'static str,
+    pub copy_applicant: &'static str,
+    pub copy_office: &'static str,
+    pub notices_link: &'static str,
 }
 
 /// Simplified Chinese.
@@ -97,6 +107,16 @@ pub const ZH_CN: Text = Text {
     sub_items_heading: "办理类型",
     questions_heading: "办理前需要确认的情形",
     not_acceptable_heading: "不予受理的情形",
+    notices_heading: "文书样张",
+    notices_intro: "查看本中心各类通知书的样张，核对文字和版式；打印时请选择A4纸，或在打印对话框中选择“另存为PDF”。",
+    notices_back: "返回文书列表",
+    notice_not_found: "没有这种文书。请返回文书列表重新选择。",
+    notice_template_error: "文书模板有误，请联系管理员修改模板：",
+    specimen_note: "以下为样张，案件信息为示例数据。一式两联的文书，一联交申请人，一联窗口存档。",
+    print: "打印",
+    copy_applicant: "第一联　申请人留存",
+    copy_office: "第二联　窗口存档",
+    notices_link: "文书样张",
 };
 
 /// The strings in use.

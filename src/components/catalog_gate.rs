@@ -18,7 +18,7 @@ where
         }
         .into_any(),
         CatalogStatus::Failed(why) => view! {
-            <div class="notice notice-error" role="alert">
+            <div class="banner banner-error" role="alert">
                 <p><strong>{t().catalog_failed}</strong></p>
                 <p>{why}</p>
                 <button type="button" on:click=move |_| start_loading(status)>{t().retry}</button>
@@ -28,12 +28,12 @@ where
         CatalogStatus::Ready(loaded) => {
             let offline = loaded.offline_copy_from.clone().map(|when| {
                 view! {
-                    <p class="notice notice-warning" role="status">{t().catalog_offline}{when}</p>
+                    <p class="banner banner-warning" role="status">{t().catalog_offline}{when}</p>
                 }
             });
             let cache = loaded.cache_warning.clone().map(|why| {
                 view! {
-                    <p class="notice notice-warning" role="status">{t().cache_failed}{why}</p>
+                    <p class="banner banner-warning" role="status">{t().cache_failed}{why}</p>
                 }
             });
             view! { {offline} {cache} {children(loaded)} }.into_any()

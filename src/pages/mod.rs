@@ -2,6 +2,8 @@
 
 mod guide;
 mod home;
+mod notice_preview;
 
 pub use guide::GuidePage;
 pub use home::HomePage;
+pub use notice_preview::{NoticeListPage, NoticePreviewPage};

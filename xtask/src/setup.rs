@@ -9,8 +9,15 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen's wasm-opt from npm (Debian's older wasm-opt produces a broken bundle).
 const BINARYEN_VERSION: &str = "132.0.0";
 const WASM_OPT_VERSION: &str = "132";
-/// Debian packages of the browser tests; the fonts make Chinese screenshots readable.
-const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-cjk", "brotli"];
+/// Debian packages of the browser tests; the fonts make Chinese screenshots readable;
+/// poppler-utils reads the text of printed PDFs.
+const APT_PACKAGES: &[&str] = &[
+    "chromium",
+    "chromium-driver",
+    "fonts-noto-cjk",
+    "brotli",
+    "poppler-utils",
+];
 
 /// What `cargo xtask run` and `build` need.
 pub fn for_build(root: &Path) -> Result {

@@ -43,6 +43,12 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<LoadedCatalog> {
             list.join("\n")
         )
     })?;
+    anyhow::ensure!(
+        catalog.notices.is_some(),
+        "the catalogue in {} has no notices/ (settings.toml, frame.html and the eight templates): \
+         the window cannot print without them",
+        dir.display()
+    );
     let json = catalog.to_json();
     let calendar = catalog
         .calendar(DayCounting::default())
@@ -67,7 +73,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> std::io::Resul
         let path = entry?.path();
         if path.is_dir() {
             collect(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
+        } else if path.extension().is_some_and(|e| e == "toml" || e == "html") {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             let rel = rel
                 .components()

@@ -144,12 +144,13 @@ fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
         .map(|i| i.department.as_str())
         .collect();
     println!(
-        "{}: {} service items from {} departments, {} bundles, holiday schedules for {}, no problems",
+        "{}: {} service items from {} departments, {} bundles, holiday schedules for {}, {} notice templates, no problems",
         dir.display(),
         c.catalog.items.len(),
         departments.len(),
         c.catalog.bundles.len(),
-        years.join(", ")
+        years.join(", "),
+        c.catalog.notices.as_ref().map_or(0, |n| n.templates.len())
     );
     Ok(())
 }

@@ -13,10 +13,11 @@ pub use model::*;
 pub use source::{load, SourceFile};
 
 use crate::calendar::{self, Calendar, DayCounting, YearSchedule};
+use crate::notice::Notices;
 use serde::{Deserialize, Serialize};
 
 /// The version of the catalogue's JSON shape. Bump it when the shape changes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Every service item a deployment offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,6 +30,8 @@ pub struct Catalog {
     pub bundles: Vec<Bundle>,
     /// The holiday schedules of the covered years, in order.
     pub calendar: Vec<YearSchedule>,
+    /// The notice templates and settings, when the deployment has them.
+    pub notices: Option<Notices>,
 }
 
 impl Catalog {

@@ -5,6 +5,7 @@
 
 use super::{lint, Bundle, Catalog, ServiceItem, SCHEMA_VERSION};
 use crate::calendar::{self, DayCounting, YearSchedule};
+use crate::notice::{self, NoticeSettings, Notices};
 use crate::Diagnostic;
 use std::collections::BTreeMap;
 
@@ -24,8 +25,19 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
     let mut items: Vec<(&SourceFile, ServiceItem)> = Vec::new();
     let mut schedules: Vec<(String, YearSchedule)> = Vec::new();
     let mut bundles: Vec<(&SourceFile, Bundle)> = Vec::new();
-    for file in files.iter().filter(|f| f.path.ends_with(".toml")) {
-        if file.path.starts_with("items/") {
+    let mut notice_files: Vec<&SourceFile> = Vec::new();
+    for file in files
+        .iter()
+        .filter(|f| f.path.ends_with(".toml") || f.path.ends_with(".html"))
+    {
+        if file.path.starts_with("notices/") {
+            notice_files.push(file);
+        } else if file.path.ends_with(".html") {
+            problems.push(Diagnostic::in_file(
+                &file.path,
+                "templates belong under notices/",
+            ));
+        } else if file.path.starts_with("items/") {
             match toml::from_str::<ServiceItem>(&file.text) {
                 Ok(item) => items.push((file, item)),
                 Err(e) => problems.push(toml_problem(file, &e)),
@@ -71,6 +83,7 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
         }
     }
     lint::bundles(&bundles, &items, &mut problems);
+    let notices = notices(&notice_files, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -85,7 +98,63 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
         items,
         bundles,
         calendar,
+        notices,
     })
+}
+
+/// The notice templates and settings, checked; `None` when there are none at all.
+fn notices(files: &[&SourceFile], problems: &mut Vec<Diagnostic>) -> Option<Notices> {
+    if files.is_empty() {
+        return None;
+    }
+    let find = |name: &str| files.iter().find(|f| f.path == format!("notices/{name}"));
+    let missing = |problems: &mut Vec<Diagnostic>, name: &str| {
+        problems.push(Diagnostic::in_file(
+            &format!("notices/{name}"),
+            "missing: every deployment needs all notice templates",
+        ));
+    };
+    let settings = match find("settings.toml") {
+        Some(f) => match toml::from_str::<NoticeSettings>(&f.text) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                problems.push(toml_problem(f, &e));
+                None
+            }
+        },
+        None => {
+            missing(problems, "settings.toml");
+            None
+        }
+    };
+    let frame = find("frame.html").map(|f| f.text.clone());
+    if frame.is_none() {
+        missing(problems, "frame.html");
+    }
+    let mut templates = BTreeMap::new();
+    for kind in notice::ALL {
+        match find(kind.file_name()) {
+            Some(f) => {
+                templates.insert(kind, f.text.clone());
+            }
+            None => missing(problems, kind.file_name()),
+        }
+    }
+    let notices = Notices {
+        settings: settings?,
+        frame: frame?,
+        templates,
+    };
+    for (file, p) in notices.check() {
+        let text = find(file.trim_start_matches("notices/")).map_or("", |f| f.text.as_str());
+        let offset: usize = text
+            .split_inclusive('\n')
+            .take(p.line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        problems.push(Diagnostic::at_offset(&file, text, offset, p.message));
+    }
+    Some(notices)
 }
 
 fn toml_problem(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
@@ -213,7 +282,7 @@ off = ["2026-10-01", "2026-10-02"]
         assert_eq!(Catalog::from_json(&c.to_json()).unwrap(), c);
         let old = c
             .to_json()
-            .replace("\"schema_version\":3", "\"schema_version\":0");
+            .replace("\"schema_version\":4", "\"schema_version\":0");
         assert!(Catalog::from_json(&old).unwrap_err().contains("版本为 0"));
         assert!(Catalog::from_json("{")
             .unwrap_err()
