@@ -2,8 +2,16 @@
 //! (`UPDATE_GOLDEN=1 cargo test -p onewindow-core --test notices` rewrites them after a
 //! deliberate wording change; review the diff).
 
+mod fixtures;
+
+use onewindow_core::calendar::{build, parse_date, DayCounting, YearSchedule};
+use onewindow_core::case::{deadlines, replay, DeadlineSettings, Event, EventKind, Limits, Role};
+use onewindow_core::checklist::checklist;
+use onewindow_core::condition::Answers;
+use onewindow_core::notice::case_data::{ApplicantFacts, CaseFacts};
 use onewindow_core::notice::data::{GapLine, NoticeData, ReasonLine, ToleratedLine};
 use onewindow_core::notice::{self, NoticeKind, NoticeSettings, Notices};
+use onewindow_core::outcome::{front_desk_outcome, MaterialStatus, Outcome};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -122,5 +130,101 @@ fn a_template_using_a_value_the_case_does_not_have_is_refused() {
             "notices/acceptance.html: line 1: the notice has no value \"applicant.address\"",
             "notices/acceptance.html: line 2: the notice has no value \"case.fee\""
         ]
+    );
+}
+
+#[test]
+fn an_acceptance_notice_from_a_real_case_carries_its_deadlines_and_masked_data() {
+    let notices = repo_notices();
+    let catalog = fixtures::catalog();
+    let item = catalog.item("T-001").unwrap();
+    let answers = Answers::new()
+        .with("applicant_type", "company")
+        .with("agent", false)
+        .with("family_members", 1);
+    let list = checklist(item, &answers);
+    let mut marks: onewindow_core::outcome::Marks = list
+        .entries
+        .iter()
+        .map(|e| (e.material.clone(), MaterialStatus::Original))
+        .collect();
+    marks.insert("in_person".into(), MaterialStatus::Satisfied);
+    marks.insert("layout_plan".into(), MaterialStatus::Missing);
+    let outcome = front_desk_outcome(item, &answers, &marks).unwrap();
+    assert!(matches!(outcome, Outcome::AcceptedWithTolerated { .. }));
+
+    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    let clerk = |t: &str, kind: EventKind| Event {
+        at: at(t),
+        actor: "王敏".into(),
+        role: Role::Clerk,
+        note: String::new(),
+        kind,
+    };
+    let events = [
+        clerk("2026-11-20 09:00", EventKind::Received),
+        clerk("2026-11-20 09:10", outcome.event()),
+    ];
+    let record = replay(&events).unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
+    let years: Vec<(String, YearSchedule)> = (2023..=2026)
+        .map(|y| {
+            (
+                format!("{y}.toml"),
+                toml::from_str(&std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap())
+                    .unwrap(),
+            )
+        })
+        .collect();
+    let cal = build(&years, DayCounting::default()).unwrap();
+    let today = parse_date("2026-11-20").unwrap();
+    let due = deadlines(
+        &record,
+        &Limits::of(item),
+        &cal,
+        today,
+        &DeadlineSettings::default(),
+    )
+    .unwrap();
+    let applicant = ApplicantFacts {
+        name: "某某餐饮有限公司".into(),
+        id_number: "11010519491231002X".into(),
+        mobile: "13800138000".into(),
+    };
+    let facts = CaseFacts {
+        item,
+        applicant: &applicant,
+        number: "2026-000042",
+        lookup_code: "K7QH2MZP",
+        record: &record,
+        deadlines: &due,
+        checklist: Some(&list),
+        outcome: Some(&outcome),
+    };
+    let data = notices.data_for(
+        NoticeKind::Acceptance,
+        facts,
+        today,
+        42,
+        "第一联　申请人留存",
+    );
+    let html = notices.render(NoticeKind::Acceptance, &data).unwrap();
+    for expected in [
+        "某政受字〔2026〕第000042号",
+        "于二〇二六年十一月二十日提出的<strong>食品经营许可</strong>申请",
+        // 10 working days after Friday 2026-11-20, and 20 for the statutory limit.
+        "10个工作日内（二〇二六年十二月四日前）",
+        "法定办理期限为20个工作日（二〇二六年十二月十八日）",
+        // The tolerated material is due 5 working days after acceptance.
+        "设备布局和工艺流程文件，补交期限：二〇二六年十一月二十七日",
+        "110***********002X",
+        "138****8000",
+        "https://zwfw.example.gov.cn/q/2026-000042?code=K7QH2MZP",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in\n{html}");
+    }
+    assert!(
+        !html.contains("11010519491231002X"),
+        "the full ID number is never printed"
     );
 }

@@ -1,5 +1,6 @@
 //! The eight notices (文书) the window issues, and their templates.
 
+pub mod case_data;
 pub mod data;
 pub mod format;
 pub mod qr;

@@ -1,0 +1,180 @@
+//! Filling a notice from a real case: the applicant (masked), the item, the dates and
+//! deadlines from the clock, and what the front desk found.
+
+use super::data::{
+    Applicant, CaseInfo, Deadlines, Decision, GapLine, Heading, ItemInfo, MaterialLine, NoticeData,
+    Office, Procedure, ReasonLine, ToleratedLine,
+};
+use super::format::chinese_date;
+use super::{NoticeKind, Notices};
+use crate::case::{CaseDeadlines, CaseRecord, DeadlineKind};
+use crate::checklist::Checklist;
+use crate::outcome::{bring, Outcome, ToleratedGap};
+use crate::validate::{mask_id, mask_mobile};
+use crate::ServiceItem;
+use chrono::{Datelike, NaiveDate};
+
+/// The applicant as entered (unmasked; the notice masks it).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ApplicantFacts {
+    /// Name of the person or organisation.
+    pub name: String,
+    /// Resident ID number or unified social credit code.
+    pub id_number: String,
+    /// Mobile number.
+    pub mobile: String,
+}
+
+/// Everything a notice can say about one case.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseFacts<'a> {
+    /// The item applied for.
+    pub item: &'a ServiceItem,
+    /// The applicant.
+    pub applicant: &'a ApplicantFacts,
+    /// The case number.
+    pub number: &'a str,
+    /// The applicant's lookup code.
+    pub lookup_code: &'a str,
+    /// The case's record (from its events).
+    pub record: &'a CaseRecord,
+    /// Its deadlines (from the clock).
+    pub deadlines: &'a CaseDeadlines,
+    /// The front desk's checklist, for the receipt's list of materials.
+    pub checklist: Option<&'a Checklist>,
+    /// The front desk's outcome, for gaps, tolerated materials and refusal reasons.
+    pub outcome: Option<&'a Outcome>,
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map(chinese_date).unwrap_or_default()
+}
+
+impl Notices {
+    /// The values of notice `kind` for a case, issued on `issued` as the `seq`-th of its
+    /// kind that year, for the copy kept by `copy_for`.
+    pub fn data_for(
+        &self,
+        kind: NoticeKind,
+        facts: CaseFacts<'_>,
+        issued: NaiveDate,
+        seq: u32,
+        copy_for: &str,
+    ) -> NoticeData {
+        let s = &self.settings;
+        let rec = facts.record;
+        let due = |k: DeadlineKind| date(facts.deadlines.get(&k).map(|d| d.deadline.due));
+        let tolerated_line = |t: &ToleratedGap| {
+            let supply = facts.deadlines.deadlines.iter().find(|d| {
+                matches!(&d.kind, DeadlineKind::Supply { material, .. } if *material == t.material)
+            });
+            ToleratedLine {
+                name: t.name.clone(),
+                supply_by: date(supply.map(|d| d.deadline.due)),
+            }
+        };
+        let (gaps, tolerated, reasons) = match facts.outcome {
+            Some(Outcome::Incomplete { gaps, tolerable }) => (
+                gaps.iter()
+                    .map(|g| GapLine {
+                        name: g.name.clone(),
+                        problem: g.problem.clone(),
+                        bring: g.bring.clone(),
+                    })
+                    .collect(),
+                tolerable.iter().map(tolerated_line).collect(),
+                Vec::new(),
+            ),
+            Some(Outcome::AcceptedWithTolerated { tolerated }) => (
+                Vec::new(),
+                tolerated.iter().map(tolerated_line).collect(),
+                Vec::new(),
+            ),
+            Some(Outcome::NotAccepted { reasons }) => (
+                Vec::new(),
+                Vec::new(),
+                reasons
+                    .iter()
+                    .map(|r| ReasonLine {
+                        reason: r.reason.clone(),
+                        legal_basis: r.legal_basis.clone(),
+                    })
+                    .collect(),
+            ),
+            _ => (Vec::new(), Vec::new(), Vec::new()),
+        };
+        let procedure = rec
+            .suspensions
+            .iter()
+            .rev()
+            .find(|p| p.planned_end.is_some())
+            .map(|p| Procedure {
+                name: p.why.clone(),
+                start: chinese_date(p.from),
+                planned_end: date(p.planned_end),
+                participants: facts.item.handling_body.clone(),
+                prepare: String::new(),
+            })
+            .unwrap_or_default();
+        NoticeData {
+            office: Office {
+                name: s.office.clone(),
+                seal: s.seal.clone(),
+                phone: s.phone.clone(),
+                address: s.address.clone(),
+                remedies: s.remedies.clone(),
+            },
+            notice: Heading {
+                title: kind.title().to_string(),
+                number: self.number(kind, issued.year(), seq),
+                date: chinese_date(issued),
+            },
+            applicant: Applicant {
+                name: facts.applicant.name.clone(),
+                id_masked: mask_id(&facts.applicant.id_number),
+                phone_masked: mask_mobile(&facts.applicant.mobile),
+            },
+            item: ItemInfo {
+                code: facts.item.code.clone(),
+                name: facts.item.name.clone(),
+                handling_body: facts.item.handling_body.clone(),
+                window: facts.item.window.clone(),
+                promised_days: facts.item.promised_days,
+                statutory_days: facts.item.statutory_days,
+            },
+            case: CaseInfo {
+                number: facts.number.to_string(),
+                lookup_code: facts.lookup_code.to_string(),
+                lookup_url: self.lookup_url(facts.number, facts.lookup_code),
+                received: date(rec.received.map(|t| t.date())),
+                accepted: date(rec.accepted.map(|t| t.date())),
+            },
+            deadlines: Deadlines {
+                notify: due(DeadlineKind::NotifyGaps),
+                promised: due(DeadlineKind::Promised),
+                statutory: due(DeadlineKind::Statutory),
+            },
+            materials: facts
+                .checklist
+                .map(|c| {
+                    c.entries
+                        .iter()
+                        .map(|e| MaterialLine {
+                            name: e.name.clone(),
+                            form: bring(e),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            gaps,
+            tolerated,
+            reasons,
+            procedure,
+            decision: Decision {
+                approved: rec.decided.is_some_and(|(_, approved)| approved),
+                result: facts.item.name.clone(),
+            },
+            copy_for: copy_for.to_string(),
+        }
+    }
+}
