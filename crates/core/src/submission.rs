@@ -1,0 +1,251 @@
+//! A case as the browser sends it (the wire format), and the server's re-check: the same
+//! core decides again, and any difference from what the browser showed is refused with
+//! the field that differs.
+
+use crate::calendar::{Calendar, CalendarError};
+use crate::case::{
+    deadlines, replay, CaseDeadlines, DeadlineKind, DeadlineSettings, Event, EventKind, Limits,
+    Role,
+};
+use crate::checklist::checklist;
+use crate::condition::Answers;
+use crate::outcome::{front_desk_outcome, Marks, Outcome};
+use crate::validate;
+use crate::Catalog;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// The version of the submission format. Bump it when the shape changes.
+pub const SUBMISSION_VERSION: u32 = 1;
+
+/// Who submits, and so what the submission means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// An applicant's online pre-check (网上预审): no materials seen yet.
+    PreCheck,
+    /// The front desk received the papers and marked each material.
+    Desk,
+}
+
+/// The applicant as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ApplicantInput {
+    /// Name of the person or organisation.
+    pub name: String,
+    /// Resident ID number (a person) or unified social credit code (an organisation).
+    pub id_number: String,
+    /// Mobile number.
+    pub mobile: String,
+}
+
+/// What the browser showed the user, which the server must agree with.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Claimed {
+    /// The front-desk outcome shown (desk submissions).
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// The deadlines shown, as (kind, date).
+    #[serde(default)]
+    pub deadlines: Vec<(DeadlineKind, NaiveDate)>,
+}
+
+/// A case as submitted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Submission {
+    /// See [`SUBMISSION_VERSION`].
+    pub schema_version: u32,
+    /// Pre-check or desk.
+    pub channel: Channel,
+    /// The item's code.
+    pub item: String,
+    /// The answers to the situation questions.
+    pub answers: Answers,
+    /// The desk's marks (empty for a pre-check).
+    #[serde(default)]
+    pub marks: Marks,
+    /// The applicant.
+    pub applicant: ApplicantInput,
+    /// When it was submitted (the service centre's local time).
+    pub submitted_at: NaiveDateTime,
+    /// Who submitted (account or "applicant").
+    pub actor: String,
+    /// What the browser showed.
+    #[serde(default)]
+    pub claimed: Claimed,
+}
+
+/// One problem with a submission: which field, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The field, as a path, e.g. `applicant.id_number` or `claimed.outcome`.
+    pub field: String,
+    /// What is wrong, in Chinese, saying what to do.
+    pub problem: String,
+}
+
+/// A submission the core has re-checked: ready to store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Checked {
+    /// The canonical applicant (normalized ID and mobile).
+    pub applicant: ApplicantInput,
+    /// The outcome (desk submissions).
+    pub outcome: Option<Outcome>,
+    /// The case's first events.
+    pub events: Vec<Event>,
+    /// Its deadlines as of the submission day.
+    pub deadlines: CaseDeadlines,
+}
+
+fn error(field: &str, problem: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.to_string(),
+        problem: problem.into(),
+    }
+}
+
+/// Re-checks `sub` against the catalogue and the calendar, as of `today`. Every problem
+/// is reported at once.
+pub fn check_submission(
+    catalog: &Catalog,
+    cal: &Calendar,
+    sub: &Submission,
+    today: NaiveDate,
+) -> Result<Checked, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    if sub.schema_version != SUBMISSION_VERSION {
+        return Err(vec![error(
+            "schema_version",
+            format!(
+                "提交格式版本为{}，服务器需要版本{}，请刷新页面后重新提交",
+                sub.schema_version, SUBMISSION_VERSION
+            ),
+        )]);
+    }
+    let Some(item) = catalog.item(&sub.item) else {
+        return Err(vec![error(
+            "item",
+            format!("没有编码为“{}”的事项，请刷新事项目录后重新选择", sub.item),
+        )]);
+    };
+    let applicant = canonical_applicant(&sub.applicant, today, &mut problems);
+    let list = checklist(item, &sub.answers);
+    if !list.pending.is_empty() {
+        problems.push(error(
+            "answers",
+            format!("还有问题没有回答：{}", list.pending.join("、")),
+        ));
+    }
+    for id in sub.marks.keys() {
+        if !list.entries.iter().any(|e| &e.material == id) {
+            problems.push(error(
+                &format!("marks.{id}"),
+                "该材料不在本次办理的材料清单中",
+            ));
+        }
+    }
+    let outcome = match sub.channel {
+        Channel::PreCheck => None,
+        Channel::Desk => front_desk_outcome(item, &sub.answers, &sub.marks).ok(),
+    };
+    if sub.channel == Channel::Desk && outcome != sub.claimed.outcome {
+        problems.push(error(
+            "claimed.outcome",
+            "页面显示的受理结果与服务器核验结果不一致，请刷新事项目录后重新核对材料",
+        ));
+    }
+    let at = sub.submitted_at;
+    let event = |kind: EventKind| Event {
+        at,
+        actor: sub.actor.clone(),
+        role: match sub.channel {
+            Channel::PreCheck => Role::Applicant,
+            Channel::Desk => Role::Clerk,
+        },
+        note: String::new(),
+        kind,
+    };
+    let mut events = vec![event(match sub.channel {
+        Channel::PreCheck => EventKind::PreChecked,
+        Channel::Desk => EventKind::Received,
+    })];
+    if let Some(o) = outcome
+        .as_ref()
+        .filter(|o| !matches!(o, Outcome::ReceivedOnly))
+    {
+        events.push(event(o.event()));
+    }
+    let record = match replay(&events) {
+        Ok(r) => r,
+        Err(e) => {
+            problems.push(error("events", e.to_string()));
+            return Err(problems);
+        }
+    };
+    let due = match deadlines(
+        &record,
+        &Limits::of(item),
+        cal,
+        today,
+        &DeadlineSettings::default(),
+    ) {
+        Ok(d) => d,
+        Err(CalendarError::NotCovered { date, .. }) => {
+            problems.push(error(
+                "submitted_at",
+                format!("{date}所在年度的节假日安排尚未加载，请联系管理员"),
+            ));
+            return Err(problems);
+        }
+    };
+    for (kind, date) in &sub.claimed.deadlines {
+        let ours = due.get(kind).map(|d| d.deadline.due);
+        if ours != Some(*date) {
+            let ours = ours.map_or("无".to_string(), |d| d.to_string());
+            problems.push(error(
+                "claimed.deadlines",
+                format!("页面显示的期限{date}与服务器计算的{ours}不一致，请刷新后重新提交"),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Checked {
+        applicant,
+        outcome,
+        events,
+        deadlines: due,
+    })
+}
+
+fn canonical_applicant(
+    a: &ApplicantInput,
+    today: NaiveDate,
+    problems: &mut Vec<FieldError>,
+) -> ApplicantInput {
+    let name = a.name.trim().to_string();
+    if name.is_empty() {
+        problems.push(error("applicant.name", "请填写申请人姓名或单位名称"));
+    }
+    // An 18-character number is a resident ID or a credit code: try the ID first.
+    let id_number = match validate::resident_id(&a.id_number, today) {
+        Ok(id) => id.number,
+        Err(id_err) => match validate::credit_code(&a.id_number) {
+            Ok(code) => code.code,
+            Err(_) => {
+                problems.push(error("applicant.id_number", id_err.message()));
+                a.id_number.clone()
+            }
+        },
+    };
+    let mobile = validate::mobile(&a.mobile).unwrap_or_else(|e| {
+        problems.push(error("applicant.mobile", e.message()));
+        a.mobile.clone()
+    });
+    ApplicantInput {
+        name,
+        id_number,
+        mobile,
+    }
+}

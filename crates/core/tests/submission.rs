@@ -1,0 +1,168 @@
+//! The server's re-check of a submitted case.
+
+mod fixtures;
+
+use onewindow_core::calendar::{build, parse_date, Calendar, DayCounting};
+use onewindow_core::case::{DeadlineKind, EventKind};
+use onewindow_core::checklist::checklist;
+use onewindow_core::condition::Answers;
+use onewindow_core::outcome::{front_desk_outcome, Marks, MaterialStatus};
+use onewindow_core::submission::{
+    check_submission, ApplicantInput, Channel, Claimed, Submission, SUBMISSION_VERSION,
+};
+
+fn calendar() -> Calendar {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
+    let years: Vec<_> = (2023..=2026)
+        .map(|y| {
+            (
+                format!("{y}.toml"),
+                toml::from_str(&std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap())
+                    .unwrap(),
+            )
+        })
+        .collect();
+    build(&years, DayCounting::default()).unwrap()
+}
+
+fn answers() -> Answers {
+    Answers::new()
+        .with("applicant_type", "company")
+        .with("agent", false)
+        .with("family_members", 1)
+}
+
+fn desk_submission() -> Submission {
+    let catalog = fixtures::catalog();
+    let item = catalog.item("T-001").unwrap();
+    let mut marks: Marks = checklist(item, &answers())
+        .entries
+        .iter()
+        .map(|e| (e.material.clone(), MaterialStatus::Original))
+        .collect();
+    marks.insert("in_person".into(), MaterialStatus::Satisfied);
+    let outcome = front_desk_outcome(item, &answers(), &marks).unwrap();
+    Submission {
+        schema_version: SUBMISSION_VERSION,
+        channel: Channel::Desk,
+        item: "T-001".into(),
+        answers: answers(),
+        marks,
+        applicant: ApplicantInput {
+            name: " 某某餐饮有限公司 ".into(),
+            id_number: "91350100m000100y43".into(),
+            mobile: "+86 138 0013 8000".into(),
+        },
+        submitted_at: chrono::NaiveDateTime::parse_from_str("2026-11-20 09:10", "%Y-%m-%d %H:%M")
+            .unwrap(),
+        actor: "王敏".into(),
+        claimed: Claimed {
+            outcome: Some(outcome),
+            deadlines: vec![(DeadlineKind::Promised, parse_date("2026-12-04").unwrap())],
+        },
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    parse_date("2026-11-20").unwrap()
+}
+
+#[test]
+fn a_desk_case_the_core_agrees_with_is_ready_to_store() {
+    let checked = check_submission(
+        &fixtures::catalog(),
+        &calendar(),
+        &desk_submission(),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(checked.applicant.name, "某某餐饮有限公司");
+    assert_eq!(checked.applicant.id_number, "91350100M000100Y43");
+    assert_eq!(checked.applicant.mobile, "13800138000");
+    let kinds: Vec<&str> = checked.events.iter().map(|e| e.kind.name()).collect();
+    assert_eq!(kinds, ["received", "accepted"]);
+    assert_eq!(
+        checked
+            .deadlines
+            .get(&DeadlineKind::Promised)
+            .unwrap()
+            .deadline
+            .due,
+        parse_date("2026-12-04").unwrap()
+    );
+}
+
+#[test]
+fn a_different_outcome_or_deadline_is_refused_naming_the_field() {
+    let mut sub = desk_submission();
+    sub.marks
+        .insert("application_form".into(), MaterialStatus::Missing);
+    sub.claimed.deadlines = vec![(DeadlineKind::Promised, parse_date("2026-12-03").unwrap())];
+    let errors = check_submission(&fixtures::catalog(), &calendar(), &sub, today()).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["claimed.outcome", "claimed.deadlines"]);
+    assert_eq!(
+        errors[1].problem,
+        "页面显示的期限2026-12-03与服务器计算的无不一致，请刷新后重新提交"
+    );
+}
+
+#[test]
+fn every_problem_with_the_applicant_and_the_answers_is_reported_at_once() {
+    let mut sub = desk_submission();
+    sub.applicant = ApplicantInput {
+        name: " ".into(),
+        id_number: "11010519491231002".into(),
+        mobile: "12345".into(),
+    };
+    sub.answers = Answers::new().with("agent", true);
+    sub.marks.insert("no_such".into(), MaterialStatus::Original);
+    let errors = check_submission(&fixtures::catalog(), &calendar(), &sub, today()).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "applicant.name",
+            "applicant.id_number",
+            "applicant.mobile",
+            "answers",
+            "marks.no_such",
+            "claimed.outcome"
+        ]
+    );
+    assert_eq!(
+        errors[1].problem,
+        "身份证号码应为18位，当前为17位，请检查是否漏输"
+    );
+    assert_eq!(
+        errors[3].problem,
+        "还有问题没有回答：applicant_type、agent_is_spouse、family_members"
+    );
+}
+
+#[test]
+fn a_pre_check_records_no_outcome_and_an_unknown_item_is_named() {
+    let mut sub = desk_submission();
+    sub.channel = Channel::PreCheck;
+    sub.marks.clear();
+    sub.claimed = Claimed::default();
+    let checked = check_submission(&fixtures::catalog(), &calendar(), &sub, today()).unwrap();
+    assert_eq!(checked.outcome, None);
+    assert!(matches!(checked.events[..], [ref e] if e.kind == EventKind::PreChecked));
+    sub.item = "NO-SUCH".into();
+    let errors = check_submission(&fixtures::catalog(), &calendar(), &sub, today()).unwrap_err();
+    assert_eq!(errors[0].field, "item");
+}
+
+#[test]
+fn the_wire_format_round_trips() {
+    let sub = desk_submission();
+    let json = serde_json::to_string(&sub).unwrap();
+    assert!(
+        json.starts_with(
+            r#"{"schema_version":1,"channel":"desk","item":"T-001","answers":{"agent":false"#
+        ),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<Submission>(&json).unwrap(), sub);
+}
