@@ -126,8 +126,10 @@ fn every_problem_with_the_applicant_and_the_answers_is_reported_at_once() {
             "applicant.id_number",
             "applicant.mobile",
             "answers",
+            "marks.licence",
             "marks.no_such",
-            "claimed.outcome"
+            "claimed.outcome",
+            "claimed.deadlines"
         ]
     );
     assert_eq!(
