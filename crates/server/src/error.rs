@@ -8,6 +8,19 @@ use serde_json::json;
 /// A failed request.
 #[derive(Debug)]
 pub enum AppError {
+    /// The request is malformed (400).
+    BadRequest(String),
+    /// The request clashes with one still running (409).
+    Conflict(String),
+    /// The request is well-formed but refused, with the fields at fault (422).
+    Unprocessable {
+        /// What is wrong.
+        message: String,
+        /// The fields at fault.
+        fields: Vec<onewindow_core::submission::FieldError>,
+    },
+    /// A refusal whose exact answer is also stored (so a retry gets the same one).
+    Stored(StatusCode, serde_json::Value),
     /// No such resource.
     NotFound(String),
     /// Something broke on the server; details go to the log only.
@@ -23,6 +36,16 @@ impl From<sqlx::Error> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, message) = match self {
+            AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            AppError::Conflict(m) => (StatusCode::CONFLICT, m),
+            AppError::Unprocessable { message, fields } => {
+                return (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Json(json!({ "error": message, "fields": fields })),
+                )
+                    .into_response();
+            }
+            AppError::Stored(status, body) => return (status, Json(body)).into_response(),
             AppError::NotFound(what) => (StatusCode::NOT_FOUND, format!("not found: {what}")),
             AppError::Internal(e) => {
                 tracing::error!("internal error: {e:#}");

@@ -7,6 +7,7 @@
 //! The binary `onewindow` wraps this library; tests call [`app`] and [`serve`] directly.
 
 pub mod calendar_cmd;
+pub mod cases;
 pub mod catalog_dir;
 pub mod db;
 pub mod error;

@@ -1,11 +1,12 @@
 //! The HTTP routes.
 
 use crate::error::AppError;
-use crate::{static_files, AppState};
+use crate::{cases, static_files, AppState};
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
 use tower_http::compression::CompressionLayer;
@@ -15,6 +16,11 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/catalog", get(catalog))
         .route("/calendar", get(calendar))
+        .route(
+            "/cases",
+            post(cases::submit).layer(DefaultBodyLimit::max(1 << 20)),
+        )
+        .route("/cases/{number}", get(cases::lookup))
         .fallback(api_not_found);
     Router::new()
         .nest("/api", api)

@@ -1,0 +1,268 @@
+//! `POST /api/cases` and `GET /api/cases/{number}`: cases stored once, re-checked by the
+//! core, and shown to the applicant by number and lookup code.
+
+use crate::error::AppError;
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chrono::{Datelike, Local};
+use onewindow_core::case::state_name;
+use onewindow_core::case::{deadlines, replay, DeadlineSettings, Event, Limits};
+use onewindow_core::outcome::Outcome;
+use onewindow_core::submission::{check_submission, Submission};
+use onewindow_core::validate::mask_id;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+/// Letters and digits that cannot be mistaken for each other when read aloud or typed.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+fn lookup_code() -> Result<String, AppError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    Ok(bytes
+        .iter()
+        .map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char)
+        .collect())
+}
+
+/// `POST /api/cases`.
+pub async fn submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 200)
+        .ok_or_else(|| AppError::BadRequest("missing Idempotency-Key header: send a unique id per case and reuse it when retrying".into()))?
+        .to_string();
+    let hash = format!("{:x}", Sha256::digest(&body));
+    let now = Local::now().naive_local();
+
+    // Claim the key in one statement (no read-then-write race between processes); if it
+    // is taken, answer from it.
+    let claimed = sqlx::query(
+        "INSERT INTO idempotency_keys (key, request_hash, status, response, created_at) VALUES (?, ?, NULL, NULL, ?) \
+         ON CONFLICT(key) DO NOTHING",
+    )
+    .bind(&key)
+    .bind(&hash)
+    .bind(now.to_string())
+    .execute(&state.db)
+    .await?
+    .rows_affected()
+        == 1;
+    if !claimed {
+        let (h, status, response): (String, Option<i64>, Option<String>) = sqlx::query_as(
+            "SELECT request_hash, status, response FROM idempotency_keys WHERE key = ?",
+        )
+        .bind(&key)
+        .fetch_one(&state.db)
+        .await?;
+        if h != hash {
+            return Err(AppError::Unprocessable {
+                message: "this Idempotency-Key was used with a different case: use a new key for a new case".into(),
+                fields: vec![],
+            });
+        }
+        let (Some(status), Some(response)) = (status, response) else {
+            return Err(AppError::Conflict(
+                "the first request with this Idempotency-Key is still being handled; retry shortly"
+                    .into(),
+            ));
+        };
+        let status = StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK);
+        let body: Value = serde_json::from_str(&response).unwrap_or(Value::Null);
+        return Ok((status, Json(body)).into_response());
+    }
+
+    let result = store(&state, &body, now).await;
+    // Remember the answer (success or a refusal of this body) under the key; a server
+    // fault releases the key so that the retry is handled afresh.
+    match &result {
+        Ok((status, body)) | Err(AppError::Stored(status, body)) => {
+            sqlx::query("UPDATE idempotency_keys SET status = ?, response = ? WHERE key = ? AND status IS NULL")
+                .bind(status.as_u16() as i64)
+                .bind(body.to_string())
+                .bind(&key)
+                .execute(&state.db)
+                .await?;
+        }
+        Err(_) => {
+            sqlx::query("DELETE FROM idempotency_keys WHERE key = ? AND status IS NULL")
+                .bind(&key)
+                .execute(&state.db)
+                .await?;
+        }
+    }
+    result.map(|(status, body)| (status, Json(body)).into_response())
+}
+
+/// Parses, re-checks and stores one case; the case row and its key's answer are written
+/// in one transaction.
+async fn store(
+    state: &AppState,
+    body: &[u8],
+    now: chrono::NaiveDateTime,
+) -> Result<(StatusCode, Value), AppError> {
+    let sub: Submission = serde_json::from_slice(body).map_err(|e| {
+        let problem = format!("请求内容不是有效的办件数据：{e}");
+        AppError::Stored(StatusCode::BAD_REQUEST, json!({ "error": problem }))
+    })?;
+    if sub.submitted_at > now + chrono::Duration::minutes(10) {
+        return Err(AppError::Stored(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({ "error": "提交时间晚于服务器时间，请校准设备时钟后重新提交", "fields": [{ "field": "submitted_at", "problem": "在未来" }] }),
+        ));
+    }
+    let catalog = &state.catalog;
+    let checked = check_submission(&catalog.catalog, &catalog.calendar, &sub, now.date()).map_err(
+        |fields| {
+            AppError::Stored(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "error": "服务器核验未通过，请按提示修改后重新提交", "fields": fields }),
+            )
+        },
+    )?;
+    let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
+    let state_text = record.state.map(state_name).unwrap_or("new");
+    let code = lookup_code()?;
+    let year = sub.submitted_at.year();
+    let mut tx = state.db.begin().await?;
+    let seq: i64 = sqlx::query_scalar(
+        "INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+    )
+    .bind(format!("case-{year}"))
+    .fetch_one(&mut *tx)
+    .await?;
+    let number = format!("{year}-{seq:06}");
+    sqlx::query(
+        "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
+         submission, outcome, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&number)
+    .bind(&code)
+    .bind(&sub.item)
+    .bind(serde_json::to_value(sub.channel).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+    .bind(state_text)
+    .bind(&checked.applicant.name)
+    .bind(&checked.applicant.id_number)
+    .bind(&checked.applicant.mobile)
+    .bind(String::from_utf8_lossy(body).to_string())
+    .bind(checked.outcome.as_ref().map(|o| serde_json::to_string(o).unwrap_or_default()))
+    .bind(serde_json::to_string(&checked.events).unwrap_or_default())
+    .bind(now.to_string())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    tracing::info!(number, item = sub.item, state = state_text, "case stored");
+    Ok((
+        StatusCode::CREATED,
+        json!({
+            "number": number,
+            "lookup_code": code,
+            "state": state_text,
+            "deadlines": checked.deadlines.deadlines,
+        }),
+    ))
+}
+
+/// The columns the applicant's view reads.
+#[derive(sqlx::FromRow)]
+struct CaseRow {
+    lookup_code: String,
+    item_code: String,
+    state: String,
+    applicant_name: String,
+    applicant_id: String,
+    outcome: Option<String>,
+    events: String,
+}
+
+/// The lookup code, from the query string.
+#[derive(Deserialize)]
+pub struct LookupQuery {
+    code: Option<String>,
+}
+
+/// `GET /api/cases/{number}?code=…`: the applicant's view. A wrong code is a missing case.
+pub async fn lookup(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Query(q): Query<LookupQuery>,
+) -> Result<Json<Value>, AppError> {
+    let not_found = || {
+        AppError::NotFound(format!(
+            "case {number} (check the number and the lookup code)"
+        ))
+    };
+    let code = q.code.unwrap_or_default().trim().to_uppercase();
+    let row: Option<CaseRow> = sqlx::query_as(
+        "SELECT lookup_code, item_code, state, applicant_name, applicant_id, outcome, events FROM cases WHERE number = ?",
+    )
+    .bind(&number)
+    .fetch_optional(&state.db)
+    .await?;
+    let Some(CaseRow {
+        lookup_code: stored_code,
+        item_code,
+        state: state_text,
+        applicant_name: name,
+        applicant_id: id,
+        outcome,
+        events,
+    }) = row
+    else {
+        return Err(not_found());
+    };
+    // Compare in constant time so the code cannot be guessed letter by letter.
+    let same = stored_code.len() == code.len()
+        && stored_code
+            .bytes()
+            .zip(code.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0;
+    if !same {
+        return Err(not_found());
+    }
+    let events: Vec<Event> =
+        serde_json::from_str(&events).map_err(|e| AppError::Internal(e.into()))?;
+    let outcome: Option<Outcome> = outcome.and_then(|o| serde_json::from_str(&o).ok());
+    let item = state.catalog.catalog.item(&item_code);
+    let record = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
+    let due = match item {
+        Some(item) => deadlines(
+            &record,
+            &Limits::of(item),
+            &state.catalog.calendar,
+            Local::now().date_naive(),
+            &DeadlineSettings::default(),
+        )
+        .map(|d| d.deadlines)
+        .unwrap_or_default(),
+        None => vec![],
+    };
+    let missing: Vec<Value> = match &outcome {
+        Some(Outcome::Incomplete { gaps, .. }) => gaps
+            .iter()
+            .map(|g| json!({ "name": g.name, "problem": g.problem, "bring": g.bring }))
+            .collect(),
+        _ => vec![],
+    };
+    Ok(Json(json!({
+        "number": number,
+        "item": { "code": item_code, "name": item.map(|i| i.name.clone()) },
+        "state": state_text,
+        "applicant": { "name": name, "id_masked": mask_id(&id) },
+        "deadlines": due,
+        "missing": missing,
+    })))
+}
