@@ -73,6 +73,10 @@ export const test = base.extend({
     const page = context.pages()[0] ?? (await context.newPage());
     const errors = [];
     page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+    // The server's Content-Security-Policy must allow everything the app does.
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
+    });
     await use(page);
     expect(errors, "the page threw no uncaught errors").toEqual([]);
   },

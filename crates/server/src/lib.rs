@@ -12,6 +12,7 @@ pub mod catalog_dir;
 pub mod db;
 pub mod error;
 pub mod routes;
+pub mod security;
 pub mod static_files;
 
 use anyhow::Context;

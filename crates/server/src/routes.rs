@@ -1,7 +1,7 @@
 //! The HTTP routes.
 
 use crate::error::AppError;
-use crate::{cases, static_files, AppState};
+use crate::{cases, security, static_files, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -27,6 +27,10 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .fallback_service(static_files::service(&state.dist))
         .layer(axum::middleware::from_fn(static_files::cache_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            security::content_security_policy(&state.dist),
+            security::headers,
+        ))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -148,3 +148,42 @@ async fn the_calendar_is_served_on_its_own_with_an_etag() {
     assert_eq!(again.status(), 304);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let server = start().await;
+    for path in ["/", "/api/catalog", "/api/no-such-thing", "/healthz"] {
+        let response = reqwest::get(format!("{}{path}", server.base))
+            .await
+            .unwrap();
+        let h = response.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{path}: {csp}"
+        );
+        assert!(
+            csp.contains("object-src 'none'") && csp.contains("frame-ancestors 'none'"),
+            "{csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["referrer-policy"], "no-referrer");
+    }
+    // The hash is that of the inline start-up script of index.html.
+    let expected = {
+        use base64::Engine;
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest("import init from '/app.js';".as_bytes());
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
+    };
+    let response = reqwest::get(format!("{}/", server.base)).await.unwrap();
+    assert!(response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains(&expected));
+    server.stop().await;
+}

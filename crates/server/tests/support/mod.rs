@@ -22,7 +22,7 @@ fn fake_dist(dir: &Path) -> PathBuf {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        "<!DOCTYPE html><title>一窗通</title>",
+        "<!DOCTYPE html><title>一窗通</title><script type=module>import init from '/app.js';</script>",
     )
     .unwrap();
     std::fs::write(dist.join("onewindow-app-0123456789abcdef.js"), "export {}").unwrap();
