@@ -19,6 +19,7 @@ pub mod condition;
 pub mod diagnostic;
 pub mod notice;
 pub mod outcome;
+pub mod precheck;
 pub mod submission;
 pub mod validate;
 

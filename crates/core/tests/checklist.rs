@@ -360,3 +360,51 @@ proptest! {
         prop_assert!(after.rank() >= outcome.rank(), "{:?} -> {:?}", outcome, after);
     }
 }
+
+#[test]
+fn items_and_bundles_are_found_by_name_and_by_pinyin() {
+    use onewindow_core::catalog::search::search;
+    let c = catalog();
+    let codes = |q: &str| {
+        search(&c, q)
+            .into_iter()
+            .map(|h| h.code)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes("食品"), ["T-001"]);
+    assert_eq!(codes("SPJY"), ["T-001"], "initials, in any case");
+    assert_eq!(codes("shipin"), ["T-001"], "full pinyin");
+    assert_eq!(
+        codes("kcg"),
+        ["B-001"],
+        "initials inside the name: 我要开餐馆"
+    );
+    assert_eq!(codes("卫生"), ["T-002"]);
+    assert!(codes("  ").is_empty());
+    assert!(search(&c, "开餐馆")[0].bundle);
+}
+
+#[test]
+fn a_pre_check_tells_the_likely_outcome_and_the_deadlines_if_accepted_today() {
+    use onewindow_core::calendar::{build, parse_date, DayCounting};
+    use onewindow_core::case::DeadlineKind;
+    use onewindow_core::precheck::precheck;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
+    let years: Vec<_> = (2023..=2026)
+        .map(|y| (format!("{y}.toml"), toml::from_str(&std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap()).unwrap()))
+        .collect();
+    let cal = build(&years, DayCounting::default()).unwrap();
+    let c = catalog();
+    let item = c.item("T-001").unwrap();
+    let today = parse_date("2026-09-30").unwrap();
+    let pending = precheck(item, &Answers::new(), &cal, today).unwrap();
+    assert_eq!(pending.likely, None);
+    let done = precheck(item, &company_by_spouse(), &cal, today).unwrap();
+    assert_eq!(done.likely, Some(Outcome::Accepted));
+    // 10 working days from the day before National Day 2026, Saturday 10-10 worked.
+    assert!(done.deadlines.contains(&(DeadlineKind::Promised, parse_date("2026-10-20").unwrap())), "{:?}", done.deadlines);
+    let person = Answers::new().with("applicant_type", "person").with("agent", false).with("family_members", 1);
+    let refused = precheck(item, &person, &cal, today).unwrap();
+    assert!(matches!(refused.likely, Some(Outcome::NotAccepted { .. })));
+    assert!(refused.deadlines.is_empty());
+}

@@ -7,6 +7,7 @@
 
 mod lint;
 mod model;
+pub mod search;
 mod source;
 
 pub use model::*;
@@ -17,7 +18,7 @@ use crate::notice::Notices;
 use serde::{Deserialize, Serialize};
 
 /// The version of the catalogue's JSON shape. Bump it when the shape changes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Every service item a deployment offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +33,8 @@ pub struct Catalog {
     pub calendar: Vec<YearSchedule>,
     /// The notice templates and settings, when the deployment has them.
     pub notices: Option<Notices>,
+    /// Search keys (pinyin) of every item and bundle, computed at load.
+    pub search: Vec<search::SearchKey>,
 }
 
 impl Catalog {

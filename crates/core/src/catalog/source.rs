@@ -93,7 +93,17 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
     items.sort_by(|a, b| a.code.cmp(&b.code));
     let mut calendar: Vec<YearSchedule> = schedules.into_iter().map(|(_, s)| s).collect();
     calendar.sort_by_key(|s| s.year);
+    let search = items
+        .iter()
+        .map(|i| super::search::SearchKey::of(&i.code, &i.name))
+        .chain(
+            bundles
+                .iter()
+                .map(|b| super::search::SearchKey::of(&b.code, &b.name)),
+        )
+        .collect();
     Ok(Catalog {
+        search,
         schema_version: SCHEMA_VERSION,
         items,
         bundles,
@@ -282,7 +292,7 @@ off = ["2026-10-01", "2026-10-02"]
         assert_eq!(Catalog::from_json(&c.to_json()).unwrap(), c);
         let old = c
             .to_json()
-            .replace("\"schema_version\":4", "\"schema_version\":0");
+            .replace("\"schema_version\":5", "\"schema_version\":0");
         assert!(Catalog::from_json(&old).unwrap_err().contains("版本为 0"));
         assert!(Catalog::from_json("{")
             .unwrap_err()
