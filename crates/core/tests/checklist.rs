@@ -391,7 +391,13 @@ fn a_pre_check_tells_the_likely_outcome_and_the_deadlines_if_accepted_today() {
     use onewindow_core::precheck::precheck;
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
     let years: Vec<_> = (2023..=2026)
-        .map(|y| (format!("{y}.toml"), toml::from_str(&std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap()).unwrap()))
+        .map(|y| {
+            (
+                format!("{y}.toml"),
+                toml::from_str(&std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap())
+                    .unwrap(),
+            )
+        })
         .collect();
     let cal = build(&years, DayCounting::default()).unwrap();
     let c = catalog();
@@ -402,8 +408,16 @@ fn a_pre_check_tells_the_likely_outcome_and_the_deadlines_if_accepted_today() {
     let done = precheck(item, &company_by_spouse(), &cal, today).unwrap();
     assert_eq!(done.likely, Some(Outcome::Accepted));
     // 10 working days from the day before National Day 2026, Saturday 10-10 worked.
-    assert!(done.deadlines.contains(&(DeadlineKind::Promised, parse_date("2026-10-20").unwrap())), "{:?}", done.deadlines);
-    let person = Answers::new().with("applicant_type", "person").with("agent", false).with("family_members", 1);
+    assert!(
+        done.deadlines
+            .contains(&(DeadlineKind::Promised, parse_date("2026-10-20").unwrap())),
+        "{:?}",
+        done.deadlines
+    );
+    let person = Answers::new()
+        .with("applicant_type", "person")
+        .with("agent", false)
+        .with("family_members", 1);
     let refused = precheck(item, &person, &cal, today).unwrap();
     assert!(matches!(refused.likely, Some(Outcome::NotAccepted { .. })));
     assert!(refused.deadlines.is_empty());

@@ -1,0 +1,179 @@
+//! Drafts: an application in progress, saved on every change so that nothing the user
+//! entered is lost — not by a reload, a closed tab or a crash.
+//!
+//! Each save is a read-compare-write in one transaction on the draft's `revision`: a tab
+//! that saves over a newer revision (written by another tab) is told so instead of
+//! overwriting it.
+
+use super::{err, Storage, DRAFTS_STORE};
+use idb::TransactionMode;
+use onewindow_core::condition::Answers;
+use onewindow_core::submission::ApplicantInput;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+/// The version of the draft record. Bump it and add a step to [`upgrade`] when it changes.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// Where a draft stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DraftStatus {
+    /// Being filled in.
+    Editing,
+    /// Frozen and waiting in the outbox to be sent.
+    Queued,
+    /// The server has it.
+    Submitted {
+        /// The case number.
+        number: String,
+        /// The lookup code.
+        lookup_code: String,
+    },
+}
+
+/// An application in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// See [`DRAFT_VERSION`].
+    pub schema_version: u32,
+    /// Its id, also the Idempotency-Key when it is sent.
+    pub id: String,
+    /// The item applied for.
+    pub item: String,
+    /// The answers so far.
+    pub answers: Answers,
+    /// The applicant as entered so far.
+    pub applicant: ApplicantInput,
+    /// The page the user was last on, to resume there.
+    pub step: String,
+    /// Increases with every save.
+    pub revision: u64,
+    /// When it was started (ISO 8601).
+    pub created_at: String,
+    /// When it was last saved (ISO 8601).
+    pub updated_at: String,
+    /// Where it stands.
+    pub status: DraftStatus,
+}
+
+/// A draft as found in storage: readable, or kept as it is with the reason it cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DraftEntry {
+    /// A draft.
+    Ok(Draft),
+    /// A record that cannot be read; it is kept, never dropped silently.
+    Unreadable {
+        /// Its key.
+        id: String,
+        /// Why it cannot be read.
+        reason: String,
+        /// What is stored, as text where it is text.
+        raw: String,
+    },
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveResult {
+    /// Saved as this revision.
+    Saved(u64),
+    /// Another tab saved a newer revision first; here it is. Nothing was overwritten.
+    Newer(Box<Draft>),
+}
+
+/// Reads a stored draft record, upgrading older shapes.
+pub fn upgrade(text: &str) -> Result<Draft, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("不是有效的草稿记录（{e}）"))?;
+    match value.get("schema_version").and_then(|v| v.as_u64()) {
+        Some(1) => serde_json::from_value(value).map_err(|e| format!("草稿内容有误（{e}）")),
+        // Older versions would be converted here, step by step, before reading.
+        Some(v) => Err(format!(
+            "草稿格式版本为{v}，本程序只认识版本{DRAFT_VERSION}；请更新页面后再打开"
+        )),
+        None => Err("草稿记录没有版本号".into()),
+    }
+}
+
+impl Storage {
+    /// All drafts, newest first; unreadable records are listed as such.
+    pub async fn drafts(&self) -> Result<Vec<DraftEntry>, String> {
+        let mut list: Vec<DraftEntry> = self
+            .all_texts(DRAFTS_STORE)
+            .await?
+            .into_iter()
+            .map(|(id, text)| match text {
+                Ok(t) => match upgrade(&t) {
+                    Ok(d) => DraftEntry::Ok(d),
+                    Err(reason) => DraftEntry::Unreadable { id, reason, raw: t },
+                },
+                Err(reason) => DraftEntry::Unreadable {
+                    id,
+                    reason,
+                    raw: String::new(),
+                },
+            })
+            .collect();
+        list.sort_by(|a, b| match (a, b) {
+            (DraftEntry::Ok(x), DraftEntry::Ok(y)) => y.updated_at.cmp(&x.updated_at),
+            (DraftEntry::Unreadable { .. }, DraftEntry::Ok(_)) => std::cmp::Ordering::Less,
+            (DraftEntry::Ok(_), DraftEntry::Unreadable { .. }) => std::cmp::Ordering::Greater,
+            _ => std::cmp::Ordering::Equal,
+        });
+        Ok(list)
+    }
+
+    /// One draft; `Err` says why it cannot be read (and it stays stored).
+    pub async fn draft(&self, id: &str) -> Result<Option<Draft>, String> {
+        match self.get_text(DRAFTS_STORE, id).await? {
+            None => Ok(None),
+            Some(Ok(text)) => upgrade(&text).map(Some),
+            Some(Err(e)) => Err(e),
+        }
+    }
+
+    /// Saves `draft` if the stored one is still at `draft.revision` (or absent), as the
+    /// next revision; otherwise returns the newer stored draft and writes nothing.
+    pub async fn save_draft(&self, draft: &Draft) -> Result<SaveResult, String> {
+        let tx = self
+            .db
+            .transaction(&[DRAFTS_STORE], TransactionMode::ReadWrite)
+            .map_err(|e| err("保存草稿", e))?;
+        let store = tx
+            .object_store(DRAFTS_STORE)
+            .map_err(|e| err("保存草稿", e))?;
+        let key = JsValue::from_str(&draft.id);
+        let current = store
+            .get(key.clone())
+            .map_err(|e| err("保存草稿", e))?
+            .await
+            .map_err(|e| err("保存草稿", e))?;
+        if let Some(stored) = current
+            .and_then(|v| v.as_string())
+            .and_then(|t| upgrade(&t).ok())
+        {
+            if stored.revision > draft.revision {
+                return Ok(SaveResult::Newer(Box::new(stored)));
+            }
+        }
+        let mut next = draft.clone();
+        next.revision = draft.revision + 1;
+        let text = serde_json::to_string(&next).map_err(|e| err("保存草稿", e))?;
+        store
+            .put(&JsValue::from_str(&text), Some(&key))
+            .map_err(|e| err("保存草稿", e))?
+            .await
+            .map_err(|e| err("保存草稿", e))?;
+        tx.commit()
+            .map_err(|e| err("保存草稿", e))?
+            .await
+            .map_err(|e| err("保存草稿", e))?;
+        Ok(SaveResult::Saved(next.revision))
+    }
+
+    /// Deletes a draft (readable or not).
+    pub async fn delete_draft(&self, id: &str) -> Result<(), String> {
+        self.delete(DRAFTS_STORE, id).await
+    }
+}

@@ -1,0 +1,145 @@
+//! The browser's own storage (IndexedDB, through the `idb` crate): the cached catalogue,
+//! drafts and the outbox.
+//!
+//! Every record is a versioned JSON text, separate from the core's types, so that a
+//! future shape is recognised and upgraded instead of misread, and a record that cannot be
+//! read is reported and kept, never dropped.
+
+mod catalog;
+mod drafts;
+mod outbox;
+
+pub use catalog::CachedCatalog;
+pub use drafts::{Draft, DraftEntry, DraftStatus, SaveResult, DRAFT_VERSION};
+pub use outbox::{OutboxEntry, OUTBOX_VERSION};
+
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use wasm_bindgen::JsValue;
+
+/// The app's database name.
+pub const DEFAULT_DB: &str = "onewindow";
+/// Version 1: the catalogue; version 2 adds drafts and the outbox.
+const DB_VERSION: u32 = 2;
+const CATALOG_STORE: &str = "catalog";
+const DRAFTS_STORE: &str = "drafts";
+const OUTBOX_STORE: &str = "outbox";
+const STORES: [&str; 3] = [CATALOG_STORE, DRAFTS_STORE, OUTBOX_STORE];
+
+/// An open connection to the app's IndexedDB database.
+pub struct Storage {
+    db: Database,
+}
+
+fn err(what: &str, e: impl std::fmt::Display) -> String {
+    format!("本机存储（IndexedDB）{what}失败：{e}")
+}
+
+impl Storage {
+    /// Opens (and creates or upgrades) the database `name`. Upgrades only add stores, so
+    /// what version 1 stored is kept.
+    pub async fn open(name: &str) -> Result<Storage, String> {
+        let factory = Factory::new().map_err(|e| err("打开", e))?;
+        let mut request = factory
+            .open(name, Some(DB_VERSION))
+            .map_err(|e| err("打开", e))?;
+        request.on_upgrade_needed(|event| {
+            if let Ok(db) = event.database() {
+                let present = db.store_names();
+                for store in STORES {
+                    if !present.iter().any(|s| s == store) {
+                        let _ = db.create_object_store(store, ObjectStoreParams::new());
+                    }
+                }
+            }
+        });
+        let db = request.await.map_err(|e| err("打开", e))?;
+        Ok(Storage { db })
+    }
+
+    /// Closes the connection (tests delete their database afterwards).
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    async fn get_text(
+        &self,
+        store: &str,
+        key: &str,
+    ) -> Result<Option<Result<String, String>>, String> {
+        let tx = self
+            .db
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(|e| err("读取", e))?;
+        let s = tx.object_store(store).map_err(|e| err("读取", e))?;
+        let value = s
+            .get(JsValue::from_str(key))
+            .map_err(|e| err("读取", e))?
+            .await
+            .map_err(|e| err("读取", e))?;
+        Ok(value.map(|v| v.as_string().ok_or_else(|| "记录不是文本".to_string())))
+    }
+
+    async fn put_text(&self, store: &str, key: &str, text: &str) -> Result<(), String> {
+        let tx = self
+            .db
+            .transaction(&[store], TransactionMode::ReadWrite)
+            .map_err(|e| err("写入", e))?;
+        let s = tx.object_store(store).map_err(|e| err("写入", e))?;
+        s.put(&JsValue::from_str(text), Some(&JsValue::from_str(key)))
+            .map_err(|e| err("写入", e))?
+            .await
+            .map_err(|e| err("写入", e))?;
+        tx.commit()
+            .map_err(|e| err("写入", e))?
+            .await
+            .map_err(|e| err("写入", e))?;
+        Ok(())
+    }
+
+    async fn delete(&self, store: &str, key: &str) -> Result<(), String> {
+        let tx = self
+            .db
+            .transaction(&[store], TransactionMode::ReadWrite)
+            .map_err(|e| err("删除", e))?;
+        let s = tx.object_store(store).map_err(|e| err("删除", e))?;
+        s.delete(JsValue::from_str(key))
+            .map_err(|e| err("删除", e))?
+            .await
+            .map_err(|e| err("删除", e))?;
+        tx.commit()
+            .map_err(|e| err("删除", e))?
+            .await
+            .map_err(|e| err("删除", e))?;
+        Ok(())
+    }
+
+    /// Every record of `store` as (key, text or why it is not text).
+    async fn all_texts(
+        &self,
+        store: &str,
+    ) -> Result<Vec<(String, Result<String, String>)>, String> {
+        let tx = self
+            .db
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(|e| err("读取", e))?;
+        let s = tx.object_store(store).map_err(|e| err("读取", e))?;
+        let keys = s
+            .get_all_keys(None, None)
+            .map_err(|e| err("读取", e))?
+            .await
+            .map_err(|e| err("读取", e))?;
+        let values = s
+            .get_all(None, None)
+            .map_err(|e| err("读取", e))?
+            .await
+            .map_err(|e| err("读取", e))?;
+        Ok(keys
+            .into_iter()
+            .zip(values)
+            .map(|(k, v)| {
+                let key = k.as_string().unwrap_or_default();
+                (key, v.as_string().ok_or_else(|| "记录不是文本".to_string()))
+            })
+            .collect())
+    }
+}

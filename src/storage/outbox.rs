@@ -1,0 +1,162 @@
+//! The outbox: submissions waiting for the server. An entry is written in the same
+//! transaction that freezes its draft, and removed only when the server has confirmed.
+
+use super::drafts::{upgrade, Draft, DraftStatus};
+use super::{err, Storage, DRAFTS_STORE, OUTBOX_STORE};
+use idb::TransactionMode;
+use onewindow_core::submission::Submission;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+/// The version of the outbox record.
+pub const OUTBOX_VERSION: u32 = 1;
+
+/// A submission waiting to be sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    /// See [`OUTBOX_VERSION`].
+    pub schema_version: u32,
+    /// The draft's id, sent as the Idempotency-Key.
+    pub id: String,
+    /// What is sent.
+    pub submission: Submission,
+    /// When it was queued (ms since 1970, the browser's clock).
+    pub queued_at: f64,
+    /// How many times sending failed.
+    pub attempts: u32,
+    /// Not before this time (ms since 1970).
+    pub next_attempt_at: f64,
+    /// What went wrong last time, in words for the user.
+    pub last_error: Option<String>,
+}
+
+fn read(text: &str) -> Result<OutboxEntry, String> {
+    let entry: OutboxEntry =
+        serde_json::from_str(text).map_err(|e| format!("待发送记录已损坏（{e}）"))?;
+    if entry.schema_version != OUTBOX_VERSION {
+        return Err(format!(
+            "待发送记录版本为{}，无法识别",
+            entry.schema_version
+        ));
+    }
+    Ok(entry)
+}
+
+impl Storage {
+    /// Freezes the draft (status Queued) and puts its submission in the outbox, in one
+    /// transaction: either both happen or neither.
+    pub async fn queue(
+        &self,
+        draft: &Draft,
+        submission: &Submission,
+        now_ms: f64,
+    ) -> Result<(), String> {
+        let what = "加入待发送";
+        let tx = self
+            .db
+            .transaction(&[DRAFTS_STORE, OUTBOX_STORE], TransactionMode::ReadWrite)
+            .map_err(|e| err(what, e))?;
+        let drafts = tx.object_store(DRAFTS_STORE).map_err(|e| err(what, e))?;
+        let outbox = tx.object_store(OUTBOX_STORE).map_err(|e| err(what, e))?;
+        let mut frozen = draft.clone();
+        frozen.status = DraftStatus::Queued;
+        frozen.revision += 1;
+        let entry = OutboxEntry {
+            schema_version: OUTBOX_VERSION,
+            id: draft.id.clone(),
+            submission: submission.clone(),
+            queued_at: now_ms,
+            attempts: 0,
+            next_attempt_at: now_ms,
+            last_error: None,
+        };
+        let key = JsValue::from_str(&draft.id);
+        let d = serde_json::to_string(&frozen).map_err(|e| err(what, e))?;
+        let o = serde_json::to_string(&entry).map_err(|e| err(what, e))?;
+        drafts
+            .put(&JsValue::from_str(&d), Some(&key))
+            .map_err(|e| err(what, e))?
+            .await
+            .map_err(|e| err(what, e))?;
+        outbox
+            .put(&JsValue::from_str(&o), Some(&key))
+            .map_err(|e| err(what, e))?
+            .await
+            .map_err(|e| err(what, e))?;
+        tx.commit()
+            .map_err(|e| err(what, e))?
+            .await
+            .map_err(|e| err(what, e))?;
+        Ok(())
+    }
+
+    /// Everything waiting, oldest first; unreadable entries are reported, not dropped.
+    pub async fn outbox(&self) -> Result<Vec<Result<OutboxEntry, (String, String)>>, String> {
+        let mut list: Vec<_> = self
+            .all_texts(OUTBOX_STORE)
+            .await?
+            .into_iter()
+            .map(|(id, text)| text.and_then(|t| read(&t)).map_err(|e| (id, e)))
+            .collect();
+        list.sort_by(|a, b| match (a, b) {
+            (Ok(x), Ok(y)) => x.queued_at.total_cmp(&y.queued_at),
+            _ => std::cmp::Ordering::Equal,
+        });
+        Ok(list)
+    }
+
+    /// Records a failed attempt.
+    pub async fn outbox_failed(&self, entry: &OutboxEntry) -> Result<(), String> {
+        let text = serde_json::to_string(entry).map_err(|e| err("更新待发送", e))?;
+        self.put_text(OUTBOX_STORE, &entry.id, &text).await
+    }
+
+    /// The server confirmed: remove the entry and mark the draft submitted, in one
+    /// transaction.
+    pub async fn outbox_confirmed(
+        &self,
+        id: &str,
+        number: &str,
+        lookup_code: &str,
+    ) -> Result<(), String> {
+        let what = "确认发送";
+        let tx = self
+            .db
+            .transaction(&[DRAFTS_STORE, OUTBOX_STORE], TransactionMode::ReadWrite)
+            .map_err(|e| err(what, e))?;
+        let drafts = tx.object_store(DRAFTS_STORE).map_err(|e| err(what, e))?;
+        let outbox = tx.object_store(OUTBOX_STORE).map_err(|e| err(what, e))?;
+        let key = JsValue::from_str(id);
+        let current = drafts
+            .get(key.clone())
+            .map_err(|e| err(what, e))?
+            .await
+            .map_err(|e| err(what, e))?;
+        if let Some(mut d) = current
+            .and_then(|v| v.as_string())
+            .and_then(|t| upgrade(&t).ok())
+        {
+            d.status = DraftStatus::Submitted {
+                number: number.to_string(),
+                lookup_code: lookup_code.to_string(),
+            };
+            d.revision += 1;
+            let text = serde_json::to_string(&d).map_err(|e| err(what, e))?;
+            drafts
+                .put(&JsValue::from_str(&text), Some(&key))
+                .map_err(|e| err(what, e))?
+                .await
+                .map_err(|e| err(what, e))?;
+        }
+        outbox
+            .delete(key)
+            .map_err(|e| err(what, e))?
+            .await
+            .map_err(|e| err(what, e))?;
+        tx.commit()
+            .map_err(|e| err(what, e))?
+            .await
+            .map_err(|e| err(what, e))?;
+        Ok(())
+    }
+}

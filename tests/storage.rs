@@ -1,0 +1,159 @@
+//! The storage layer in headless Chromium: drafts and the outbox, in real IndexedDB.
+#![cfg(target_arch = "wasm32")]
+
+use onewindow::storage::{Draft, DraftEntry, DraftStatus, SaveResult, Storage, DRAFT_VERSION};
+use onewindow_core::condition::Answers;
+use onewindow_core::submission::{
+    ApplicantInput, Channel, Claimed, Submission, SUBMISSION_VERSION,
+};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn fresh(name: &str) -> Storage {
+    let _ = idb::Factory::new().unwrap().delete(name).unwrap().await;
+    Storage::open(name).await.expect("open")
+}
+
+fn draft(id: &str) -> Draft {
+    Draft {
+        schema_version: DRAFT_VERSION,
+        id: id.into(),
+        item: "370000-SCJG-XK-001".into(),
+        answers: Answers::new().with("agent", true),
+        applicant: ApplicantInput {
+            name: "张三".into(),
+            ..Default::default()
+        },
+        step: "q/agent".into(),
+        revision: 0,
+        created_at: "2026-11-21T01:00:00Z".into(),
+        updated_at: "2026-11-21T01:00:00Z".into(),
+        status: DraftStatus::Editing,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_saved_is_a_draft_found_after_reopening() {
+    let s = fresh("ow-test-drafts").await;
+    assert_eq!(s.save_draft(&draft("d1")).await, Ok(SaveResult::Saved(1)));
+    s.close();
+    let s = Storage::open("ow-test-drafts").await.unwrap();
+    let found = s.draft("d1").await.unwrap().unwrap();
+    assert_eq!(found.answers, Answers::new().with("agent", true));
+    assert_eq!(found.revision, 1);
+    assert_eq!(s.drafts().await.unwrap().len(), 1);
+    s.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_never_overwrites_a_newer_revision_from_another_tab() {
+    let s = fresh("ow-test-tabs").await;
+    let mut mine = draft("d2");
+    mine.revision = s
+        .save_draft(&mine)
+        .await
+        .ok()
+        .map(|r| match r {
+            SaveResult::Saved(rev) => rev,
+            SaveResult::Newer(_) => 0,
+        })
+        .unwrap();
+    // The other tab saves twice on top of revision 1.
+    let mut theirs = mine.clone();
+    theirs.applicant.name = "李四".into();
+    let SaveResult::Saved(r2) = s.save_draft(&theirs).await.unwrap() else {
+        panic!()
+    };
+    theirs.revision = r2;
+    let _ = s.save_draft(&theirs).await.unwrap();
+    // This tab, still at revision 1, is told of the newer draft and writes nothing.
+    mine.applicant.name = "王五".into();
+    mine.revision = 0;
+    match s.save_draft(&mine).await.unwrap() {
+        SaveResult::Newer(newer) => assert_eq!(newer.applicant.name, "李四"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.draft("d2").await.unwrap().unwrap().applicant.name, "李四");
+    s.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_draft_is_reported_and_kept() {
+    let name = "ow-test-corrupt";
+    let s = fresh(name).await;
+    s.save_draft(&draft("good")).await.unwrap();
+    s.close();
+    // Damage a record behind the app's back, as a crash or an old version might.
+    let db = idb::Factory::new()
+        .unwrap()
+        .open(name, None)
+        .unwrap()
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(&["drafts"], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    tx.object_store("drafts")
+        .unwrap()
+        .put(
+            &JsValue::from_str("{\"schema_version\":1,\"id\":"),
+            Some(&JsValue::from_str("bad")),
+        )
+        .unwrap()
+        .await
+        .unwrap();
+    tx.commit().unwrap().await.unwrap();
+    db.close();
+    let s = Storage::open(name).await.unwrap();
+    let list = s.drafts().await.unwrap();
+    assert_eq!(list.len(), 2, "nothing is dropped");
+    assert!(
+        matches!(&list[0], DraftEntry::Unreadable { id, reason, .. } if id == "bad" && reason.contains("不是有效的草稿记录"))
+    );
+    assert!(s.draft("bad").await.is_err());
+    assert!(matches!(&list[1], DraftEntry::Ok(d) if d.id == "good"));
+    s.close();
+}
+
+#[wasm_bindgen_test]
+async fn queueing_freezes_the_draft_and_confirming_removes_the_entry() {
+    let s = fresh("ow-test-outbox").await;
+    let d = draft("d3");
+    s.save_draft(&d).await.unwrap();
+    let sub = Submission {
+        schema_version: SUBMISSION_VERSION,
+        channel: Channel::PreCheck,
+        item: d.item.clone(),
+        answers: d.answers.clone(),
+        marks: Default::default(),
+        applicant: d.applicant.clone(),
+        submitted_at: chrono::NaiveDateTime::parse_from_str("2026-11-21 09:00", "%Y-%m-%d %H:%M")
+            .unwrap(),
+        actor: "applicant".into(),
+        claimed: Claimed::default(),
+    };
+    s.queue(&s.draft("d3").await.unwrap().unwrap(), &sub, 1000.0)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.draft("d3").await.unwrap().unwrap().status,
+        DraftStatus::Queued
+    );
+    let waiting = s.outbox().await.unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].as_ref().unwrap().submission, sub);
+    s.outbox_confirmed("d3", "2026-000001", "ABCD2345")
+        .await
+        .unwrap();
+    assert!(s.outbox().await.unwrap().is_empty());
+    assert_eq!(
+        s.draft("d3").await.unwrap().unwrap().status,
+        DraftStatus::Submitted {
+            number: "2026-000001".into(),
+            lookup_code: "ABCD2345".into()
+        }
+    );
+    s.close();
+}
