@@ -61,7 +61,7 @@ pub struct Draft {
 #[derive(Debug, Clone, PartialEq)]
 pub enum DraftEntry {
     /// A draft.
-    Ok(Draft),
+    Ok(Box<Draft>),
     /// A record that cannot be read; it is kept, never dropped silently.
     Unreadable {
         /// Its key.
@@ -105,7 +105,7 @@ impl Storage {
             .into_iter()
             .map(|(id, text)| match text {
                 Ok(t) => match upgrade(&t) {
-                    Ok(d) => DraftEntry::Ok(d),
+                    Ok(d) => DraftEntry::Ok(Box::new(d)),
                     Err(reason) => DraftEntry::Unreadable { id, reason, raw: t },
                 },
                 Err(reason) => DraftEntry::Unreadable {
