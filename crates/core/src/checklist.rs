@@ -342,3 +342,30 @@ pub fn bundle_checklist(
         items,
     })
 }
+
+/// The first relevant question after `after` (or the first of all), in the guide's order,
+/// for these answers: where a step-by-step questionnaire goes next. `None` when no
+/// relevant question follows.
+pub fn next_question(
+    item: &ServiceItem,
+    answers: &Answers,
+    after: Option<&str>,
+) -> Option<Question> {
+    let all = all_questions(item);
+    let start = after
+        .and_then(|id| all.iter().position(|q| q.id == id))
+        .map_or(0, |i| i + 1);
+    all.into_iter()
+        .skip(start)
+        .find(|q| q.when.as_ref().is_none_or(|c| c.holds(answers)))
+}
+
+/// The relevant question before `before` (the way back), or `None` at the first.
+pub fn previous_question(item: &ServiceItem, answers: &Answers, before: &str) -> Option<Question> {
+    let all = all_questions(item);
+    let end = all.iter().position(|q| q.id == before).unwrap_or(all.len());
+    all.into_iter()
+        .take(end)
+        .filter(|q| q.when.as_ref().is_none_or(|c| c.holds(answers)))
+        .last()
+}

@@ -422,3 +422,39 @@ fn a_pre_check_tells_the_likely_outcome_and_the_deadlines_if_accepted_today() {
     assert!(matches!(refused.likely, Some(Outcome::NotAccepted { .. })));
     assert!(refused.deadlines.is_empty());
 }
+
+#[test]
+fn one_question_at_a_time_forward_and_back() {
+    use onewindow_core::checklist::{next_question, previous_question};
+    let c = catalog();
+    let item = c.item("T-001").unwrap();
+    let id = |q: Option<onewindow_core::catalog::Question>| q.map(|q| q.id);
+    let no_agent = Answers::new().with("agent", false);
+    assert_eq!(
+        id(next_question(item, &Answers::new(), None)).as_deref(),
+        Some("applicant_type")
+    );
+    assert_eq!(
+        id(next_question(item, &no_agent, Some("agent"))).as_deref(),
+        Some("family_members"),
+        "the follow-up is skipped"
+    );
+    let agent = Answers::new().with("agent", true);
+    assert_eq!(
+        id(next_question(item, &agent, Some("agent"))).as_deref(),
+        Some("agent_is_spouse")
+    );
+    assert_eq!(
+        id(next_question(item, &agent, Some("family_members"))),
+        None
+    );
+    assert_eq!(
+        id(previous_question(item, &agent, "family_members")).as_deref(),
+        Some("agent_is_spouse")
+    );
+    assert_eq!(
+        id(previous_question(item, &no_agent, "family_members")).as_deref(),
+        Some("agent")
+    );
+    assert_eq!(id(previous_question(item, &agent, "applicant_type")), None);
+}
