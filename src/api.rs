@@ -21,3 +21,49 @@ pub async fn fetch_catalog() -> Result<String, String> {
         .await
         .map_err(|e| format!("读取响应失败：{e}"))
 }
+
+/// How the server answered a submitted case.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PostResult {
+    /// Stored (now or by an earlier attempt with the same key): number and lookup code.
+    Stored { number: String, lookup_code: String },
+    /// Try again later: no network, a server fault, or the first attempt still running.
+    Retry(String),
+    /// The server refuses this case as it is; the message says why and what to do.
+    Refused(String),
+}
+
+/// Sends a case with its Idempotency-Key.
+pub async fn post_case(key: &str, body: &str) -> PostResult {
+    let request = match Request::post("/api/cases")
+        .header("Idempotency-Key", key)
+        .header("Content-Type", "application/json")
+        .body(body.to_string())
+    {
+        Ok(r) => r,
+        Err(e) => return PostResult::Refused(format!("无法生成请求：{e}")),
+    };
+    let response = match request.send().await {
+        Ok(r) => r,
+        Err(e) => return PostResult::Retry(format!("网络不可用（{e}）")),
+    };
+    let status = response.status();
+    let json: serde_json::Value = response.json().await.unwrap_or_default();
+    let text = |k: &str| json.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+    match status {
+        200 | 201 => PostResult::Stored { number: text("number"), lookup_code: text("lookup_code") },
+        409 | 429 | 500..=599 => PostResult::Retry(format!("服务器暂时无法处理（{status}）")),
+        _ => {
+            let fields: Vec<String> = json
+                .get("fields")
+                .and_then(|f| f.as_array())
+                .map(|a| a.iter().filter_map(|f| f.get("problem").and_then(|p| p.as_str()).map(str::to_string)).collect())
+                .unwrap_or_default();
+            let mut message = text("error");
+            if !fields.is_empty() {
+                message = format!("{message}：{}", fields.join("；"));
+            }
+            PostResult::Refused(message)
+        }
+    }
+}

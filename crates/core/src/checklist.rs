@@ -137,10 +137,33 @@ pub fn all_questions(item: &ServiceItem) -> Vec<Question> {
 /// The questions that apply to these answers, in order: follow-up questions appear once
 /// the answer they depend on makes them relevant.
 pub fn relevant_questions(item: &ServiceItem, answers: &Answers) -> Vec<Question> {
+    let answers = relevant_answers(item, answers);
     all_questions(item)
         .into_iter()
-        .filter(|q| q.when.as_ref().is_none_or(|c| c.holds(answers)))
+        .filter(|q| q.when.as_ref().is_none_or(|c| c.holds(&answers)))
         .collect()
+}
+
+/// Only the answers to questions that still apply: an answer to a follow-up whose
+/// question no longer applies (the applicant changed an earlier answer) must not decide
+/// anything. Answers not to a question of the item (a bundle's other items) are kept.
+pub fn relevant_answers(item: &ServiceItem, answers: &Answers) -> Answers {
+    let all = all_questions(item);
+    let mut kept = answers.clone();
+    // A follow-up may depend on another follow-up: repeat until nothing changes.
+    loop {
+        let drop: Vec<String> = all
+            .iter()
+            .filter(|q| kept.get(&q.id).is_some() && q.when.as_ref().is_some_and(|c| !c.holds(&kept)))
+            .map(|q| q.id.clone())
+            .collect();
+        if drop.is_empty() {
+            return kept;
+        }
+        for id in drop {
+            kept.0.remove(&id);
+        }
+    }
 }
 
 fn applies(m: &Material, answers: &Answers) -> bool {
@@ -176,6 +199,7 @@ fn why(m: &Material, answers: &Answers) -> Why {
 
 /// The checklist of `item` for `answers`.
 pub fn checklist(item: &ServiceItem, answers: &Answers) -> Checklist {
+    let answers = &relevant_answers(item, answers);
     let pending = relevant_questions(item, answers)
         .into_iter()
         .filter(|q| answers.get(&q.id).is_none_or(Value::is_null))

@@ -458,3 +458,15 @@ fn one_question_at_a_time_forward_and_back() {
     );
     assert_eq!(id(previous_question(item, &agent, "applicant_type")), None);
 }
+
+#[test]
+fn an_answer_to_a_question_that_no_longer_applies_decides_nothing() {
+    let c = catalog();
+    let item = c.item("T-001").unwrap();
+    // The applicant said an agent (the spouse) applies, then changed their mind.
+    let changed = company_by_spouse().with("agent", false);
+    let list = checklist(item, &changed);
+    assert!(!ids(&list).contains(&"spouse_proof"), "{:?}", ids(&list));
+    assert!(!ids(&list).contains(&"power_of_attorney"));
+    assert!(list.pending.is_empty());
+}

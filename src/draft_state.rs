@@ -1,0 +1,184 @@
+//! The draft being edited: loaded from IndexedDB, saved 300 ms after each change and at
+//! once when the page is hidden or left, one save at a time, and never over a newer
+//! revision written by another tab (which is loaded instead, with a note).
+
+use crate::storage::{Draft, DraftStatus, SaveResult, Storage, DEFAULT_DB, DRAFT_VERSION};
+use crate::text::t;
+use leptos::prelude::*;
+use onewindow_core::condition::Answers;
+use onewindow_core::submission::ApplicantInput;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const CHANNEL: &str = "onewindow-drafts";
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// The draft being edited, and what the user should know about it.
+#[derive(Clone, Copy)]
+pub struct DraftHandle {
+    /// The draft, once loaded.
+    pub draft: RwSignal<Option<Draft>>,
+    /// Loading or saving failed: why (nothing entered is discarded).
+    pub error: RwSignal<Option<String>>,
+    /// A note, e.g. that another tab's newer version was loaded.
+    pub note: RwSignal<Option<String>>,
+    /// Loading finished (found or not).
+    pub loaded: RwSignal<bool>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    saving: StoredValue<bool>,
+    dirty: StoredValue<bool>,
+}
+
+/// A new draft for `item`, with a fresh random id.
+pub fn new_draft(item: &str) -> Draft {
+    let now = now_iso();
+    Draft {
+        schema_version: DRAFT_VERSION,
+        id: new_id(),
+        item: item.to_string(),
+        answers: Answers::new(),
+        applicant: ApplicantInput::default(),
+        step: String::new(),
+        revision: 0,
+        created_at: now.clone(),
+        updated_at: now,
+        status: DraftStatus::Editing,
+    }
+}
+
+fn new_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64))
+}
+
+/// The browser's clock as ISO 8601.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Tells other tabs that draft `id` changed.
+pub fn announce_saved(id: &str) {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&JsValue::from_str(id));
+        channel.close();
+    }
+}
+
+impl DraftHandle {
+    /// Loads draft `id` and keeps it saved while the page lives.
+    pub fn load(id: String) -> DraftHandle {
+        let handle = DraftHandle {
+            draft: RwSignal::new(None),
+            error: RwSignal::new(None),
+            note: RwSignal::new(None),
+            loaded: RwSignal::new(false),
+            timer: StoredValue::new(None),
+            saving: StoredValue::new(false),
+            dirty: StoredValue::new(false),
+        };
+        handle.reload(id.clone(), None);
+        // Leaving or hiding the page saves at once.
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| handle.save_now());
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let on_hidden = Closure::<dyn Fn()>::new(move || handle.save_now());
+            let _ = document.add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+            on_hidden.forget();
+        }
+        // Another tab saved this draft: load its newer version unless we have unsaved edits.
+        if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+            let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let same = e.data().as_string().is_some_and(|changed| changed == id);
+                if same && !handle.dirty.get_value() && !handle.saving.get_value() {
+                    handle.reload(id.clone(), Some(t().draft_reloaded));
+                }
+            });
+            channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            on_message.forget();
+            let channel = send_wrapper::SendWrapper::new(channel);
+            on_cleanup(move || channel.close());
+        }
+        handle
+    }
+
+    fn reload(self, id: String, note: Option<&'static str>) {
+        leptos::task::spawn_local(async move {
+            match Storage::open(DEFAULT_DB).await {
+                Ok(storage) => match storage.draft(&id).await {
+                    Ok(found) => {
+                        if let (Some(note), Some(new)) = (note, &found) {
+                            if self.draft.get_untracked().is_some_and(|d| d.revision < new.revision) {
+                                self.note.set(Some(note.to_string()));
+                            }
+                        }
+                        self.draft.set(found);
+                    }
+                    Err(e) => self.error.set(Some(format!("{}{e}", t().draft_unreadable))),
+                },
+                Err(e) => self.error.set(Some(e)),
+            }
+            self.loaded.set(true);
+        });
+    }
+
+    /// Changes the draft and schedules a save.
+    pub fn edit(self, change: impl FnOnce(&mut Draft)) {
+        self.draft.update(|d| {
+            if let Some(d) = d {
+                change(d);
+                d.updated_at = now_iso();
+            }
+        });
+        self.dirty.set_value(true);
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(move || self.save_now(), DEBOUNCE).ok();
+        self.timer.set_value(h);
+    }
+
+    /// Saves now (if anything changed); a save already running is followed by another.
+    pub fn save_now(self) {
+        if !self.dirty.get_value() {
+            return;
+        }
+        if self.saving.get_value() {
+            return; // the running save re-checks `dirty` when it ends
+        }
+        let Some(draft) = self.draft.get_untracked() else { return };
+        self.saving.set_value(true);
+        self.dirty.set_value(false);
+        leptos::task::spawn_local(async move {
+            let result = match Storage::open(DEFAULT_DB).await {
+                Ok(storage) => storage.save_draft(&draft).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(SaveResult::Saved(revision)) => {
+                    self.draft.update(|d| {
+                        if let Some(d) = d {
+                            d.revision = revision;
+                        }
+                    });
+                    self.error.set(None);
+                    announce_saved(&draft.id);
+                }
+                Ok(SaveResult::Newer(newer)) => {
+                    self.draft.set(Some(*newer));
+                    self.note.set(Some(t().draft_reloaded.to_string()));
+                }
+                Err(e) => {
+                    // Keep what was typed; try again with the next change or on leaving.
+                    self.dirty.set_value(true);
+                    self.error.set(Some(format!("{}{e}", t().draft_save_failed)));
+                }
+            }
+            self.saving.set_value(false);
+            if self.dirty.get_value() {
+                self.save_now();
+            }
+        });
+    }
+}

@@ -1,0 +1,147 @@
+//! Sending the outbox: at start, when the network returns, when the tab becomes visible,
+//! and on a timer with back-off. An entry leaves the outbox only when the server has the
+//! case; the user sees what is waiting, since when, and why.
+
+use crate::api::{post_case, PostResult};
+use crate::storage::{OutboxEntry, Storage, DEFAULT_DB};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// One case waiting to be sent, as the user sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    /// The draft's id.
+    pub id: String,
+    /// The item's code.
+    pub item: String,
+    /// When it was queued (ms since 1970).
+    pub queued_at: f64,
+    /// Failed attempts so far.
+    pub attempts: u32,
+    /// The last problem, if any.
+    pub last_error: Option<String>,
+}
+
+/// The outbox as the app shows it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OutboxView {
+    /// Cases waiting.
+    pub waiting: Vec<Waiting>,
+    /// Entries that cannot be read: (id, why). They are kept.
+    pub unreadable: Vec<(String, String)>,
+}
+
+/// The app-wide outbox signal, provided by [`crate::App`].
+#[derive(Clone, Copy)]
+pub struct OutboxContext(pub RwSignal<OutboxView>);
+
+thread_local! {
+    static FLUSHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+const CHANNEL: &str = "onewindow-outbox";
+
+/// Waits after `attempts` failures: 5 s, 10 s, 20 s … up to 10 minutes.
+fn backoff_ms(attempts: u32) -> f64 {
+    (5_000.0 * 2f64.powi(attempts.min(10) as i32)).min(600_000.0)
+}
+
+/// Starts the sender: now, on `online`, on becoming visible, every 10 s, and when another
+/// tab changes the outbox.
+pub fn start(view: RwSignal<OutboxView>) {
+    flush(view);
+    let _ = window_event_listener(leptos::ev::online, move |_| flush(view));
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let doc = document.clone();
+        let on_visible = Closure::<dyn Fn()>::new(move || {
+            if doc.visibility_state() == web_sys::VisibilityState::Visible {
+                flush(view);
+            }
+        });
+        let _ = document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+        on_visible.forget();
+    }
+    let _ = set_interval_with_handle(move || flush(view), Duration::from_secs(10));
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let on_message = Closure::<dyn Fn()>::new(move || refresh(view));
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        std::mem::forget(channel);
+    }
+}
+
+/// Tells the other tabs that the outbox changed.
+pub fn announce() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&JsValue::from_str("changed"));
+        channel.close();
+    }
+}
+
+/// Re-reads the outbox into the view.
+pub fn refresh(view: RwSignal<OutboxView>) {
+    leptos::task::spawn_local(async move {
+        if let Ok(storage) = Storage::open(DEFAULT_DB).await {
+            view.set(read(&storage).await);
+        }
+    });
+}
+
+async fn read(storage: &Storage) -> OutboxView {
+    let mut out = OutboxView::default();
+    for entry in storage.outbox().await.unwrap_or_default() {
+        match entry {
+            Ok(e) => out.waiting.push(Waiting {
+                id: e.id,
+                item: e.submission.item,
+                queued_at: e.queued_at,
+                attempts: e.attempts,
+                last_error: e.last_error,
+            }),
+            Err(bad) => out.unreadable.push(bad),
+        }
+    }
+    out
+}
+
+/// Sends every entry that is due, one at a time; a flush already running in this tab is
+/// not doubled (another tab's is harmless: the Idempotency-Key makes the case land once).
+pub fn flush(view: RwSignal<OutboxView>) {
+    if FLUSHING.with(|f| f.replace(true)) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if let Ok(storage) = Storage::open(DEFAULT_DB).await {
+            let now = js_sys::Date::now();
+            for entry in storage.outbox().await.unwrap_or_default().into_iter().flatten() {
+                if entry.next_attempt_at <= now {
+                    send(&storage, entry).await;
+                }
+            }
+            view.set(read(&storage).await);
+        }
+        FLUSHING.with(|f| f.set(false));
+    });
+}
+
+async fn send(storage: &Storage, mut entry: OutboxEntry) {
+    let body = serde_json::to_string(&entry.submission).unwrap_or_default();
+    let failed = match post_case(&entry.id, &body).await {
+        PostResult::Stored { number, lookup_code } => {
+            if storage.outbox_confirmed(&entry.id, &number, &lookup_code).await.is_ok() {
+                announce();
+                crate::draft_state::announce_saved(&entry.id);
+            }
+            return;
+        }
+        PostResult::Retry(why) => why,
+        PostResult::Refused(why) => why,
+    };
+    entry.attempts += 1;
+    entry.next_attempt_at = js_sys::Date::now() + backoff_ms(entry.attempts);
+    entry.last_error = Some(failed);
+    let _ = storage.outbox_failed(&entry).await;
+    announce();
+}
