@@ -49,15 +49,31 @@ pub async fn post_case(key: &str, body: &str) -> PostResult {
     };
     let status = response.status();
     let json: serde_json::Value = response.json().await.unwrap_or_default();
-    let text = |k: &str| json.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+    let text = |k: &str| {
+        json.get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
     match status {
-        200 | 201 => PostResult::Stored { number: text("number"), lookup_code: text("lookup_code") },
+        200 | 201 => PostResult::Stored {
+            number: text("number"),
+            lookup_code: text("lookup_code"),
+        },
         409 | 429 | 500..=599 => PostResult::Retry(format!("服务器暂时无法处理（{status}）")),
         _ => {
             let fields: Vec<String> = json
                 .get("fields")
                 .and_then(|f| f.as_array())
-                .map(|a| a.iter().filter_map(|f| f.get("problem").and_then(|p| p.as_str()).map(str::to_string)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|f| {
+                            f.get("problem")
+                                .and_then(|p| p.as_str())
+                                .map(str::to_string)
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
             let mut message = text("error");
             if !fields.is_empty() {

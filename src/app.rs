@@ -1,7 +1,8 @@
 //! The app's frame: header, routes, and the catalogue shared by every page.
 
 use crate::catalog_state::{start_loading, CatalogContext, CatalogStatus};
-use crate::pages::{GuidePage, HomePage, NoticeListPage, NoticePreviewPage};
+use crate::outbox::{OutboxContext, OutboxView};
+use crate::pages::{ApplyPage, GuidePage, HomePage, NoticeListPage, NoticePreviewPage};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -13,6 +14,10 @@ pub fn App() -> impl IntoView {
     let status = RwSignal::new(CatalogStatus::Loading);
     provide_context(CatalogContext(status));
     start_loading(status);
+    let outbox = RwSignal::new(OutboxView::default());
+    provide_context(OutboxContext(outbox));
+    crate::outbox::start(outbox);
+    let waiting = move || outbox.with(|o| o.waiting.len());
     view! {
         <Router>
             <a class="skip-link" href="#main">{t().skip_to_content}</a>
@@ -24,12 +29,17 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="主导航">
                     <a href="/">{t().items_heading}</a>
                     <a href="/notices">{t().notices_link}</a>
+                    {move || (waiting() > 0).then(|| view! {
+                        <span class="outbox-badge" role="status">{t().outbox_waiting}{" "}{waiting()}</span>
+                    })}
                 </nav>
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <p>{t().item_not_found}</p> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/items/:code") view=GuidePage/>
+                    <Route path=path!("/apply/:id") view=ApplyPage/>
+                    <Route path=path!("/apply/:id/:step") view=ApplyPage/>
                     <Route path=path!("/notices") view=NoticeListPage/>
                     <Route path=path!("/notices/:kind") view=NoticePreviewPage/>
                 </Routes>

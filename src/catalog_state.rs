@@ -4,6 +4,7 @@
 use crate::storage::{Storage, DEFAULT_DB};
 use crate::{api, text::t};
 use leptos::prelude::*;
+use onewindow_core::calendar::{Calendar, DayCounting};
 use onewindow_core::Catalog;
 use std::sync::Arc;
 
@@ -27,6 +28,12 @@ pub struct LoadedCatalog {
     pub offline_copy_from: Option<String>,
     /// Set when the fresh catalogue could not be saved on the device.
     pub cache_warning: Option<String>,
+    /// The working-day calendar of the catalogue (`None` if its schedules are broken).
+    pub calendar: Option<Arc<Calendar>>,
+}
+
+fn calendar_of(catalog: &Catalog) -> Option<Arc<Calendar>> {
+    catalog.calendar(DayCounting::default()).ok().map(Arc::new)
 }
 
 /// The app-wide catalogue signal, provided by [`crate::App`].
@@ -51,6 +58,7 @@ async fn load() -> CatalogStatus {
                     Err(e) => Err(e.clone()),
                 };
                 return CatalogStatus::Ready(LoadedCatalog {
+                    calendar: calendar_of(&catalog),
                     catalog: Arc::new(catalog),
                     offline_copy_from: None,
                     cache_warning: saved.err(),
@@ -67,6 +75,7 @@ async fn load() -> CatalogStatus {
     match cached {
         Ok(Some(record)) => match Catalog::from_json(&record.json) {
             Ok(catalog) => CatalogStatus::Ready(LoadedCatalog {
+                calendar: calendar_of(&catalog),
                 catalog: Arc::new(catalog),
                 offline_copy_from: Some(local_time(&record.saved_at)),
                 cache_warning: None,

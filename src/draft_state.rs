@@ -25,7 +25,12 @@ pub struct DraftHandle {
     pub note: RwSignal<Option<String>>,
     /// Loading finished (found or not).
     pub loaded: RwSignal<bool>,
+    /// Increases when the draft is replaced by a newer one from storage (another tab), so
+    /// the page redraws its fields.
+    pub generation: RwSignal<u32>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// The open database, so that a save on leaving the page starts at once.
+    db: StoredValue<Option<std::rc::Rc<Storage>>, LocalStorage>,
     saving: StoredValue<bool>,
     dirty: StoredValue<bool>,
 }
@@ -51,7 +56,13 @@ fn new_id() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64))
+        .unwrap_or_else(|| {
+            format!(
+                "{:x}-{:x}",
+                js_sys::Date::now() as u64,
+                (js_sys::Math::random() * 1e15) as u64
+            )
+        })
 }
 
 /// The browser's clock as ISO 8601.
@@ -59,12 +70,27 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Tells other tabs that draft `id` changed.
+thread_local! {
+    /// This tab's id, so that a tab ignores its own announcements.
+    static TAB: String = new_id();
+}
+
+/// Tells the tabs (including this one's other pages) that draft `id` changed.
 pub fn announce_saved(id: &str) {
     if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&JsValue::from_str(id));
+        let tab = TAB.with(|t| t.clone());
+        let _ = channel.post_message(&JsValue::from_str(&format!("{tab}|{id}")));
         channel.close();
     }
+}
+
+/// Whether a message is about draft `id` and comes from another tab, or from this tab's
+/// outbox (which marks a draft submitted).
+fn concerns(message: &str, id: &str, from_outbox_too: bool) -> bool {
+    let Some((tab, draft)) = message.split_once('|') else {
+        return false;
+    };
+    draft == id && (from_outbox_too || TAB.with(|t| t != tab))
 }
 
 impl DraftHandle {
@@ -75,26 +101,41 @@ impl DraftHandle {
             error: RwSignal::new(None),
             note: RwSignal::new(None),
             loaded: RwSignal::new(false),
+            generation: RwSignal::new(0),
             timer: StoredValue::new(None),
+            db: StoredValue::new_local(None),
             saving: StoredValue::new(false),
             dirty: StoredValue::new(false),
         };
         handle.reload(id.clone(), None);
-        // Leaving or hiding the page saves at once.
-        let _ = window_event_listener(leptos::ev::pagehide, move |_| handle.save_now());
+        // Leaving or hiding the page saves at once. IndexedDB is asynchronous and a page
+        // being torn down may not finish a write, so the unsaved draft is also put, at once
+        // and synchronously, in localStorage; the next load takes it back.
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| handle.rescue());
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            let on_hidden = Closure::<dyn Fn()>::new(move || handle.save_now());
-            let _ = document.add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+            let on_hidden = Closure::<dyn Fn()>::new(move || handle.rescue());
+            let _ = document.add_event_listener_with_callback(
+                "visibilitychange",
+                on_hidden.as_ref().unchecked_ref(),
+            );
             on_hidden.forget();
         }
         // Another tab saved this draft: load its newer version unless we have unsaved edits.
         if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-            let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                let same = e.data().as_string().is_some_and(|changed| changed == id);
-                if same && !handle.dirty.get_value() && !handle.saving.get_value() {
-                    handle.reload(id.clone(), Some(t().draft_reloaded));
-                }
-            });
+            let on_message =
+                Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                    let queued = handle
+                        .draft
+                        .get_untracked()
+                        .is_some_and(|d| d.status == DraftStatus::Queued);
+                    let about = e
+                        .data()
+                        .as_string()
+                        .is_some_and(|m| concerns(&m, &id, queued));
+                    if about && !handle.dirty.get_value() && !handle.saving.get_value() {
+                        handle.reload(id.clone(), Some(t().draft_reloaded));
+                    }
+                });
             channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             on_message.forget();
             let channel = send_wrapper::SendWrapper::new(channel);
@@ -103,17 +144,53 @@ impl DraftHandle {
         handle
     }
 
+    async fn storage(self) -> Result<std::rc::Rc<Storage>, String> {
+        if let Some(db) = self.db.get_value() {
+            return Ok(db);
+        }
+        let db = std::rc::Rc::new(Storage::open(DEFAULT_DB).await?);
+        self.db.set_value(Some(db.clone()));
+        Ok(db)
+    }
+
+    /// Keeps unsaved edits synchronously in localStorage, then saves them as usual.
+    fn rescue(self) {
+        if self.dirty.get_value() {
+            if let (Some(d), Some(local)) = (self.draft.get_untracked(), local_storage()) {
+                if let Ok(json) = serde_json::to_string(&d) {
+                    let _ = local.set_item(&rescue_key(&d.id), &json);
+                }
+            }
+        }
+        self.save_now();
+    }
+
     fn reload(self, id: String, note: Option<&'static str>) {
         leptos::task::spawn_local(async move {
-            match Storage::open(DEFAULT_DB).await {
+            match self.storage().await {
                 Ok(storage) => match storage.draft(&id).await {
                     Ok(found) => {
-                        if let (Some(note), Some(new)) = (note, &found) {
-                            if self.draft.get_untracked().is_some_and(|d| d.revision < new.revision) {
-                                self.note.set(Some(note.to_string()));
+                        let (found, rescued) = take_rescued(&id, found);
+                        let current = self.draft.get_untracked().map(|d| d.revision);
+                        let newer = found.as_ref().map(|f| f.revision) > current;
+                        // Never go back to an older revision, and never over unsaved edits.
+                        if current.is_none() || (newer && !self.dirty.get_value()) {
+                            if let (Some(note), true, Some(found)) =
+                                (note, current.is_some(), &found)
+                            {
+                                if found.status == DraftStatus::Editing {
+                                    self.note.set(Some(note.to_string()));
+                                }
+                            }
+                            self.draft.set(found);
+                            if current.is_some() {
+                                self.generation.update(|g| *g += 1);
                             }
                         }
-                        self.draft.set(found);
+                        if rescued {
+                            self.dirty.set_value(true);
+                            self.save_now();
+                        }
                     }
                     Err(e) => self.error.set(Some(format!("{}{e}", t().draft_unreadable))),
                 },
@@ -147,16 +224,21 @@ impl DraftHandle {
         if self.saving.get_value() {
             return; // the running save re-checks `dirty` when it ends
         }
-        let Some(draft) = self.draft.get_untracked() else { return };
+        let Some(draft) = self.draft.get_untracked() else {
+            return;
+        };
         self.saving.set_value(true);
         self.dirty.set_value(false);
         leptos::task::spawn_local(async move {
-            let result = match Storage::open(DEFAULT_DB).await {
+            let result = match self.storage().await {
                 Ok(storage) => storage.save_draft(&draft).await,
                 Err(e) => Err(e),
             };
             match result {
                 Ok(SaveResult::Saved(revision)) => {
+                    if let Some(local) = local_storage() {
+                        let _ = local.remove_item(&rescue_key(&draft.id));
+                    }
                     self.draft.update(|d| {
                         if let Some(d) = d {
                             d.revision = revision;
@@ -167,12 +249,14 @@ impl DraftHandle {
                 }
                 Ok(SaveResult::Newer(newer)) => {
                     self.draft.set(Some(*newer));
+                    self.generation.update(|g| *g += 1);
                     self.note.set(Some(t().draft_reloaded.to_string()));
                 }
                 Err(e) => {
                     // Keep what was typed; try again with the next change or on leaving.
                     self.dirty.set_value(true);
-                    self.error.set(Some(format!("{}{e}", t().draft_save_failed)));
+                    self.error
+                        .set(Some(format!("{}{e}", t().draft_save_failed)));
                 }
             }
             self.saving.set_value(false);
@@ -180,5 +264,35 @@ impl DraftHandle {
                 self.save_now();
             }
         });
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn rescue_key(id: &str) -> String {
+    format!("onewindow-draft-rescue:{id}")
+}
+
+/// The draft kept on leaving the page, if it is newer than the stored one (and whether
+/// it was taken, so that it is saved into IndexedDB at once).
+fn take_rescued(id: &str, stored: Option<Draft>) -> (Option<Draft>, bool) {
+    let Some(local) = local_storage() else {
+        return (stored, false);
+    };
+    let Some(text) = local.get_item(&rescue_key(id)).ok().flatten() else {
+        return (stored, false);
+    };
+    let rescued = crate::storage::upgrade_draft(&text).ok();
+    match (rescued, stored) {
+        (Some(r), Some(s)) if r.revision >= s.revision && r.updated_at > s.updated_at => {
+            (Some(r), true)
+        }
+        (Some(r), None) => (Some(r), true),
+        (_, stored) => {
+            let _ = local.remove_item(&rescue_key(id));
+            (stored, false)
+        }
     }
 }

@@ -7,7 +7,10 @@
 pub mod api;
 pub mod app;
 pub mod catalog_state;
+pub mod clock;
 pub mod components;
+pub mod draft_state;
+pub mod outbox;
 pub mod pages;
 pub mod storage;
 pub mod text;

@@ -60,7 +60,10 @@ pub fn start(view: RwSignal<OutboxView>) {
                 flush(view);
             }
         });
-        let _ = document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
         on_visible.forget();
     }
     let _ = set_interval_with_handle(move || flush(view), Duration::from_secs(10));
@@ -115,7 +118,13 @@ pub fn flush(view: RwSignal<OutboxView>) {
     leptos::task::spawn_local(async move {
         if let Ok(storage) = Storage::open(DEFAULT_DB).await {
             let now = js_sys::Date::now();
-            for entry in storage.outbox().await.unwrap_or_default().into_iter().flatten() {
+            for entry in storage
+                .outbox()
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .flatten()
+            {
                 if entry.next_attempt_at <= now {
                     send(&storage, entry).await;
                 }
@@ -129,8 +138,15 @@ pub fn flush(view: RwSignal<OutboxView>) {
 async fn send(storage: &Storage, mut entry: OutboxEntry) {
     let body = serde_json::to_string(&entry.submission).unwrap_or_default();
     let failed = match post_case(&entry.id, &body).await {
-        PostResult::Stored { number, lookup_code } => {
-            if storage.outbox_confirmed(&entry.id, &number, &lookup_code).await.is_ok() {
+        PostResult::Stored {
+            number,
+            lookup_code,
+        } => {
+            if storage
+                .outbox_confirmed(&entry.id, &number, &lookup_code)
+                .await
+                .is_ok()
+            {
                 announce();
                 crate::draft_state::announce_saved(&entry.id);
             }

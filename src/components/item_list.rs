@@ -33,7 +33,32 @@ pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <div class="catalog">{groups}</div> }
+    let bundles = catalog
+        .bundles
+        .iter()
+        .map(|b| {
+            let items = b
+                .items
+                .iter()
+                .filter_map(|code| catalog.item(code))
+                .map(|i| view! { <li><a href=format!("/items/{}", i.code)>{i.name.clone()}</a></li> })
+                .collect_view();
+            view! {
+                <li class="bundle" id=format!("bundle-{}", b.code)>
+                    <h3>{b.name.clone()}</h3>
+                    <p>{b.description.clone()}</p>
+                    <ul>{items}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="bundles">
+            <h2 id="bundles">{t().bundles_heading}</h2>
+            <ul class="bundle-list">{bundles}</ul>
+        </section>
+        <div class="catalog">{groups}</div>
+    }
 }
 
 fn item_card(item: &ServiceItem) -> impl IntoView {

@@ -18,10 +18,34 @@ pub fn GuidePage() -> impl IntoView {
             {
                 let catalog = loaded.catalog.clone();
                 move || match catalog.item(&code()) {
-                    Some(item) => view! { <ItemGuide item=item.clone()/> }.into_any(),
+                    Some(item) => {
+                        let code = item.code.clone();
+                        view! {
+                            <div class="start-box">
+                                <p>{t().precheck_intro}</p>
+                                <button type="button" class="button-start" on:click=move |_| start_precheck(code.clone())>
+                                    {t().start_precheck}
+                                </button>
+                            </div>
+                            <ItemGuide item=item.clone()/>
+                        }
+                        .into_any()
+                    }
                     None => view! { <p role="alert">{t().item_not_found}</p> }.into_any(),
                 }
             }
         </CatalogGate>
     }
+}
+
+/// Creates a draft for `item` and opens its first question.
+fn start_precheck(item: String) {
+    let draft = crate::draft_state::new_draft(&item);
+    let navigate = leptos_router::hooks::use_navigate();
+    leptos::task::spawn_local(async move {
+        if let Ok(storage) = crate::storage::Storage::open(crate::storage::DEFAULT_DB).await {
+            let _ = storage.save_draft(&draft).await;
+        }
+        navigate(&format!("/apply/{}/start", draft.id), Default::default());
+    });
 }

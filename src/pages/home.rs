@@ -1,7 +1,7 @@
 //! `/`: the list of service items.
 
 use crate::catalog_state::CatalogContext;
-use crate::components::{CatalogGate, ItemList};
+use crate::components::{CatalogGate, DraftsList, ItemList, SearchBox};
 use crate::text::t;
 use leptos::prelude::*;
 
@@ -13,6 +13,8 @@ pub fn HomePage() -> impl IntoView {
         <h1>{t().items_heading}</h1>
         <p class="lead">{t().items_intro}</p>
         <CatalogGate status=status let:loaded>
+            <SearchBox catalog=loaded.catalog.clone()/>
+            <DraftsList catalog=loaded.catalog.clone()/>
             <ItemList catalog=loaded.catalog.clone()/>
         </CatalogGate>
     }

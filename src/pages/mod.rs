@@ -1,9 +1,11 @@
 //! One page per route.
 
+mod apply;
 mod guide;
 mod home;
 mod notice_preview;
 
+pub use apply::ApplyPage;
 pub use guide::GuidePage;
 pub use home::HomePage;
 pub use notice_preview::{NoticeListPage, NoticePreviewPage};

@@ -10,7 +10,9 @@ mod drafts;
 mod outbox;
 
 pub use catalog::CachedCatalog;
-pub use drafts::{Draft, DraftEntry, DraftStatus, SaveResult, DRAFT_VERSION};
+pub use drafts::{
+    upgrade as upgrade_draft, Draft, DraftEntry, DraftStatus, SaveResult, DRAFT_VERSION,
+};
 pub use outbox::{OutboxEntry, OUTBOX_VERSION};
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};

@@ -154,7 +154,9 @@ pub fn relevant_answers(item: &ServiceItem, answers: &Answers) -> Answers {
     loop {
         let drop: Vec<String> = all
             .iter()
-            .filter(|q| kept.get(&q.id).is_some() && q.when.as_ref().is_some_and(|c| !c.holds(&kept)))
+            .filter(|q| {
+                kept.get(&q.id).is_some() && q.when.as_ref().is_some_and(|c| !c.holds(&kept))
+            })
             .map(|q| q.id.clone())
             .collect();
         if drop.is_empty() {
@@ -384,12 +386,13 @@ pub fn next_question(
         .find(|q| q.when.as_ref().is_none_or(|c| c.holds(answers)))
 }
 
-/// The relevant question before `before` (the way back), or `None` at the first.
+/// The relevant question before `before` (the way back), or `None` at the first. An id
+/// that is not a question (e.g. the applicant page's) means "after the last question".
 pub fn previous_question(item: &ServiceItem, answers: &Answers, before: &str) -> Option<Question> {
     let all = all_questions(item);
     let end = all.iter().position(|q| q.id == before).unwrap_or(all.len());
     all.into_iter()
         .take(end)
-        .filter(|q| q.when.as_ref().is_none_or(|c| c.holds(answers)))
-        .last()
+        .rev()
+        .find(|q| q.when.as_ref().is_none_or(|c| c.holds(answers)))
 }

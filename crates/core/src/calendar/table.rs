@@ -9,7 +9,7 @@ use super::{CalendarError, DateRange, DayCounting};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Working days for a run of consecutive covered years.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Calendar {
     first: NaiveDate,
     first_ce: i32,
@@ -24,7 +24,7 @@ pub struct Calendar {
     counting: DayCounting,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Day {
     working: bool,
     holiday: Option<u16>,

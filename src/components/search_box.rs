@@ -1,0 +1,49 @@
+//! Search by name or pinyin initials; the core finds, this shows.
+
+use crate::text::t;
+use leptos::prelude::*;
+use onewindow_core::catalog::search::search;
+use onewindow_core::Catalog;
+use std::sync::Arc;
+
+/// The search box and its results.
+#[component]
+pub fn SearchBox(catalog: Arc<Catalog>) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let results = move || {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return None;
+        }
+        let hits = search(&catalog, &q);
+        Some(if hits.is_empty() {
+            view! { <p class="hint" role="status">{t().search_none}</p> }.into_any()
+        } else {
+            let links = hits
+                .into_iter()
+                .map(|h| {
+                    let href = if h.bundle {
+                        format!("/#bundle-{}", h.code)
+                    } else {
+                        format!("/items/{}", h.code)
+                    };
+                    let tag = h
+                        .bundle
+                        .then(|| view! { <span class="tag">{t().bundles_heading}</span> });
+                    view! { <li><a href=href>{h.name}</a>{" "}{tag}</li> }
+                })
+                .collect_view();
+            view! { <ul class="search-results" role="status" aria-live="polite">{links}</ul> }
+                .into_any()
+        })
+    };
+    view! {
+        <div class="search" role="search">
+            <label for="search">{t().search_label}</label>
+            <p class="hint" id="search-hint">{t().search_hint}</p>
+            <input id="search" class="text-input" type="search" autocomplete="off" aria-describedby="search-hint"
+                on:input=move |ev| query.set(event_target_value(&ev))/>
+            {results}
+        </div>
+    }
+}

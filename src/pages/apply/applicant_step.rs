@@ -1,0 +1,132 @@
+//! The applicant's name, ID number (or credit code) and mobile, validated by the core
+//! with the reason shown on the field.
+
+use super::step_url;
+use crate::clock::today;
+use crate::draft_state::DraftHandle;
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use onewindow_core::catalog::ServiceItem;
+use onewindow_core::checklist::previous_question;
+use onewindow_core::validate;
+
+/// Which field.
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Name,
+    Id,
+    Mobile,
+}
+
+/// The problem with `value` in `field`, if any.
+fn check(field: Field, value: &str) -> Option<String> {
+    match field {
+        Field::Name => value
+            .trim()
+            .is_empty()
+            .then(|| t().name_required.to_string()),
+        Field::Id => validate::resident_id(value, today())
+            .err()
+            .and_then(|e| validate::credit_code(value).err().map(|_| e.message())),
+        Field::Mobile => validate::mobile(value).err().map(|e| e.message()),
+    }
+}
+
+/// The applicant page.
+#[component]
+pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
+    let navigate = use_navigate();
+    let draft = handle
+        .draft
+        .get_untracked()
+        .unwrap_or_else(|| crate::draft_state::new_draft(&item.code));
+    let id = draft.id.clone();
+    let errors = RwSignal::new(Vec::<(Field, String)>::new());
+    let back = match previous_question(&item, &draft.answers, "\u{0}") {
+        Some(q) => step_url(&id, &format!("q-{}", q.id)),
+        None => format!("/items/{}", item.code),
+    };
+    let field = move |f: Field,
+                      label: &'static str,
+                      hint: Option<&'static str>,
+                      initial: String,
+                      autocomplete: &'static str| {
+        let dom_id = match f {
+            Field::Name => "applicant-name",
+            Field::Id => "applicant-id",
+            Field::Mobile => "applicant-mobile",
+        };
+        let error =
+            move || errors.with(|e| e.iter().find(|(x, _)| *x == f).map(|(_, m)| m.clone()));
+        view! {
+                    <div class="field" class:field-invalid=move || error().is_some()>
+                        <label for=dom_id>{label}</label>
+                        {hint.map(|h| view! { <p class="hint" id=format!("{dom_id}-hint")>{h}</p> })}
+                        <p class="field-error" id=format!("{dom_id}-error") aria-live="polite">{error}</p>
+                        <input id=dom_id class="text-input" type="text" autocomplete=autocomplete
+                            inputmode=if f == Field::Mobile { "tel" } else { "text" }
+                            aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                            aria-describedby=format!("{dom_id}-hint {dom_id}-error")
+                            prop:value=initial
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                // Checked on "continue" only (a check on leaving the field would move
+                                // the button under the user's finger); typing clears the old message.
+                                if errors.with_untracked(|e| e.iter().any(|(x, _)| *x == f)) {
+                                    errors.update(|e| e.retain(|(x, _)| *x != f));
+                                }
+                                handle.edit(|d| {
+                                    match f {
+                                        Field::Name => d.applicant.name = v.clone(),
+                                        Field::Id => d.applicant.id_number = v.clone(),
+                                        Field::Mobile => d.applicant.mobile = v.clone(),
+                                    }
+                                    d.step = "applicant".into();
+                                });
+                            }
+        />
+                    </div>
+                }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let a = handle
+            .draft
+            .get_untracked()
+            .map(|d| d.applicant)
+            .unwrap_or_default();
+        let found: Vec<(Field, String)> = [
+            (Field::Name, a.name),
+            (Field::Id, a.id_number),
+            (Field::Mobile, a.mobile),
+        ]
+        .into_iter()
+        .filter_map(|(f, v)| check(f, &v).map(|m| (f, m)))
+        .collect();
+        if found.is_empty() {
+            handle.edit(|d| d.step = "checklist".into());
+            handle.save_now();
+            navigate(&step_url(&id, "checklist"), Default::default());
+        } else {
+            errors.set(found);
+        }
+    };
+    view! {
+        <p><a class="back-link" href=back>{t().back}</a></p>
+        <form class="question" on:submit=on_submit novalidate>
+            <h1>{t().applicant_heading}</h1>
+            <p class="hint">{t().applicant_intro}</p>
+            {move || (!errors.read().is_empty()).then(|| view! {
+                <div class="error-summary" role="alert">
+                    <h2>{t().error_summary}</h2>
+                    <ul>{errors.get().into_iter().map(|(_, m)| view! { <li>{m}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            {field(Field::Name, t().field_name, None, draft.applicant.name.clone(), "name")}
+            {field(Field::Id, t().field_id, Some(t().field_id_hint), draft.applicant.id_number.clone(), "off")}
+            {field(Field::Mobile, t().field_mobile, None, draft.applicant.mobile.clone(), "tel")}
+            <p><button type="submit">{t().continue_}</button></p>
+        </form>
+    }
+}

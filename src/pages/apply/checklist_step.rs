@@ -1,0 +1,134 @@
+//! What to bring: every material that applies, in what form, how many copies, why, and
+//! which can be tolerated, replaced by a commitment or skipped thanks to an e-licence.
+
+use super::step_url;
+use crate::draft_state::DraftHandle;
+use crate::text::t;
+use leptos::prelude::*;
+use onewindow_core::calendar::Calendar;
+use onewindow_core::catalog::{MaterialKind, Requirement, ServiceItem};
+use onewindow_core::checklist::{checklist, ChecklistEntry, Why};
+use std::sync::Arc;
+
+/// Why a line is on the list, in words: the question and the answer given.
+pub fn why_text(item: &ServiceItem, why: &Why) -> String {
+    match why {
+        Why::Always => t().why_always.to_string(),
+        Why::Answers { answers } => {
+            let parts: Vec<String> = answers
+                .iter()
+                .map(|(qid, value)| {
+                    let q = onewindow_core::checklist::all_questions(item)
+                        .into_iter()
+                        .find(|q| &q.id == qid);
+                    let answer = match (value, &q) {
+                        (serde_json::Value::Bool(true), _) => t().yes.to_string(),
+                        (serde_json::Value::Bool(false), _) => t().no.to_string(),
+                        (serde_json::Value::String(s), Some(q)) => q
+                            .options
+                            .iter()
+                            .find(|o| &o.value == s)
+                            .map_or(s.clone(), |o| o.label.clone()),
+                        (other, _) => other.to_string(),
+                    };
+                    format!("“{}”{}", q.map_or(qid.clone(), |q| q.text), answer)
+                })
+                .collect();
+            format!("{}{}", t().why_because, parts.join("；"))
+        }
+    }
+}
+
+/// One material as a card.
+pub fn material_card(item: &ServiceItem, e: &ChecklistEntry) -> impl IntoView {
+    let tx = t();
+    let count = match e.kind {
+        MaterialKind::Paper => format!("{}{}{}", tx.form(e.form), e.count, tx.count_copies),
+        MaterialKind::Requirement => String::new(),
+    };
+    let badges = [
+        (e.tolerated.is_some(), tx.badge_tolerated),
+        (e.commitment, tx.badge_commitment),
+        (e.e_licence, tx.badge_e_licence),
+        (e.requirement == Requirement::Optional, tx.optional_material),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, l)| view! { <span class="tag">{l}</span> })
+    .collect_view();
+    let alternatives = (!e.alternatives.is_empty()).then(|| {
+        let names = e
+            .alternatives
+            .iter()
+            .map(|a| a.name.clone())
+            .collect::<Vec<_>>()
+            .join("、");
+        view! { <p class="note">{tx.either_of}{names}</p> }
+    });
+    let why = why_text(item, &e.why);
+    view! {
+        <li class="material">
+            <p class="material-name">{e.name.clone()} <span class="material-count">{count}</span></p>
+            {alternatives}
+            <p class="badges">{badges}</p>
+            <p class="why">{why}</p>
+        </li>
+    }
+}
+
+/// The checklist page.
+#[component]
+pub fn ChecklistStep(
+    handle: DraftHandle,
+    item: ServiceItem,
+    calendar: Option<Arc<Calendar>>,
+) -> impl IntoView {
+    let _ = calendar;
+    let draft = handle.draft.get_untracked();
+    let id = draft.as_ref().map(|d| d.id.clone()).unwrap_or_default();
+    let answers = draft.map(|d| d.answers).unwrap_or_default();
+    let list = checklist(&item, &answers);
+    let refusals = (!list.refusals.is_empty()).then(|| {
+        let reasons = list
+            .refusals
+            .iter()
+            .map(|r| view! { <li>{r.reason.clone()}</li> })
+            .collect_view();
+        view! {
+            <div class="banner banner-error" role="alert">
+                <h2>{t().refused_heading}</h2>
+                <ul>{reasons}</ul>
+            </div>
+        }
+    });
+    let cards = list
+        .entries
+        .iter()
+        .map(|e| material_card(&item, e))
+        .collect_view();
+    let exempted = (!list.exempted.is_empty()).then(|| {
+        let lines = list
+            .exempted
+            .iter()
+            .map(|x| view! { <li>{x.name.clone()}{"："}{x.reason.clone()}</li> })
+            .collect_view();
+        view! {
+            <h2>{t().exempted_heading}</h2>
+            <ul>{lines}</ul>
+        }
+    });
+    let next = step_url(&id, "review");
+    let on_next = move |_| {
+        handle.edit(|d| d.step = "review".into());
+        handle.save_now();
+    };
+    view! {
+        <p><a class="back-link" href=step_url(&id, "applicant")>{t().back}</a></p>
+        <h1>{t().checklist_heading}</h1>
+        <p class="hint">{t().checklist_intro}</p>
+        {refusals}
+        <ol class="material-list">{cards}</ol>
+        {exempted}
+        <p><a class="button" href=next on:click=on_next>{t().continue_}</a></p>
+    }
+}

@@ -1,0 +1,47 @@
+//! The receipt: the case number and lookup code once the server has the pre-check, or
+//! what is waiting and since when while it has not.
+
+use crate::draft_state::DraftHandle;
+use crate::outbox::OutboxContext;
+use crate::storage::DraftStatus;
+use crate::text::t;
+use leptos::prelude::*;
+use onewindow_core::catalog::ServiceItem;
+
+/// The receipt page.
+#[component]
+pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
+    let OutboxContext(outbox) = expect_context();
+    view! {
+        <h1>{t().done_heading}</h1>
+        <p class="lead">{item.name.clone()}</p>
+        {move || match handle.draft.get().map(|d| (d.id.clone(), d.status)) {
+            Some((_, DraftStatus::Submitted { number, lookup_code })) => view! {
+                <div class="panel-success" role="status">
+                    <p>{t().done_submitted}</p>
+                    <dl class="receipt">
+                        <div><dt>{t().case_number}</dt><dd class="receipt-value">{number}</dd></div>
+                        <div><dt>{t().lookup_code}</dt><dd class="receipt-value">{lookup_code}</dd></div>
+                    </dl>
+                </div>
+            }.into_any(),
+            Some((id, _)) => {
+                let waiting = move || outbox.with(|o| o.waiting.iter().find(|w| w.id == id).cloned());
+                view! {
+                    <div class="banner banner-warning" role="status">
+                        <p>{t().done_queued}</p>
+                        {move || waiting().map(|w| {
+                            let since = t().elapsed(js_sys::Date::now() - w.queued_at);
+                            view! {
+                                <p>{t().waiting_since}{since}</p>
+                                {w.last_error.map(|e| view! { <p>{t().last_problem}{e}</p> })}
+                            }
+                        })}
+                    </div>
+                }.into_any()
+            }
+            None => ().into_any(),
+        }}
+        <p><a href="/">{t().back_to_list}</a></p>
+    }
+}

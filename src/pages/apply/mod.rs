@@ -1,0 +1,98 @@
+//! `/apply/:id/:step`: the pre-check, one question per page, then the applicant, the
+//! checklist, a check-your-answers page and the receipt. Every change is saved in the
+//! draft (see `draft_state`), so a reload resumes exactly here.
+
+mod applicant_step;
+mod checklist_step;
+mod done_step;
+mod question_step;
+mod review_step;
+
+use crate::catalog_state::{CatalogContext, CatalogStatus};
+use crate::draft_state::DraftHandle;
+use crate::text::t;
+use applicant_step::ApplicantStep;
+use checklist_step::ChecklistStep;
+use done_step::DoneStep;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use onewindow_core::checklist::{all_questions, next_question};
+use question_step::QuestionStep;
+use review_step::ReviewStep;
+
+/// Where a step is: `q-<question id>`, `applicant`, `checklist`, `review` or `done`.
+pub fn step_url(id: &str, step: &str) -> String {
+    format!("/apply/{id}/{step}")
+}
+
+/// The pre-check of one draft.
+#[component]
+pub fn ApplyPage() -> impl IntoView {
+    let CatalogContext(status) = expect_context();
+    let params = use_params_map();
+    let id = params.read_untracked().get("id").unwrap_or_default();
+    let handle = DraftHandle::load(id.clone());
+    let step = move || params.read().get("step").unwrap_or_default();
+    let navigate = use_navigate();
+    // The page is rebuilt when the step or the draft's identity changes, not on every
+    // keystroke saved into the draft.
+    let identity = Memo::new(move |_| {
+        let generation = handle.generation.get();
+        handle.draft.with(|d| {
+            d.as_ref()
+                .map(|d| (d.id.clone(), d.item.clone(), generation))
+        })
+    });
+    // `/apply/:id` without a step resumes where the user was.
+    Effect::new(move |_| {
+        if step().is_empty() {
+            if let Some(d) = handle.draft.get() {
+                let target = if d.step.is_empty() {
+                    "start".to_string()
+                } else {
+                    d.step.clone()
+                };
+                navigate(&step_url(&d.id, &target), Default::default());
+            }
+        }
+    });
+    view! {
+        {move || handle.error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
+        {move || handle.note.get().map(|n| view! { <p class="banner banner-warning" role="status">{n}</p> })}
+        {move || {
+            let CatalogStatus::Ready(loaded) = status.get() else {
+                return view! { <p class="progress" role="status">{t().loading_catalog}</p> }.into_any();
+            };
+            if !handle.loaded.get() {
+                return view! { <p class="progress" role="status">{t().loading_catalog}</p> }.into_any();
+            }
+            let Some((_, item_code, _)) = identity.get() else {
+                return view! { <p role="alert">{t().draft_not_found}</p> }.into_any();
+            };
+            let draft = handle.draft.get_untracked().unwrap_or_else(|| crate::draft_state::new_draft(&item_code));
+            let Some(item) = loaded.catalog.item(&item_code).cloned() else {
+                return view! { <p role="alert">{t().item_not_found}</p> }.into_any();
+            };
+            let step = step();
+            let step = if step == "start" || step.is_empty() {
+                next_question(&item, &draft.answers, None).map_or("applicant".to_string(), |q| format!("q-{}", q.id))
+            } else {
+                step
+            };
+            let calendar = loaded.calendar.clone();
+            match step.as_str() {
+                "applicant" => view! { <ApplicantStep handle=handle item=item/> }.into_any(),
+                "checklist" => view! { <ChecklistStep handle=handle item=item calendar=calendar/> }.into_any(),
+                "review" => view! { <ReviewStep handle=handle item=item calendar=calendar/> }.into_any(),
+                "done" => view! { <DoneStep handle=handle item=item/> }.into_any(),
+                other => {
+                    let qid = other.strip_prefix("q-").unwrap_or_default();
+                    match all_questions(&item).into_iter().find(|q| q.id == qid) {
+                        Some(question) => view! { <QuestionStep handle=handle item=item question=question/> }.into_any(),
+                        None => view! { <p role="alert">{t().draft_not_found}</p> }.into_any(),
+                    }
+                }
+            }
+        }}
+    }
+}

@@ -1,0 +1,182 @@
+//! Check your answers: everything entered with a way to change it, the likely outcome
+//! and the deadlines if the window accepted it today; then submit.
+
+use super::step_url;
+use crate::clock::now_local;
+use crate::draft_state::DraftHandle;
+use crate::outbox::{flush, OutboxContext};
+use crate::storage::{Storage, DEFAULT_DB};
+use crate::text::t;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use onewindow_core::calendar::Calendar;
+use onewindow_core::case::DeadlineKind;
+use onewindow_core::catalog::ServiceItem;
+use onewindow_core::checklist::relevant_questions;
+use onewindow_core::notice::format::chinese_date;
+use onewindow_core::outcome::Outcome;
+use onewindow_core::precheck::precheck;
+use onewindow_core::submission::{Channel, Claimed, Submission, SUBMISSION_VERSION};
+use std::sync::Arc;
+
+/// The check-your-answers page.
+#[component]
+pub fn ReviewStep(
+    handle: DraftHandle,
+    item: ServiceItem,
+    calendar: Option<Arc<Calendar>>,
+) -> impl IntoView {
+    let OutboxContext(outbox) = expect_context();
+    let navigate = use_navigate();
+    let draft = handle
+        .draft
+        .get_untracked()
+        .unwrap_or_else(|| crate::draft_state::new_draft(&item.code));
+    let id = draft.id.clone();
+    let now = now_local();
+    let rows = relevant_questions(&item, &draft.answers)
+        .into_iter()
+        .map(|q| {
+            let answer = match draft.answers.get(&q.id) {
+                Some(serde_json::Value::Bool(true)) => t().yes.to_string(),
+                Some(serde_json::Value::Bool(false)) => t().no.to_string(),
+                Some(serde_json::Value::String(s)) => q.options.iter().find(|o| &o.value == s).map_or(s.clone(), |o| o.label.clone()),
+                Some(v) => v.to_string(),
+                None => String::new(),
+            };
+            let href = step_url(&id, &format!("q-{}", q.id));
+            view! {
+                <div class="summary-row">
+                    <dt>{q.text.clone()}</dt>
+                    <dd>{answer}</dd>
+                    <dd class="summary-action"><a href=href>{t().change}<span class="visually-hidden">{q.text}</span></a></dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let applicant = [
+        (t().field_name, draft.applicant.name.clone()),
+        (t().field_id, draft.applicant.id_number.clone()),
+        (t().field_mobile, draft.applicant.mobile.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| {
+        let href = step_url(&id, "applicant");
+        view! {
+            <div class="summary-row">
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+                <dd class="summary-action"><a href=href>{t().change}<span class="visually-hidden">{k}</span></a></dd>
+            </div>
+        }
+    })
+    .collect_view();
+    let result = calendar
+        .as_ref()
+        .map(|cal| precheck(&item, &draft.answers, cal, now.date()));
+    let likely = match &result {
+        Some(Ok(p)) => {
+            let (text, reasons) = match &p.likely {
+                Some(Outcome::NotAccepted { reasons }) => (
+                    t().likely_refused,
+                    reasons.iter().map(|r| r.reason.clone()).collect(),
+                ),
+                Some(Outcome::ReceivedOnly) => (t().likely_received, vec![]),
+                _ => (t().likely_accepted, vec![]),
+            };
+            let dates = p
+                .deadlines
+                .iter()
+                .filter_map(|(k, d)| {
+                    let label = match k {
+                        DeadlineKind::Promised => t().deadline_promised,
+                        DeadlineKind::Statutory => t().deadline_statutory,
+                        DeadlineKind::NotifyGaps
+                            if matches!(p.likely, Some(Outcome::ReceivedOnly)) =>
+                        {
+                            t().deadline_notify
+                        }
+                        _ => return None,
+                    };
+                    Some(view! { <li>{label}{"："}{chinese_date(*d)}</li> })
+                })
+                .collect_view();
+            let has_dates = !p.deadlines.is_empty();
+            view! {
+                <p>{text}</p>
+                <ul>{reasons.into_iter().map(|r: String| view! { <li>{r}</li> }).collect_view()}</ul>
+                {has_dates.then(|| view! { <p>{t().deadline_if_today}</p> <ul>{dates}</ul> })}
+            }
+            .into_any()
+        }
+        Some(Err(e)) => view! { <p class="banner banner-warning">{e.to_string()}</p> }.into_any(),
+        None => ().into_any(),
+    };
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        handle.save_now();
+        let Some(draft) = handle.draft.get_untracked() else {
+            return;
+        };
+        let submission = Submission {
+            schema_version: SUBMISSION_VERSION,
+            channel: Channel::PreCheck,
+            item: draft.item.clone(),
+            answers: draft.answers.clone(),
+            marks: Default::default(),
+            applicant: draft.applicant.clone(),
+            submitted_at: now_local(),
+            actor: "applicant".into(),
+            claimed: Claimed::default(),
+        };
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let queued = match Storage::open(DEFAULT_DB).await {
+                Ok(s) => s.queue(&draft, &submission, js_sys::Date::now()).await,
+                Err(e) => Err(e),
+            };
+            match queued {
+                Ok(()) => {
+                    // The stored draft is now frozen; say so here too, without a save.
+                    handle.draft.update(|d| {
+                        if let Some(d) = d {
+                            d.status = crate::storage::DraftStatus::Queued;
+                            d.revision += 1;
+                        }
+                    });
+                    crate::outbox::announce();
+                    flush(outbox);
+                    navigate(&step_url(&draft.id, "done"), Default::default());
+                }
+                Err(e) => {
+                    failure.set(Some(e));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    view! {
+        <p><a class="back-link" href=step_url(&id, "checklist")>{t().back}</a></p>
+        <h1>{t().review_heading}</h1>
+        <h2>{item.name.clone()}</h2>
+        <dl class="summary">{rows}</dl>
+        <h2>{t().applicant_heading}</h2>
+        <dl class="summary">{applicant}</dl>
+        <section class="likely" aria-labelledby="likely">
+            <h2 id="likely">{t().likely_heading}</h2>
+            {likely}
+        </section>
+        {move || failure.get().map(|f| view! { <p class="banner banner-error" role="alert">{f}</p> })}
+        <form on:submit=on_submit>
+            <button type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { t().submitting } else { t().submit_precheck }}
+            </button>
+        </form>
+    }
+}

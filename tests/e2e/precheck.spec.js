@@ -1,0 +1,91 @@
+// The applicant's online pre-check: search, one question per page, applicant details,
+// checklist, check answers, submit; drafts that survive reloads; the outbox that sends a
+// case exactly once whatever the network does.
+import path from "node:path";
+import { test, expect, screenshotDir } from "./fixtures.js";
+
+const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
+
+/** Answers every question page with its first choice (or 1 / a date) until the applicant page. */
+async function answerAll(page, { screenshots = false } = {}) {
+  for (let i = 0; i < 20; i++) {
+    const heading = page.getByRole("heading", { level: 1 });
+    await expect(heading).toBeVisible();
+    if ((await heading.textContent()).includes("申请人信息")) return;
+    if (screenshots && i === 0) await shot(page, "precheck-question.png");
+    const radios = page.locator(".question input[type=radio]");
+    if (await radios.count()) {
+      // "否" for yes/no (no agent, no follow-ups), else the first choice.
+      const no = page.getByRole("radio", { name: "否", exact: true });
+      await ((await no.count()) ? no : radios.first()).check();
+    } else if (await page.locator("input[type=number]").count()) {
+      await page.locator("input[type=number]").fill("1");
+    } else {
+      await page.locator("input[type=date]").fill("2026-11-20");
+    }
+    await page.getByRole("button", { name: "继续" }).click();
+  }
+  throw new Error("never reached the applicant page");
+}
+
+async function fillApplicant(page) {
+  await page.getByLabel("姓名或单位名称").fill("张三");
+  await page.getByLabel("身份证号码或统一社会信用代码").fill("１１０１０５ 19491231002x");
+  await page.getByLabel("手机号码").fill("138 0013 8000");
+  await page.getByRole("button", { name: "继续" }).click();
+}
+
+async function startFoodLicence(page, server) {
+  await page.goto(server.url + "/");
+  await page.getByLabel("搜索事项").fill("spjy");
+  await page.locator(".search-results").getByRole("link", { name: "食品经营许可（新办）" }).click();
+  await page.getByRole("button", { name: "开始网上预审" }).click();
+}
+
+test("an applicant pre-checks an item from search to a receipt number", async ({ page, server }) => {
+  await startFoodLicence(page, server);
+  await answerAll(page, { screenshots: true });
+  // Wrong values are refused with the reason on the field.
+  await page.getByLabel("姓名或单位名称").fill("张三");
+  await page.getByLabel("身份证号码或统一社会信用代码").fill("11010519491231002");
+  await page.getByLabel("手机号码").fill("12345");
+  await page.getByRole("button", { name: "继续" }).click();
+  await expect(page.getByRole("alert")).toContainText("身份证号码应为18位，当前为17位");
+  await shot(page, "precheck-applicant-errors.png");
+  await fillApplicant(page);
+  await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
+  await expect(page.locator(".material").first()).toContainText("食品经营许可申请书");
+  await shot(page, "precheck-checklist.png");
+  await page.getByRole("link", { name: "继续" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "核对您的信息" })).toBeVisible();
+  await expect(page.locator(".likely")).toContainText("承诺办结日期");
+  await shot(page, "precheck-review.png");
+  await page.getByRole("button", { name: "提交预审" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "预审已提交" })).toBeVisible();
+  const number = page.locator(".receipt-value").first();
+  await expect(number).toHaveText(/^2026-\d{6}$/);
+  const code = await page.locator(".receipt-value").nth(1).textContent();
+  await shot(page, "precheck-done.png");
+  const view = await (await fetch(`${server.url}/api/cases/${await number.textContent()}?code=${code}`)).json();
+  expect(view.state).toBe("pre_checked");
+  expect(view.applicant.id_masked).toBe("110***********002X");
+});
+
+test("half a form survives a reload", async ({ page, server }) => {
+  await startFoodLicence(page, server);
+  const first = page.locator(".question input[type=radio]").first();
+  await first.check();
+  await page.waitForTimeout(500); // the debounced save
+  await page.reload();
+  await expect(page.locator(".question input[type=radio]").first()).toBeChecked();
+  await page.getByRole("button", { name: "继续" }).click();
+  await answerAll(page);
+  await page.getByLabel("姓名或单位名称").fill("李四");
+  await page.reload();
+  await expect(page.getByLabel("姓名或单位名称")).toHaveValue("李四");
+  // The start page lists the draft to resume.
+  await page.goto(server.url + "/");
+  await expect(page.locator(".draft")).toContainText("食品经营许可（新办）");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, "home-phone.png");
+});
