@@ -49,15 +49,16 @@ fn backoff_ms(attempts: u32) -> f64 {
 }
 
 /// Starts the sender: now, on `online`, on becoming visible, every 10 s, and when another
-/// tab changes the outbox.
+/// tab changes the outbox. The first three try every entry at once (the network is
+/// back, or the user is looking); the timer only those whose back-off has run out.
 pub fn start(view: RwSignal<OutboxView>) {
-    flush(view);
-    let _ = window_event_listener(leptos::ev::online, move |_| flush(view));
+    flush_all(view);
+    let _ = window_event_listener(leptos::ev::online, move |_| flush_all(view));
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         let doc = document.clone();
         let on_visible = Closure::<dyn Fn()>::new(move || {
             if doc.visibility_state() == web_sys::VisibilityState::Visible {
-                flush(view);
+                flush_all(view);
             }
         });
         let _ = document.add_event_listener_with_callback(
@@ -109,9 +110,19 @@ async fn read(storage: &Storage) -> OutboxView {
     out
 }
 
-/// Sends every entry that is due, one at a time; a flush already running in this tab is
-/// not doubled (another tab's is harmless: the Idempotency-Key makes the case land once).
+/// Sends every entry whose back-off has run out.
 pub fn flush(view: RwSignal<OutboxView>) {
+    send_waiting(view, false);
+}
+
+/// Sends every entry now, whatever its back-off.
+pub fn flush_all(view: RwSignal<OutboxView>) {
+    send_waiting(view, true);
+}
+
+/// Sends entries one at a time; a flush already running in this tab is not doubled
+/// (another tab's is harmless: the Idempotency-Key makes the case land once).
+fn send_waiting(view: RwSignal<OutboxView>, all: bool) {
     if FLUSHING.with(|f| f.replace(true)) {
         return;
     }
@@ -125,7 +136,7 @@ pub fn flush(view: RwSignal<OutboxView>) {
                 .into_iter()
                 .flatten()
             {
-                if entry.next_attempt_at <= now {
+                if all || entry.next_attempt_at <= now {
                     send(&storage, entry).await;
                 }
             }

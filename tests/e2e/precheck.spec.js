@@ -9,7 +9,7 @@ const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, na
 /** Answers every question page with its first choice (or 1 / a date) until the applicant page. */
 async function answerAll(page, { screenshots = false } = {}) {
   for (let i = 0; i < 20; i++) {
-    const heading = page.getByRole("heading", { level: 1 });
+    const heading = page.locator("form.question h1");
     await expect(heading).toBeVisible();
     if ((await heading.textContent()).includes("申请人信息")) return;
     if (screenshots && i === 0) await shot(page, "precheck-question.png");
@@ -40,6 +40,7 @@ async function startFoodLicence(page, server) {
   await page.getByLabel("搜索事项").fill("spjy");
   await page.locator(".search-results").getByRole("link", { name: "食品经营许可（新办）" }).click();
   await page.getByRole("button", { name: "开始网上预审" }).click();
+  await page.waitForURL(/\/apply\//);
 }
 
 test("an applicant pre-checks an item from search to a receipt number", async ({ page, server }) => {
@@ -88,4 +89,65 @@ test("half a form survives a reload", async ({ page, server }) => {
   await expect(page.locator(".draft")).toContainText("食品经营许可（新办）");
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, "home-phone.png");
+});
+
+/** Goes through a whole pre-check up to the review page. */
+async function toReview(page, server) {
+  await startFoodLicence(page, server);
+  await answerAll(page);
+  await fillApplicant(page);
+  await page.getByRole("link", { name: "继续" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "核对您的信息" })).toBeVisible();
+}
+
+const receipt = (page) => page.locator(".receipt-value").first();
+
+test("a pre-check submitted offline waits in the outbox and lands exactly once", async ({ page, server }) => {
+  await toReview(page, server);
+  await page.route("**/api/cases", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "提交预审" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "正在等待发送" })).toBeVisible();
+  await expect(page.locator(".outbox-badge")).toHaveText("待发送 1");
+  await expect(page.getByText("上次发送的问题：网络不可用")).toBeVisible();
+  await shot(page, "precheck-queued.png");
+  await page.unroute("**/api/cases");
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(receipt(page)).toHaveText("2026-000001");
+  await expect(page.locator(".outbox-badge")).toHaveCount(0);
+});
+
+test("two server errors and then success: one case", async ({ page, server }) => {
+  await toReview(page, server);
+  let calls = 0;
+  await page.route("**/api/cases", async (route) => {
+    calls += 1;
+    if (calls <= 2) return route.fulfill({ status: 500, contentType: "application/json", body: '{"error":"boom"}' });
+    return route.continue();
+  });
+  await page.getByRole("button", { name: "提交预审" }).click();
+  await expect(page.getByText("上次发送的问题：服务器暂时无法处理（500）")).toBeVisible();
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect.poll(() => calls).toBe(2);
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(receipt(page)).toHaveText("2026-000001");
+  expect(calls).toBe(3);
+});
+
+test("the answer is lost after the server stored the case: the retry does not make a second", async ({ page, server }) => {
+  await toReview(page, server);
+  let calls = 0;
+  await page.route("**/api/cases", async (route) => {
+    calls += 1;
+    if (calls === 1) {
+      await route.fetch(); // the server stores the case…
+      return route.abort("connectionreset"); // …but the browser never hears back
+    }
+    return route.continue();
+  });
+  await page.getByRole("button", { name: "提交预审" }).click();
+  await expect(page.getByText("上次发送的问题：网络不可用")).toBeVisible();
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  // A second case would be 2026-000002: the retry got the first one back.
+  await expect(receipt(page)).toHaveText("2026-000001");
+  expect(calls).toBe(2);
 });

@@ -4,7 +4,7 @@
 use super::step_url;
 use crate::clock::now_local;
 use crate::draft_state::DraftHandle;
-use crate::outbox::{flush, OutboxContext};
+use crate::outbox::{flush_all, OutboxContext};
 use crate::storage::{Storage, DEFAULT_DB};
 use crate::text::t;
 use leptos::prelude::*;
@@ -151,7 +151,7 @@ pub fn ReviewStep(
                         }
                     });
                     crate::outbox::announce();
-                    flush(outbox);
+                    flush_all(outbox);
                     navigate(&step_url(&draft.id, "done"), Default::default());
                 }
                 Err(e) => {
