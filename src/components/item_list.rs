@@ -52,11 +52,16 @@ pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
             }
         })
         .collect_view();
+    let bundles = (!catalog.bundles.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="bundles">
+                <h2 id="bundles">{t().bundles_heading}</h2>
+                <ul class="bundle-list">{bundles}</ul>
+            </section>
+        }
+    });
     view! {
-        <section aria-labelledby="bundles">
-            <h2 id="bundles">{t().bundles_heading}</h2>
-            <ul class="bundle-list">{bundles}</ul>
-        </section>
+        {bundles}
         <div class="catalog">{groups}</div>
     }
 }

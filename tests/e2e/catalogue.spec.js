@@ -13,7 +13,7 @@ test("the catalogue is listed, and still listed after a reload with the server s
   const cards = page.locator(".item-card");
   await expect(cards).toHaveCount(items);
   expect(items).toBeGreaterThanOrEqual(15);
-  await expect(page.getByRole("link", { name: /食品经营许可（新办）/ })).toBeVisible();
+  await expect(page.locator(".item-card").getByRole("link", { name: /食品经营许可（新办）/ })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: /市场监督管理局/ })).toBeVisible();
   // Online, no offline notice.
   await expect(page.getByText("当前无法连接服务器")).toHaveCount(0);
@@ -29,7 +29,7 @@ test("the catalogue is listed, and still listed after a reload with the server s
   await page.screenshot({ path: path.join(screenshotDir, "catalogue-offline.png"), fullPage: true });
 
   // The guide opens from the cached catalogue too.
-  await page.getByRole("link", { name: /食品经营许可（新办）/ }).click();
+  await page.locator(".item-card").getByRole("link", { name: /食品经营许可（新办）/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "食品经营许可（新办）" })).toBeVisible();
   await expect(page.locator("table.materials tbody tr")).toHaveCount(food.materials.length);
   await expect(page.getByRole("rowheader", { name: "食品经营许可申请书" })).toBeVisible();
