@@ -99,7 +99,7 @@ async fn read(storage: &Storage) -> OutboxView {
         match entry {
             Ok(e) => out.waiting.push(Waiting {
                 id: e.id,
-                item: e.submission.item,
+                item: e.item,
                 queued_at: e.queued_at,
                 attempts: e.attempts,
                 last_error: e.last_error,
@@ -147,8 +147,7 @@ fn send_waiting(view: RwSignal<OutboxView>, all: bool) {
 }
 
 async fn send(storage: &Storage, mut entry: OutboxEntry) {
-    let body = serde_json::to_string(&entry.submission).unwrap_or_default();
-    let failed = match post_case(&entry.id, &body).await {
+    let failed = match post_case(&entry.id, &entry.body).await {
         PostResult::Stored {
             number,
             lookup_code,

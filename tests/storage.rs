@@ -143,7 +143,13 @@ async fn queueing_freezes_the_draft_and_confirming_removes_the_entry() {
     );
     let waiting = s.outbox().await.unwrap();
     assert_eq!(waiting.len(), 1);
-    assert_eq!(waiting[0].as_ref().unwrap().submission, sub);
+    let entry = waiting[0].as_ref().unwrap();
+    assert_eq!(
+        entry.body,
+        serde_json::to_string(&sub).unwrap(),
+        "sent exactly as frozen"
+    );
+    assert_eq!(entry.item, "370000-SCJG-XK-001");
     s.outbox_confirmed("d3", "2026-000001", "ABCD2345")
         .await
         .unwrap();

@@ -18,8 +18,11 @@ pub struct OutboxEntry {
     pub schema_version: u32,
     /// The draft's id, sent as the Idempotency-Key.
     pub id: String,
-    /// What is sent.
-    pub submission: Submission,
+    /// The item applied for (to show what is waiting).
+    pub item: String,
+    /// What is sent: the submission's JSON, exactly as frozen. Kept as text so that the
+    /// browser never needs to read a submission back (which keeps the bundle smaller).
+    pub body: String,
     /// When it was queued (ms since 1970, the browser's clock).
     pub queued_at: f64,
     /// How many times sending failed.
@@ -64,7 +67,8 @@ impl Storage {
         let entry = OutboxEntry {
             schema_version: OUTBOX_VERSION,
             id: draft.id.clone(),
-            submission: submission.clone(),
+            item: submission.item.clone(),
+            body: serde_json::to_string(submission).map_err(|e| err(what, e))?,
             queued_at: now_ms,
             attempts: 0,
             next_attempt_at: now_ms,
