@@ -231,7 +231,12 @@ impl DraftHandle {
         self.dirty.set_value(false);
         leptos::task::spawn_local(async move {
             let result = match self.storage().await {
-                Ok(storage) => storage.save_draft(&draft).await,
+                Ok(storage) => {
+                    crate::perf::start("onewindow:draft-save");
+                    let saved = storage.save_draft(&draft).await;
+                    crate::perf::end("onewindow:draft-save");
+                    saved
+                }
                 Err(e) => Err(e),
             };
             match result {

@@ -12,6 +12,7 @@ pub mod components;
 pub mod draft_state;
 pub mod outbox;
 pub mod pages;
+pub mod perf;
 pub mod storage;
 pub mod text;
 

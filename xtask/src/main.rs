@@ -4,7 +4,8 @@
 //!   release mode, start the server (SQLite file, demo catalogue, the built app).
 //! - `cargo xtask test`: install what is missing and run the whole test suite.
 //! - `cargo xtask build`: the release build and its size report, without starting.
-//! - `cargo xtask bench`: the core's benchmarks (criterion), which print their figures.
+//! - `cargo xtask bench`: the core's benchmarks (criterion) and the browser app's timings
+//!   (draft saves, checklist, bundle size), which print their figures.
 //! - `cargo xtask setup`: only install the tools.
 //!
 //! Plain Rust with no dependencies, so that it compiles in seconds on a fresh machine.
@@ -15,6 +16,26 @@ mod sh;
 mod test;
 
 use std::process::ExitCode;
+
+/// The core's criterion benchmarks, then the browser app's timings (release build).
+fn bench(root: &std::path::Path) -> sh::Result {
+    sh::run(
+        root,
+        "cargo",
+        &[
+            "bench",
+            "-p",
+            "onewindow-core",
+            "--benches",
+            "--",
+            "--noplot",
+        ],
+    )?;
+    setup::for_build(root)?;
+    setup::for_tests(root)?;
+    build::release(root)?;
+    sh::run(&root.join("tests").join("e2e"), "node", &["bench.mjs"])
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -87,7 +87,7 @@ pub fn ChecklistStep(
     let draft = handle.draft.get_untracked();
     let id = draft.as_ref().map(|d| d.id.clone()).unwrap_or_default();
     let answers = draft.map(|d| d.answers).unwrap_or_default();
-    let list = checklist(&item, &answers);
+    let list = crate::perf::time("onewindow:checklist", || checklist(&item, &answers));
     let refusals = (!list.refusals.is_empty()).then(|| {
         let reasons = list
             .refusals
