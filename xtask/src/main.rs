@@ -45,18 +45,7 @@ fn main() -> ExitCode {
         Some("run") => build::run_server(&root, &args[1..]),
         Some("test") => test::run_all(&root),
         Some("build") => setup::for_build(&root).and_then(|()| build::release(&root)),
-        Some("bench") => sh::run(
-            &root,
-            "cargo",
-            &[
-                "bench",
-                "-p",
-                "onewindow-core",
-                "--benches",
-                "--",
-                "--noplot",
-            ],
-        ),
+        Some("bench") => bench(&root),
         Some("setup") => setup::for_build(&root).and_then(|()| setup::for_tests(&root)),
         _ => {
             eprintln!("usage: cargo xtask run [serve options] | test | build | bench | setup");
