@@ -124,7 +124,7 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
             {questions}
             <section aria-labelledby="materials">
                 <h2 id="materials">{tx.materials_heading}</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="materials">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{}{}", tx.materials_heading, tx.table_suffix)>
                     <table class="materials">
                         <thead>
                             <tr>

@@ -33,8 +33,12 @@ pub fn SearchBox(catalog: Arc<Catalog>) -> impl IntoView {
                     view! { <li><a href=href>{h.name}</a>{" "}{tag}</li> }
                 })
                 .collect_view();
-            view! { <ul class="search-results" role="status" aria-live="polite">{links}</ul> }
-                .into_any()
+            view! {
+                <div role="status" aria-live="polite">
+                    <ul class="search-results">{links}</ul>
+                </div>
+            }
+            .into_any()
         })
     };
     view! {

@@ -63,7 +63,7 @@ pub fn NoticePreviewPage() -> impl IntoView {
                             <p>{t().specimen_note}</p>
                             <button type="button" on:click=|_| print()>{t().print}</button>
                         </div>
-                        <div class="notice-pages">{pages}</div>
+                        <div class="notice-pages" tabindex="0" role="region" aria-label=kind.title()>{pages}</div>
                     }
                     .into_any()
                 }

@@ -1,0 +1,67 @@
+// Accessibility: axe-core on every page of the applicant flow and the notices, at
+// desktop and phone widths. Any violation fails, with its rule and the elements.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test, expect } from "./fixtures.js";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function checkPage(page, name) {
+  // Evaluated through the browser's debugging protocol, so the page's CSP does not apply.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  );
+  const problems = result.violations.map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  expect(problems, problems.join("\n")).toEqual([]);
+}
+
+for (const [label, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+  test(`every page of the pre-check passes axe-core (${label})`, async ({ page, server }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(server.url + "/");
+    await expect(page.locator(".item-card").first()).toBeVisible();
+    await checkPage(page, "home");
+    await page.getByLabel("搜索事项").fill("spjy");
+    await expect(page.locator(".search-results")).toBeVisible();
+    await checkPage(page, "home with results");
+    await page.goto(server.url + "/items/370000-SCJG-XK-001");
+    await expect(page.getByRole("button", { name: "开始网上预审" })).toBeVisible();
+    await checkPage(page, "guide");
+    await page.getByRole("button", { name: "开始网上预审" }).click();
+    await page.waitForURL(/\/apply\//);
+    await expect(page.locator("form.question h1")).toBeVisible();
+    await checkPage(page, "question");
+    await page.getByRole("button", { name: "继续" }).click();
+    await expect(page.locator(".error-summary")).toBeVisible();
+    await checkPage(page, "question with error");
+    for (let i = 0; i < 10; i++) {
+      const h = page.locator("form.question h1");
+      if ((await h.textContent()).includes("申请人信息")) break;
+      const no = page.getByRole("radio", { name: "否", exact: true });
+      await ((await no.count()) ? no : page.locator(".question input[type=radio]").first()).check();
+      await page.getByRole("button", { name: "继续" }).click();
+      await expect(page.locator("form.question h1")).toBeVisible();
+    }
+    await page.getByRole("button", { name: "继续" }).click();
+    await expect(page.locator(".error-summary")).toBeVisible();
+    await checkPage(page, "applicant with errors");
+    await page.getByLabel("姓名或单位名称").fill("张三");
+    await page.getByLabel("身份证号码或统一社会信用代码").fill("11010519491231002X");
+    await page.getByLabel("手机号码").fill("13800138000");
+    await page.getByRole("button", { name: "继续" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
+    await checkPage(page, "checklist");
+    await page.getByRole("link", { name: "继续" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "核对您的信息" })).toBeVisible();
+    await checkPage(page, "review");
+    await page.getByRole("button", { name: "提交预审" }).click();
+    await expect(page.locator(".receipt-value").first()).toBeVisible();
+    await checkPage(page, "done");
+    await page.goto(server.url + "/notices");
+    await checkPage(page, "notices");
+    await page.goto(server.url + "/notices/one_time_notice");
+    await expect(page.locator(".a4").first()).toBeVisible();
+    await checkPage(page, "notice preview");
+  });
+}
