@@ -35,8 +35,12 @@ fn lookup_code() -> Result<String, AppError> {
 pub async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, AppError> {
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        _ => AppError::BadRequest(format!("the request body could not be read: {e}")),
+    })?;
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())

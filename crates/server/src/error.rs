@@ -10,6 +10,8 @@ use serde_json::json;
 pub enum AppError {
     /// The request is malformed (400).
     BadRequest(String),
+    /// The body is over the limit (413).
+    TooLarge,
     /// The request clashes with one still running (409).
     Conflict(String),
     /// The request is well-formed but refused, with the fields at fault (422).
@@ -38,6 +40,11 @@ impl IntoResponse for AppError {
         let (status, message) = match self {
             AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
             AppError::Conflict(m) => (StatusCode::CONFLICT, m),
+            AppError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "the request body is over 1 MiB: a case is much smaller; check what is being sent"
+                    .into(),
+            ),
             AppError::Unprocessable { message, fields } => {
                 return (
                     StatusCode::UNPROCESSABLE_ENTITY,

@@ -11,6 +11,16 @@ use axum::{Json, Router};
 use serde_json::json;
 use tower_http::compression::CompressionLayer;
 
+/// Every route of the API as (method, path), as documented in `openapi.json` (a test
+/// checks the two agree).
+pub const ROUTES: &[(&str, &str)] = &[
+    ("get", "/api/catalog"),
+    ("get", "/api/calendar"),
+    ("post", "/api/cases"),
+    ("get", "/api/cases/{number}"),
+    ("get", "/healthz"),
+];
+
 /// The whole application; tests call it directly.
 pub fn app(state: AppState) -> Router {
     let api = Router::new()

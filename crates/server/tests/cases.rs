@@ -212,8 +212,12 @@ async fn the_server_refuses_what_the_core_does_not_agree_with_naming_each_field(
             .starts_with("请求内容不是有效的办件数据"),
         "{body}"
     );
-    let (status, _) = post(&server.base, Some("bad-3"), &"x".repeat(2 << 20)).await;
+    let (status, body) = post(&server.base, Some("bad-3"), &"x".repeat(2 << 20)).await;
     assert_eq!(status, 413, "a body over 1 MiB is refused");
+    assert!(
+        body["error"].as_str().unwrap().contains("over 1 MiB"),
+        "{body}"
+    );
     assert_eq!(count(&server).await, 0);
     server.stop().await;
 }
