@@ -1,6 +1,8 @@
 //! The app's frame: header, routes, and the catalogue shared by every page.
 
 use crate::catalog_state::{start_loading, CatalogContext, CatalogStatus};
+use crate::components::{IdleGuard, ModeSwitch};
+use crate::display::DisplayContext;
 use crate::outbox::{OutboxContext, OutboxView};
 use crate::pages::{ApplyPage, GuidePage, HomePage, NoticeListPage, NoticePreviewPage};
 use crate::text::t;
@@ -14,6 +16,9 @@ pub fn App() -> impl IntoView {
     let status = RwSignal::new(CatalogStatus::Loading);
     provide_context(CatalogContext(status));
     start_loading(status);
+    let display = RwSignal::new(crate::display::load());
+    crate::display::apply(&display.get_untracked());
+    provide_context(DisplayContext(display));
     let outbox = RwSignal::new(OutboxView::default());
     provide_context(OutboxContext(outbox));
     crate::outbox::start(outbox);
@@ -29,6 +34,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="主导航">
                     <a href="/">{t().items_heading}</a>
                     <a href="/notices">{t().notices_link}</a>
+                    <ModeSwitch/>
                     {move || (waiting() > 0).then(|| view! {
                         <span class="outbox-badge" role="status">{t().outbox_waiting}{" "}{waiting()}</span>
                     })}
@@ -44,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/notices/:kind") view=NoticePreviewPage/>
                 </Routes>
             </main>
+            <IdleGuard/>
         </Router>
     }
 }

@@ -9,10 +9,12 @@ pub mod app;
 pub mod catalog_state;
 pub mod clock;
 pub mod components;
+pub mod display;
 pub mod draft_state;
 pub mod outbox;
 pub mod pages;
 pub mod perf;
+pub mod speech;
 pub mod storage;
 pub mod text;
 

@@ -2,12 +2,18 @@
 
 mod catalog_gate;
 mod drafts_list;
+mod idle_guard;
 mod item_guide;
 mod item_list;
+mod mode_switch;
+mod read_aloud;
 mod search_box;
 
 pub use catalog_gate::CatalogGate;
 pub use drafts_list::DraftsList;
+pub use idle_guard::{clear_session, IdleGuard};
 pub use item_guide::ItemGuide;
 pub use item_list::ItemList;
+pub use mode_switch::ModeSwitch;
+pub use read_aloud::ReadAloud;
 pub use search_box::SearchBox;

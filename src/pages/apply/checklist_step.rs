@@ -2,6 +2,7 @@
 //! which can be tolerated, replaced by a commitment or skipped thanks to an e-licence.
 
 use super::step_url;
+use crate::components::ReadAloud;
 use crate::draft_state::DraftHandle;
 use crate::text::t;
 use leptos::prelude::*;
@@ -101,6 +102,15 @@ pub fn ChecklistStep(
             </div>
         }
     });
+    let spoken = format!(
+        "{}。{}",
+        t().checklist_heading,
+        list.entries
+            .iter()
+            .map(onewindow_core::outcome::bring)
+            .collect::<Vec<_>>()
+            .join("；")
+    );
     let cards = list
         .entries
         .iter()
@@ -126,6 +136,7 @@ pub fn ChecklistStep(
         <p><a class="back-link" href=step_url(&id, "applicant")>{t().back}</a></p>
         <h1>{t().checklist_heading}</h1>
         <p class="hint">{t().checklist_intro}</p>
+        <p><ReadAloud text=spoken/></p>
         {refusals}
         <ol class="material-list">{cards}</ol>
         {exempted}

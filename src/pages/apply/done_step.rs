@@ -1,6 +1,8 @@
 //! The receipt: the case number and lookup code once the server has the pre-check, or
 //! what is waiting and since when while it has not.
 
+use crate::components::clear_session;
+use crate::display::DisplayContext;
 use crate::draft_state::DraftHandle;
 use crate::outbox::OutboxContext;
 use crate::storage::DraftStatus;
@@ -41,6 +43,15 @@ pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                 }.into_any()
             }
             None => ().into_any(),
+        }}
+        {move || {
+            let DisplayContext(display) = expect_context();
+            display.get().terminal.then(|| view! {
+                <div class="start-box">
+                    <p>{t().clear_now_hint}</p>
+                    <button type="button" on:click=|_| leptos::task::spawn_local(clear_session())>{t().clear_now}</button>
+                </div>
+            })
         }}
         <p><a href="/">{t().back_to_list}</a></p>
     }

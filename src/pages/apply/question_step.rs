@@ -1,6 +1,7 @@
 //! One situation question on its own page, with a way back.
 
 use super::step_url;
+use crate::components::ReadAloud;
 use crate::draft_state::DraftHandle;
 use crate::text::t;
 use leptos::prelude::*;
@@ -134,6 +135,20 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
         }
     };
     let is_group = matches!(question.kind, QuestionKind::YesNo | QuestionKind::Choice);
+    // What is read aloud: the question, its help, and the choices.
+    let spoken = {
+        let choices: Vec<String> = match question.kind {
+            QuestionKind::YesNo => vec![t().yes.to_string(), t().no.to_string()],
+            QuestionKind::Choice => question.options.iter().map(|o| o.label.clone()).collect(),
+            _ => vec![],
+        };
+        format!(
+            "{}。{}。{}",
+            question.text,
+            question.help,
+            choices.join("，")
+        )
+    };
     let heading = question.text.clone();
     let help = question.help.clone();
     let qid2 = qid.clone();
@@ -163,7 +178,10 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
                     {input}
                 }.into_any()
             }}
-            <p><button type="submit">{t().continue_}</button></p>
+            <p class="actions">
+                <button type="submit">{t().continue_}</button>
+                <ReadAloud text=spoken/>
+            </p>
         </form>
     }
 }

@@ -1,0 +1,37 @@
+//! Reading aloud with the browser's speech synthesis, in a zh-CN voice when there is one.
+//! Where the browser has no speech synthesis, the button is not shown and nothing else
+//! changes.
+
+use wasm_bindgen::JsCast;
+
+/// Whether this browser can read aloud.
+pub fn available() -> bool {
+    web_sys::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w, &"speechSynthesis".into()).unwrap_or(false))
+}
+
+/// Reads `text` aloud, stopping whatever was being read.
+pub fn speak(text: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(synth) = window.speech_synthesis() else {
+        return;
+    };
+    synth.cancel();
+    let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+        return;
+    };
+    utterance.set_lang("zh-CN");
+    utterance.set_rate(0.9);
+    let voices = synth.get_voices();
+    for v in voices.iter() {
+        if let Ok(voice) = v.dyn_into::<web_sys::SpeechSynthesisVoice>() {
+            if voice.lang().to_lowercase().starts_with("zh") {
+                utterance.set_voice(Some(&voice));
+                break;
+            }
+        }
+    }
+    synth.speak(&utterance);
+}
