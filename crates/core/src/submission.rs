@@ -219,6 +219,22 @@ pub fn check_submission(
     })
 }
 
+/// Checks every field of the applicant (the same check the server makes): the canonical
+/// values, or every problem with its field (`applicant.name`, `applicant.id_number`,
+/// `applicant.mobile`). An 18-character number is a resident ID or a credit code.
+pub fn check_applicant(
+    a: &ApplicantInput,
+    today: NaiveDate,
+) -> Result<ApplicantInput, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    let checked = canonical_applicant(a, today, &mut problems);
+    if problems.is_empty() {
+        Ok(checked)
+    } else {
+        Err(problems)
+    }
+}
+
 fn canonical_applicant(
     a: &ApplicantInput,
     today: NaiveDate,

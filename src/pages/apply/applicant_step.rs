@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use onewindow_core::catalog::ServiceItem;
 use onewindow_core::checklist::previous_question;
-use onewindow_core::validate;
 
 /// Which field.
 #[derive(Clone, Copy, PartialEq)]
@@ -19,17 +18,23 @@ enum Field {
     Mobile,
 }
 
-/// The problem with `value` in `field`, if any.
-fn check(field: Field, value: &str) -> Option<String> {
-    match field {
-        Field::Name => value
-            .trim()
-            .is_empty()
-            .then(|| t().name_required.to_string()),
-        Field::Id => validate::resident_id(value, today())
-            .err()
-            .and_then(|e| validate::credit_code(value).err().map(|_| e.message())),
-        Field::Mobile => validate::mobile(value).err().map(|e| e.message()),
+/// Every problem with the applicant as entered, by field: the core's check, the one the
+/// server makes.
+fn problems(a: &onewindow_core::submission::ApplicantInput) -> Vec<(Field, String)> {
+    match onewindow_core::submission::check_applicant(a, today()) {
+        Ok(_) => vec![],
+        Err(errors) => errors
+            .into_iter()
+            .filter_map(|e| {
+                let f = match e.field.as_str() {
+                    "applicant.name" => Field::Name,
+                    "applicant.id_number" => Field::Id,
+                    "applicant.mobile" => Field::Mobile,
+                    _ => return None,
+                };
+                Some((f, e.problem))
+            })
+            .collect(),
     }
 }
 
@@ -96,14 +101,7 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
             .get_untracked()
             .map(|d| d.applicant)
             .unwrap_or_default();
-        let found: Vec<(Field, String)> = [
-            (Field::Name, a.name),
-            (Field::Id, a.id_number),
-            (Field::Mobile, a.mobile),
-        ]
-        .into_iter()
-        .filter_map(|(f, v)| check(f, &v).map(|m| (f, m)))
-        .collect();
+        let found = problems(&a);
         if found.is_empty() {
             handle.edit(|d| d.step = "checklist".into());
             handle.save_now();
