@@ -6,10 +6,8 @@ use crate::components::ReadAloud;
 use crate::draft_state::DraftHandle;
 use crate::text::t;
 use leptos::prelude::*;
-use onewindow_core::calendar::Calendar;
 use onewindow_core::catalog::{MaterialKind, Requirement, ServiceItem};
 use onewindow_core::checklist::{checklist, ChecklistEntry, Why};
-use std::sync::Arc;
 
 /// Why a line is on the list, in words: the question and the answer given.
 pub fn why_text(item: &ServiceItem, why: &Why) -> String {
@@ -79,12 +77,7 @@ pub fn material_card(item: &ServiceItem, e: &ChecklistEntry) -> impl IntoView {
 
 /// The checklist page.
 #[component]
-pub fn ChecklistStep(
-    handle: DraftHandle,
-    item: ServiceItem,
-    calendar: Option<Arc<Calendar>>,
-) -> impl IntoView {
-    let _ = calendar;
+pub fn ChecklistStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
     let draft = handle.draft.get_untracked();
     let id = draft.as_ref().map(|d| d.id.clone()).unwrap_or_default();
     let answers = draft.map(|d| d.answers).unwrap_or_default();

@@ -82,7 +82,7 @@ pub fn ApplyPage() -> impl IntoView {
             let calendar = loaded.calendar.clone();
             match step.as_str() {
                 "applicant" => view! { <ApplicantStep handle=handle item=item/> }.into_any(),
-                "checklist" => view! { <ChecklistStep handle=handle item=item calendar=calendar/> }.into_any(),
+                "checklist" => view! { <ChecklistStep handle=handle item=item/> }.into_any(),
                 "review" => view! { <ReviewStep handle=handle item=item calendar=calendar/> }.into_any(),
                 "done" => view! { <DoneStep handle=handle item=item/> }.into_any(),
                 other => {
