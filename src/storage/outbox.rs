@@ -109,10 +109,34 @@ impl Storage {
         Ok(list)
     }
 
-    /// Records a failed attempt.
+    /// Records a failed attempt — unless the entry is gone meanwhile (another tab's send
+    /// was confirmed): a late failure must never bring a sent case back.
     pub async fn outbox_failed(&self, entry: &OutboxEntry) -> Result<(), String> {
-        let text = serde_json::to_string(entry).map_err(|e| err("更新待发送", e))?;
-        self.put_text(OUTBOX_STORE, &entry.id, &text).await
+        let what = "更新待发送";
+        let tx = self
+            .db
+            .transaction(&[OUTBOX_STORE], TransactionMode::ReadWrite)
+            .map_err(|e| err(what, e))?;
+        let store = tx.object_store(OUTBOX_STORE).map_err(|e| err(what, e))?;
+        let key = JsValue::from_str(&entry.id);
+        let present = store
+            .get(key.clone())
+            .map_err(|e| err(what, e))?
+            .await
+            .map_err(|e| err(what, e))?;
+        if present.is_some() {
+            let text = serde_json::to_string(entry).map_err(|e| err(what, e))?;
+            store
+                .put(&JsValue::from_str(&text), Some(&key))
+                .map_err(|e| err(what, e))?
+                .await
+                .map_err(|e| err(what, e))?;
+        }
+        tx.commit()
+            .map_err(|e| err(what, e))?
+            .await
+            .map_err(|e| err(what, e))?;
+        Ok(())
     }
 
     /// The server confirmed: remove the entry and mark the draft submitted, in one
