@@ -24,6 +24,7 @@ async function toQuestion(page, url) {
 test("a terminal is locked in the assisted mode: large type, AAA contrast, big targets", async ({ page, server }) => {
   await page.setViewportSize({ width: 1080, height: 1920 });
   await page.goto(server.url + "/?terminal=1");
+  await expect(page.locator("html")).toHaveClass(/terminal/);
   await expect(page.locator("html")).toHaveClass(/assisted/);
   await expect(page.getByRole("button", { name: "大字模式" })).toHaveCount(0, { timeout: 1000 });
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
@@ -54,6 +55,8 @@ test("the standard mode can switch to large type", async ({ page, server }) => {
 
 test("a terminal left alone shows a countdown that a touch cancels, then forgets what was entered", async ({ page, server }) => {
   await page.goto(server.url + "/?terminal=1&idle=2&countdown=5");
+  // The app has taken the setting (and remembered it) once <html> says so.
+  await expect(page.locator("html")).toHaveClass(/terminal/);
   await toQuestion(page, server.url);
   await page.locator(".question input[type=radio]").first().check();
   const dialog = page.getByRole("alertdialog");
