@@ -5,13 +5,49 @@ use leptos::prelude::*;
 use onewindow_core::{Catalog, ServiceItem};
 use std::sync::Arc;
 
-/// Every item of the catalogue as a link to its guide, grouped by department.
+/// Every item of the catalogue as a link to its guide, grouped by department, with a
+/// filter by life event (theme).
 #[component]
 pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
+    let theme = RwSignal::new(None::<String>);
+    let themes: Vec<String> = catalog.themes().into_iter().map(str::to_string).collect();
+    let chips = (!themes.is_empty()).then(|| {
+        let chip = move |label: String, value: Option<String>| {
+            let v = value.clone();
+            view! {
+                <button type="button" class="chip" aria-pressed=move || if theme.get() == v { "true" } else { "false" }
+                    on:click=move |_| theme.set(value.clone())>{label}</button>
+            }
+        };
+        let all = chip(t().all_themes.to_string(), None);
+        let each = themes.into_iter().map(|th| chip(th.clone(), Some(th))).collect_view();
+        view! {
+            <nav class="themes" aria-labelledby="themes-heading">
+                <h2 id="themes-heading">{t().themes_heading}</h2>
+                <div class="chips">{all}{each}</div>
+            </nav>
+        }
+    });
+    let groups_catalog = catalog.clone();
+    let groups = move || department_groups(&groups_catalog, theme.get().as_deref());
+    let bundles = bundle_list(&catalog);
+    view! {
+        {bundles}
+        {chips}
+        <div class="catalog">{groups}</div>
+    }
+}
+
+/// The items of `theme` (all when `None`), grouped by department.
+fn department_groups(catalog: &Catalog, theme: Option<&str>) -> impl IntoView {
     // Departments in the order the catalogue first names them (it is sorted by item code,
     // which service centres number by department).
     let mut by_department: Vec<(&str, Vec<&ServiceItem>)> = Vec::new();
-    for item in &catalog.items {
+    for item in catalog
+        .items
+        .iter()
+        .filter(|i| theme.is_none_or(|th| i.themes.iter().any(|x| x == th)))
+    {
         match by_department
             .iter_mut()
             .find(|(d, _)| *d == item.department)
@@ -20,7 +56,7 @@ pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
             None => by_department.push((&item.department, vec![item])),
         }
     }
-    let groups = by_department
+    by_department
         .into_iter()
         .map(|(department, items)| {
             let count = format!("{} {}", items.len(), t().item_count_suffix);
@@ -32,7 +68,11 @@ pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
                 </section>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+/// The bundles (一件事一次办), each with its items.
+fn bundle_list(catalog: &Catalog) -> impl IntoView {
     let bundles = catalog
         .bundles
         .iter()
@@ -52,18 +92,14 @@ pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
             }
         })
         .collect_view();
-    let bundles = (!catalog.bundles.is_empty()).then(|| {
+    (!catalog.bundles.is_empty()).then(|| {
         view! {
             <section aria-labelledby="bundles">
                 <h2 id="bundles">{t().bundles_heading}</h2>
                 <ul class="bundle-list">{bundles}</ul>
             </section>
         }
-    });
-    view! {
-        {bundles}
-        <div class="catalog">{groups}</div>
-    }
+    })
 }
 
 fn item_card(item: &ServiceItem) -> impl IntoView {

@@ -45,3 +45,16 @@ test("a guide's address works when typed or reloaded directly", async ({ page, s
   await page.goto(server.url + "/items/NO-SUCH-ITEM");
   await expect(page.getByRole("alert")).toContainText("没有找到这个事项");
 });
+
+test("items can be browsed by life event", async ({ page, server }) => {
+  const catalog = await (await fetch(server.url + "/api/catalog")).json();
+  const births = catalog.items.filter((i) => (i.themes || []).includes("生育")).map((i) => i.name);
+  expect(births.length).toBeGreaterThan(1);
+  await page.goto(server.url + "/");
+  await page.getByRole("button", { name: "生育", exact: true }).click();
+  await expect(page.getByRole("button", { name: "生育", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator(".item-card")).toHaveCount(births.length);
+  for (const name of births) await expect(page.locator(".item-card", { hasText: name })).toBeVisible();
+  await page.getByRole("button", { name: "全部", exact: true }).click();
+  await expect(page.locator(".item-card")).toHaveCount(catalog.items.length);
+});

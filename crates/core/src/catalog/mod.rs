@@ -43,6 +43,18 @@ impl Catalog {
         self.items.iter().find(|i| i.code == code)
     }
 
+    /// The life events and themes of the items (开办企业, 生育 …), in the order the
+    /// catalogue first names them, for browsing.
+    pub fn themes(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for t in self.items.iter().flat_map(|i| i.themes.iter()) {
+            if !out.contains(&t.as_str()) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
     /// The bundle with this code, if the catalogue has it.
     pub fn bundle(&self, code: &str) -> Option<&Bundle> {
         self.bundles.iter().find(|b| b.code == code)
