@@ -5,12 +5,11 @@
 //! that saves over a newer revision (written by another tab) is told so instead of
 //! overwriting it.
 
-use super::{err, Storage, DRAFTS_STORE};
+use super::{commit, err, get_in, put_in, Storage, DRAFTS_STORE};
 use idb::TransactionMode;
 use onewindow_core::condition::Answers;
 use onewindow_core::submission::ApplicantInput;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
 
 /// The version of the draft record. Bump it and add a step to [`upgrade`] when it changes.
 pub const DRAFT_VERSION: u32 = 1;
@@ -143,12 +142,7 @@ impl Storage {
         let store = tx
             .object_store(DRAFTS_STORE)
             .map_err(|e| err("保存草稿", e))?;
-        let key = JsValue::from_str(&draft.id);
-        let current = store
-            .get(key.clone())
-            .map_err(|e| err("保存草稿", e))?
-            .await
-            .map_err(|e| err("保存草稿", e))?;
+        let current = get_in(&store, &draft.id, "保存草稿").await?;
         if let Some(stored) = current
             .and_then(|v| v.as_string())
             .and_then(|t| upgrade(&t).ok())
@@ -160,15 +154,8 @@ impl Storage {
         let mut next = draft.clone();
         next.revision = draft.revision + 1;
         let text = serde_json::to_string(&next).map_err(|e| err("保存草稿", e))?;
-        store
-            .put(&JsValue::from_str(&text), Some(&key))
-            .map_err(|e| err("保存草稿", e))?
-            .await
-            .map_err(|e| err("保存草稿", e))?;
-        tx.commit()
-            .map_err(|e| err("保存草稿", e))?
-            .await
-            .map_err(|e| err("保存草稿", e))?;
+        put_in(&store, &draft.id, &text, "保存草稿").await?;
+        commit(tx, "保存草稿").await?;
         Ok(SaveResult::Saved(next.revision))
     }
 

@@ -27,6 +27,38 @@ const DRAFTS_STORE: &str = "drafts";
 const OUTBOX_STORE: &str = "outbox";
 const STORES: [&str; 3] = [CATALOG_STORE, DRAFTS_STORE, OUTBOX_STORE];
 
+/// Reads `key` of `store` inside a transaction.
+async fn get_in(
+    store: &idb::ObjectStore,
+    key: &str,
+    what: &str,
+) -> Result<Option<JsValue>, String> {
+    store
+        .get(JsValue::from_str(key))
+        .map_err(|e| err(what, e))?
+        .await
+        .map_err(|e| err(what, e))
+}
+
+/// Writes `text` under `key` of `store` inside a transaction.
+async fn put_in(store: &idb::ObjectStore, key: &str, text: &str, what: &str) -> Result<(), String> {
+    store
+        .put(&JsValue::from_str(text), Some(&JsValue::from_str(key)))
+        .map_err(|e| err(what, e))?
+        .await
+        .map_err(|e| err(what, e))?;
+    Ok(())
+}
+
+/// Commits `tx` and waits until it is done.
+async fn commit(tx: idb::Transaction, what: &str) -> Result<(), String> {
+    tx.commit()
+        .map_err(|e| err(what, e))?
+        .await
+        .map_err(|e| err(what, e))?;
+    Ok(())
+}
+
 /// An open connection to the app's IndexedDB database.
 pub struct Storage {
     db: Database,
@@ -73,11 +105,7 @@ impl Storage {
             .transaction(&[store], TransactionMode::ReadOnly)
             .map_err(|e| err("读取", e))?;
         let s = tx.object_store(store).map_err(|e| err("读取", e))?;
-        let value = s
-            .get(JsValue::from_str(key))
-            .map_err(|e| err("读取", e))?
-            .await
-            .map_err(|e| err("读取", e))?;
+        let value = get_in(&s, key, "读取").await?;
         Ok(value.map(|v| v.as_string().ok_or_else(|| "记录不是文本".to_string())))
     }
 
@@ -87,15 +115,8 @@ impl Storage {
             .transaction(&[store], TransactionMode::ReadWrite)
             .map_err(|e| err("写入", e))?;
         let s = tx.object_store(store).map_err(|e| err("写入", e))?;
-        s.put(&JsValue::from_str(text), Some(&JsValue::from_str(key)))
-            .map_err(|e| err("写入", e))?
-            .await
-            .map_err(|e| err("写入", e))?;
-        tx.commit()
-            .map_err(|e| err("写入", e))?
-            .await
-            .map_err(|e| err("写入", e))?;
-        Ok(())
+        put_in(&s, key, text, "写入").await?;
+        commit(tx, "写入").await
     }
 
     async fn delete(&self, store: &str, key: &str) -> Result<(), String> {
@@ -108,11 +129,7 @@ impl Storage {
             .map_err(|e| err("删除", e))?
             .await
             .map_err(|e| err("删除", e))?;
-        tx.commit()
-            .map_err(|e| err("删除", e))?
-            .await
-            .map_err(|e| err("删除", e))?;
-        Ok(())
+        commit(tx, "删除").await
     }
 
     /// Every record of `store` as (key, text or why it is not text).

@@ -2,7 +2,7 @@
 //! transaction that freezes its draft, and removed only when the server has confirmed.
 
 use super::drafts::{upgrade, Draft, DraftStatus};
-use super::{err, Storage, DRAFTS_STORE, OUTBOX_STORE};
+use super::{commit, err, get_in, put_in, Storage, DRAFTS_STORE, OUTBOX_STORE};
 use idb::TransactionMode;
 use onewindow_core::submission::Submission;
 use serde::{Deserialize, Serialize};
@@ -74,24 +74,11 @@ impl Storage {
             next_attempt_at: now_ms,
             last_error: None,
         };
-        let key = JsValue::from_str(&draft.id);
         let d = serde_json::to_string(&frozen).map_err(|e| err(what, e))?;
         let o = serde_json::to_string(&entry).map_err(|e| err(what, e))?;
-        drafts
-            .put(&JsValue::from_str(&d), Some(&key))
-            .map_err(|e| err(what, e))?
-            .await
-            .map_err(|e| err(what, e))?;
-        outbox
-            .put(&JsValue::from_str(&o), Some(&key))
-            .map_err(|e| err(what, e))?
-            .await
-            .map_err(|e| err(what, e))?;
-        tx.commit()
-            .map_err(|e| err(what, e))?
-            .await
-            .map_err(|e| err(what, e))?;
-        Ok(())
+        put_in(&drafts, &draft.id, &d, what).await?;
+        put_in(&outbox, &draft.id, &o, what).await?;
+        commit(tx, what).await
     }
 
     /// Everything waiting, oldest first; unreadable entries are reported, not dropped.
@@ -118,25 +105,11 @@ impl Storage {
             .transaction(&[OUTBOX_STORE], TransactionMode::ReadWrite)
             .map_err(|e| err(what, e))?;
         let store = tx.object_store(OUTBOX_STORE).map_err(|e| err(what, e))?;
-        let key = JsValue::from_str(&entry.id);
-        let present = store
-            .get(key.clone())
-            .map_err(|e| err(what, e))?
-            .await
-            .map_err(|e| err(what, e))?;
-        if present.is_some() {
+        if get_in(&store, &entry.id, what).await?.is_some() {
             let text = serde_json::to_string(entry).map_err(|e| err(what, e))?;
-            store
-                .put(&JsValue::from_str(&text), Some(&key))
-                .map_err(|e| err(what, e))?
-                .await
-                .map_err(|e| err(what, e))?;
+            put_in(&store, &entry.id, &text, what).await?;
         }
-        tx.commit()
-            .map_err(|e| err(what, e))?
-            .await
-            .map_err(|e| err(what, e))?;
-        Ok(())
+        commit(tx, what).await
     }
 
     /// The server confirmed: remove the entry and mark the draft submitted, in one
@@ -154,12 +127,7 @@ impl Storage {
             .map_err(|e| err(what, e))?;
         let drafts = tx.object_store(DRAFTS_STORE).map_err(|e| err(what, e))?;
         let outbox = tx.object_store(OUTBOX_STORE).map_err(|e| err(what, e))?;
-        let key = JsValue::from_str(id);
-        let current = drafts
-            .get(key.clone())
-            .map_err(|e| err(what, e))?
-            .await
-            .map_err(|e| err(what, e))?;
+        let current = get_in(&drafts, id, what).await?;
         if let Some(mut d) = current
             .and_then(|v| v.as_string())
             .and_then(|t| upgrade(&t).ok())
@@ -170,21 +138,13 @@ impl Storage {
             };
             d.revision += 1;
             let text = serde_json::to_string(&d).map_err(|e| err(what, e))?;
-            drafts
-                .put(&JsValue::from_str(&text), Some(&key))
-                .map_err(|e| err(what, e))?
-                .await
-                .map_err(|e| err(what, e))?;
+            put_in(&drafts, id, &text, what).await?;
         }
         outbox
-            .delete(key)
+            .delete(JsValue::from_str(id))
             .map_err(|e| err(what, e))?
             .await
             .map_err(|e| err(what, e))?;
-        tx.commit()
-            .map_err(|e| err(what, e))?
-            .await
-            .map_err(|e| err(what, e))?;
-        Ok(())
+        commit(tx, what).await
     }
 }

@@ -386,20 +386,10 @@ fn items_and_bundles_are_found_by_name_and_by_pinyin() {
 
 #[test]
 fn a_pre_check_tells_the_likely_outcome_and_the_deadlines_if_accepted_today() {
-    use onewindow_core::calendar::{build, parse_date, DayCounting};
+    use onewindow_core::calendar::parse_date;
     use onewindow_core::case::DeadlineKind;
     use onewindow_core::precheck::precheck;
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
-    let years: Vec<_> = (2023..=2026)
-        .map(|y| {
-            (
-                format!("{y}.toml"),
-                toml::from_str(&std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap())
-                    .unwrap(),
-            )
-        })
-        .collect();
-    let cal = build(&years, DayCounting::default()).unwrap();
+    let cal = fixtures::official_calendar();
     let c = catalog();
     let item = c.item("T-001").unwrap();
     let today = parse_date("2026-09-30").unwrap();

@@ -221,3 +221,19 @@ pub fn problems_with(item: &str) -> Vec<String> {
         Err(p) => p.iter().map(|d| d.to_string()).collect(),
     }
 }
+
+/// The official 2023–2026 calendar of the repository's catalogue.
+pub fn official_calendar() -> onewindow_core::calendar::Calendar {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
+    let years: Vec<(String, onewindow_core::calendar::YearSchedule)> = (2023..=2026)
+        .map(|y| {
+            let text = std::fs::read_to_string(format!("{dir}/{y}.toml")).expect("calendar file");
+            (
+                format!("calendar/{y}.toml"),
+                toml::from_str(&text).expect("valid schedule"),
+            )
+        })
+        .collect();
+    onewindow_core::calendar::build(&years, onewindow_core::calendar::DayCounting::default())
+        .expect("valid calendar")
+}

@@ -4,7 +4,7 @@
 
 mod fixtures;
 
-use onewindow_core::calendar::{build, parse_date, DayCounting, YearSchedule};
+use onewindow_core::calendar::parse_date;
 use onewindow_core::case::{deadlines, replay, DeadlineSettings, Event, EventKind, Limits, Role};
 use onewindow_core::checklist::checklist;
 use onewindow_core::condition::Answers;
@@ -166,17 +166,7 @@ fn an_acceptance_notice_from_a_real_case_carries_its_deadlines_and_masked_data()
         clerk("2026-11-20 09:10", outcome.event()),
     ];
     let record = replay(&events).unwrap();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
-    let years: Vec<(String, YearSchedule)> = (2023..=2026)
-        .map(|y| {
-            (
-                format!("{y}.toml"),
-                toml::from_str(&std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap())
-                    .unwrap(),
-            )
-        })
-        .collect();
-    let cal = build(&years, DayCounting::default()).unwrap();
+    let cal = fixtures::official_calendar();
     let today = parse_date("2026-11-20").unwrap();
     let due = deadlines(
         &record,

@@ -2,7 +2,7 @@
 
 mod fixtures;
 
-use onewindow_core::calendar::{build, parse_date, Calendar, DayCounting};
+use onewindow_core::calendar::{parse_date, Calendar};
 use onewindow_core::case::{DeadlineKind, EventKind};
 use onewindow_core::checklist::checklist;
 use onewindow_core::condition::Answers;
@@ -12,17 +12,7 @@ use onewindow_core::submission::{
 };
 
 fn calendar() -> Calendar {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/calendar");
-    let years: Vec<_> = (2023..=2026)
-        .map(|y| {
-            (
-                format!("{y}.toml"),
-                toml::from_str(&std::fs::read_to_string(format!("{dir}/{y}.toml")).unwrap())
-                    .unwrap(),
-            )
-        })
-        .collect();
-    build(&years, DayCounting::default()).unwrap()
+    fixtures::official_calendar()
 }
 
 fn answers() -> Answers {
