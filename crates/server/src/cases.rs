@@ -1,7 +1,9 @@
 //! `POST /api/cases` and `GET /api/cases/{number}`: cases stored once, re-checked by the
 //! core, and shown to the applicant by number and lookup code.
 
+use crate::auth::{session_clerk, ConnectInfoOpt};
 use crate::error::AppError;
+use crate::numbers;
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -12,7 +14,7 @@ use chrono::{Datelike, Local};
 use onewindow_core::case::state_name;
 use onewindow_core::case::{deadlines, replay, DeadlineSettings, Event, Limits};
 use onewindow_core::outcome::Outcome;
-use onewindow_core::submission::{check_submission, Submission};
+use onewindow_core::submission::{check_submission, Channel, Submission};
 use onewindow_core::validate::mask_id;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -34,6 +36,7 @@ fn lookup_code() -> Result<String, AppError> {
 /// `POST /api/cases`.
 pub async fn submit(
     State(state): State<AppState>,
+    ConnectInfoOpt(client): ConnectInfoOpt,
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, AppError> {
@@ -48,6 +51,20 @@ pub async fn submit(
         .filter(|k| !k.is_empty() && k.len() <= 200)
         .ok_or_else(|| AppError::BadRequest("missing Idempotency-Key header: send a unique id per case and reuse it when retrying".into()))?
         .to_string();
+    // A desk case is recorded by a logged-in clerk under their own name.
+    if let Ok(sub) = serde_json::from_slice::<Submission>(&body) {
+        if sub.channel == Channel::Desk {
+            let clerk = session_clerk(&state, &headers, client.clone())
+                .await?
+                .ok_or_else(|| AppError::Unauthorized("窗口收件须由工作人员登录后提交".into()))?;
+            if clerk.name != sub.actor {
+                return Err(AppError::Forbidden(format!(
+                    "办件记录的经办人“{}”不是当前登录的工作人员“{}”",
+                    sub.actor, clerk.name
+                )));
+            }
+        }
+    }
     let hash = format!("{:x}", Sha256::digest(&body));
     let now = Local::now().naive_local();
 
@@ -166,6 +183,20 @@ async fn store(
     .bind(now.to_string())
     .execute(&mut *tx)
     .await?;
+    let notices = match &checked.outcome {
+        Some(outcome) => {
+            numbers::issue(
+                &mut tx,
+                catalog.catalog.notices.as_ref(),
+                &number,
+                &outcome.notices(),
+                checked.events.len().saturating_sub(1),
+                sub.submitted_at.date(),
+            )
+            .await?
+        }
+        None => vec![],
+    };
     tx.commit().await?;
     tracing::info!(number, item = sub.item, state = state_text, "case stored");
     Ok((
@@ -175,6 +206,7 @@ async fn store(
             "lookup_code": code,
             "state": state_text,
             "deadlines": checked.deadlines.deadlines,
+            "notices": notices,
         }),
     ))
 }

@@ -25,6 +25,14 @@ pub enum AppError {
     Stored(StatusCode, serde_json::Value),
     /// No such resource.
     NotFound(String),
+    /// Not logged in, or the session ended (401).
+    Unauthorized(String),
+    /// Logged in, but not allowed (403).
+    Forbidden(String),
+    /// The case changed since the client read it (412).
+    PreconditionFailed(String),
+    /// The request must say which version it changes (428).
+    PreconditionRequired(String),
     /// Something broke on the server; details go to the log only.
     Internal(anyhow::Error),
 }
@@ -32,6 +40,25 @@ pub enum AppError {
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
         AppError::Internal(e.into())
+    }
+}
+
+impl AppError {
+    /// A line for the audit log: the status and what was refused.
+    pub fn summary(&self) -> String {
+        match self {
+            AppError::BadRequest(m)
+            | AppError::Conflict(m)
+            | AppError::NotFound(m)
+            | AppError::Unauthorized(m)
+            | AppError::Forbidden(m)
+            | AppError::PreconditionFailed(m)
+            | AppError::PreconditionRequired(m) => m.clone(),
+            AppError::Unprocessable { message, .. } => message.clone(),
+            AppError::TooLarge => "body too large".into(),
+            AppError::Stored(status, body) => format!("{status}: {body}"),
+            AppError::Internal(_) => "internal error".into(),
+        }
     }
 }
 
@@ -54,6 +81,10 @@ impl IntoResponse for AppError {
             }
             AppError::Stored(status, body) => return (status, Json(body)).into_response(),
             AppError::NotFound(what) => (StatusCode::NOT_FOUND, format!("not found: {what}")),
+            AppError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, m),
+            AppError::Forbidden(m) => (StatusCode::FORBIDDEN, m),
+            AppError::PreconditionFailed(m) => (StatusCode::PRECONDITION_FAILED, m),
+            AppError::PreconditionRequired(m) => (StatusCode::PRECONDITION_REQUIRED, m),
             AppError::Internal(e) => {
                 tracing::error!("internal error: {e:#}");
                 (

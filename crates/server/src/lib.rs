@@ -6,11 +6,15 @@
 //!
 //! The binary `onewindow` wraps this library; tests call [`app`] and [`serve`] directly.
 
+pub mod audit;
+pub mod auth;
 pub mod calendar_cmd;
 pub mod cases;
 pub mod catalog_dir;
 pub mod db;
+pub mod desk;
 pub mod error;
+pub mod numbers;
 pub mod routes;
 pub mod security;
 pub mod static_files;
@@ -33,6 +37,8 @@ pub struct ServeConfig {
     pub catalog: PathBuf,
     /// The built browser app (Trunk's `dist/`).
     pub dist: PathBuf,
+    /// Clerk session timeouts and cookie flags.
+    pub sessions: auth::SessionSettings,
 }
 
 /// What every request handler can reach.
@@ -44,6 +50,11 @@ pub struct AppState {
     pub catalog: Arc<catalog_dir::LoadedCatalog>,
     /// The built browser app.
     pub dist: PathBuf,
+    /// Clerk session timeouts and cookie flags.
+    pub sessions: auth::SessionSettings,
+    /// A password hash that matches nothing, checked when a login names no user so that
+    /// the answer takes as long as for a real one.
+    pub dummy_hash: Arc<String>,
 }
 
 /// Opens the database, loads the catalogue and builds the state; fails with a message
@@ -62,6 +73,8 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
         db,
         catalog: Arc::new(catalog),
         dist: config.dist.clone(),
+        sessions: config.sessions,
+        dummy_hash: Arc::new(auth::hash_password("no such user")?),
     })
 }
 
@@ -77,8 +90,11 @@ pub async fn serve(
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     on_ready(listener.local_addr()?);
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await
-        .context("the server stopped with an error")
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .context("the server stopped with an error")
 }

@@ -1,8 +1,9 @@
 //! `onewindow`: the server and the administration commands.
 
 use clap::{Parser, Subcommand};
+use onewindow_server::auth::{AccountRole, SessionSettings};
 use onewindow_server::calendar_cmd::{self, CalendarCommand};
-use onewindow_server::{catalog_dir, serve, ServeConfig};
+use onewindow_server::{catalog_dir, db, serve, ServeConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,6 +23,21 @@ enum CatalogCommand {
         /// Catalogue directory.
         #[arg(default_value = "catalog")]
         dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account; the password is read from standard input (one line).
+    Add {
+        /// The account name.
+        name: String,
+        /// What the account may do.
+        #[arg(long, value_enum)]
+        role: AccountRole,
+        /// Do nothing (and succeed) if the account exists already.
+        #[arg(long)]
+        if_missing: bool,
     },
 }
 
@@ -51,6 +67,23 @@ enum Command {
         /// The built browser app.
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
+        /// Minutes without a request after which a clerk's session ends.
+        #[arg(long, default_value_t = 15)]
+        session_idle_minutes: i64,
+        /// Hours after login after which a clerk's session ends.
+        #[arg(long, default_value_t = 10)]
+        session_max_hours: i64,
+        /// Mark the session cookie Secure (set this when TLS is in front of the server).
+        #[arg(long)]
+        secure_cookies: bool,
+    },
+    /// Clerk accounts.
+    User {
+        /// SQLite database file.
+        #[arg(long, default_value = "data/onewindow.sqlite3", global = true)]
+        db: PathBuf,
+        #[command(subcommand)]
+        command: UserCommand,
     },
     /// The catalogue: check it.
     Catalog {
@@ -90,12 +123,29 @@ fn main() -> ExitCode {
             db,
             catalog,
             dist,
+            session_idle_minutes,
+            session_max_hours,
+            secure_cookies,
         } => run_server(ServeConfig {
             addr,
             db,
             catalog,
             dist,
+            sessions: SessionSettings {
+                idle_secs: session_idle_minutes * 60,
+                absolute_secs: session_max_hours * 3600,
+                secure_cookie: secure_cookies,
+            },
         }),
+        Command::User {
+            db,
+            command:
+                UserCommand::Add {
+                    name,
+                    role,
+                    if_missing,
+                },
+        } => add_user(&db, &name, role, if_missing),
         Command::Catalog {
             command: CatalogCommand::Check { dir },
         } => check_catalog(&dir),
@@ -153,6 +203,28 @@ fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
         c.catalog.notices.as_ref().map_or(0, |n| n.templates.len())
     );
     Ok(())
+}
+
+fn add_user(
+    path: &std::path::Path,
+    name: &str,
+    role: AccountRole,
+    if_missing: bool,
+) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let pool = db::open(path).await?;
+        if if_missing && onewindow_server::auth::user_exists(&pool, name).await? {
+            println!("user {name} exists already; nothing changed");
+            return Ok(());
+        }
+        let mut password = String::new();
+        std::io::stdin().read_line(&mut password)?;
+        let password = password.trim_end_matches(['\r', '\n']);
+        onewindow_server::auth::add_user(&pool, name, role, password).await?;
+        println!("user {name} ({}) created", role.as_str());
+        Ok(())
+    })
 }
 
 fn run_server(config: ServeConfig) -> anyhow::Result<()> {

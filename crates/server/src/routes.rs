@@ -1,7 +1,7 @@
 //! The HTTP routes.
 
 use crate::error::AppError;
-use crate::{cases, security, static_files, AppState};
+use crate::{audit, auth, cases, desk, security, static_files, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -18,6 +18,14 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/calendar"),
     ("post", "/api/cases"),
     ("get", "/api/cases/{number}"),
+    ("post", "/api/session"),
+    ("get", "/api/session"),
+    ("delete", "/api/session"),
+    ("get", "/api/desk/cases"),
+    ("get", "/api/desk/cases/{number}"),
+    ("post", "/api/desk/cases/{number}/events"),
+    ("post", "/api/desk/cases/{number}/unmask"),
+    ("get", "/api/desk/audit"),
     ("get", "/healthz"),
 ];
 
@@ -31,6 +39,18 @@ pub fn app(state: AppState) -> Router {
             post(cases::submit).layer(DefaultBodyLimit::max(1 << 20)),
         )
         .route("/cases/{number}", get(cases::lookup))
+        .route(
+            "/session",
+            post(auth::login).get(auth::current).delete(auth::logout),
+        )
+        .route("/desk/cases", get(desk::list))
+        .route("/desk/cases/{number}", get(desk::show))
+        .route(
+            "/desk/cases/{number}/events",
+            post(desk::post_event).layer(DefaultBodyLimit::max(64 << 10)),
+        )
+        .route("/desk/cases/{number}/unmask", post(desk::unmask))
+        .route("/desk/audit", get(audit::list))
         .fallback(api_not_found);
     Router::new()
         .nest("/api", api)

@@ -3,140 +3,38 @@
 
 mod support;
 
-use onewindow_core::catalog::{MaterialKind, QuestionKind};
-use onewindow_core::checklist::{checklist, relevant_questions};
-use onewindow_core::condition::Answers;
-use onewindow_core::outcome::{front_desk_outcome, Marks, MaterialStatus};
-use onewindow_core::submission::{
-    ApplicantInput, Channel, Claimed, Submission, SUBMISSION_VERSION,
-};
-use onewindow_core::Catalog;
-use serde_json::{json, Value};
-use support::start;
-
-const FOOD: &str = "370000-SCJG-XK-001";
-
-async fn catalog(base: &str) -> Catalog {
-    Catalog::from_json(
-        &reqwest::get(format!("{base}/api/catalog"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    )
-    .unwrap()
-}
-
-/// A desk submission for the food licence with every question answered "no" / the first
-/// option and every material provided, with the outcome the core gives.
-fn desk_case(catalog: &Catalog) -> Submission {
-    let item = catalog.item(FOOD).unwrap();
-    let mut answers = Answers::new();
-    loop {
-        let open: Vec<_> = relevant_questions(item, &answers)
-            .into_iter()
-            .filter(|q| answers.get(&q.id).is_none())
-            .collect();
-        if open.is_empty() {
-            break;
-        }
-        for q in open {
-            let v = match q.kind {
-                QuestionKind::YesNo => json!(false),
-                QuestionKind::Choice => json!(q.options[0].value),
-                QuestionKind::Number => json!(1),
-                QuestionKind::Date => json!("2026-11-20"),
-            };
-            answers = answers.with(&q.id, v);
-        }
-    }
-    let marks: Marks = checklist(item, &answers)
-        .entries
-        .iter()
-        .map(|e| {
-            let s = if e.kind == MaterialKind::Requirement {
-                MaterialStatus::Satisfied
-            } else {
-                MaterialStatus::Original
-            };
-            (e.material.clone(), s)
-        })
-        .collect();
-    let outcome = front_desk_outcome(item, &answers, &marks).unwrap();
-    Submission {
-        schema_version: SUBMISSION_VERSION,
-        channel: Channel::Desk,
-        item: FOOD.into(),
-        answers,
-        marks,
-        applicant: ApplicantInput {
-            name: "某某餐饮有限公司".into(),
-            id_number: "91350100M000100Y43".into(),
-            mobile: "13800138000".into(),
-        },
-        submitted_at: chrono::NaiveDateTime::parse_from_str("2026-11-20 09:10", "%Y-%m-%d %H:%M")
-            .unwrap(),
-        actor: "王敏".into(),
-        claimed: Claimed {
-            outcome: Some(outcome),
-            deadlines: vec![],
-        },
-    }
-}
-
-async fn post(base: &str, key: Option<&str>, body: &str) -> (u16, Value) {
-    let mut req = reqwest::Client::new()
-        .post(format!("{base}/api/cases"))
-        .header("content-type", "application/json")
-        .body(body.to_string());
-    if let Some(k) = key {
-        req = req.header("idempotency-key", k);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
-}
-
-async fn count(server: &support::Running) -> i64 {
-    let db = server.dir.path().join("data").join("test.sqlite3");
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
-        .await
-        .unwrap();
-    sqlx::query_scalar("SELECT COUNT(*) FROM cases")
-        .fetch_one(&pool)
-        .await
-        .unwrap()
-}
+use onewindow_core::outcome::MaterialStatus;
+use serde_json::Value;
+use support::{catalog, count, desk_case, post, start};
 
 #[tokio::test]
 async fn a_case_is_stored_once_however_often_it_is_sent() {
     let server = start().await;
     let body = serde_json::to_string(&desk_case(&catalog(&server.base).await)).unwrap();
-    let (status, first) = post(&server.base, Some("case-1"), &body).await;
+    let (status, first) = post(&server.base, &server.cookie, Some("case-1"), &body).await;
     assert_eq!(status, 201, "{first}");
     assert_eq!(first["number"], "2026-000001");
     assert_eq!(first["state"], "accepted");
     assert_eq!(first["lookup_code"].as_str().unwrap().len(), 8);
     // The retry gets the same answer, and no second case.
     assert_eq!(
-        post(&server.base, Some("case-1"), &body).await,
+        post(&server.base, &server.cookie, Some("case-1"), &body).await,
         (201, first.clone())
     );
     assert_eq!(count(&server).await, 1);
     // The same key with another body is refused.
     let other = body.replace("某某餐饮有限公司", "另一家公司");
-    let (status, refused) = post(&server.base, Some("case-1"), &other).await;
+    let (status, refused) = post(&server.base, &server.cookie, Some("case-1"), &other).await;
     assert_eq!(status, 422, "{refused}");
     // No key at all.
-    let (status, missing) = post(&server.base, None, &body).await;
+    let (status, missing) = post(&server.base, &server.cookie, None, &body).await;
     assert_eq!(status, 400);
     assert!(missing["error"]
         .as_str()
         .unwrap()
         .contains("Idempotency-Key"));
     // A new key is a new case with the next number.
-    let (status, second) = post(&server.base, Some("case-2"), &body).await;
+    let (status, second) = post(&server.base, &server.cookie, Some("case-2"), &body).await;
     assert_eq!(
         (status, second["number"].as_str()),
         (201, Some("2026-000002"))
@@ -151,8 +49,8 @@ async fn concurrent_retries_of_one_case_store_it_once() {
     // Eight sends of the same case, each on its own task so that they really overlap.
     let mut set = tokio::task::JoinSet::new();
     for _ in 0..8 {
-        let (base, body) = (server.base.clone(), body.clone());
-        set.spawn(async move { post(&base, Some("same-key"), &body).await });
+        let (base, cookie, body) = (server.base.clone(), server.cookie.clone(), body.clone());
+        set.spawn(async move { post(&base, &cookie, Some("same-key"), &body).await });
     }
     let mut results = Vec::new();
     while let Some(r) = set.join_next().await {
@@ -183,6 +81,7 @@ async fn the_server_refuses_what_the_core_does_not_agree_with_naming_each_field(
         .insert("application_form".into(), MaterialStatus::Missing);
     let (status, body) = post(
         &server.base,
+        &server.cookie,
         Some("bad-1"),
         &serde_json::to_string(&case).unwrap(),
     )
@@ -200,6 +99,7 @@ async fn the_server_refuses_what_the_core_does_not_agree_with_naming_each_field(
     );
     let (status, body) = post(
         &server.base,
+        &server.cookie,
         Some("bad-2"),
         "{\"schema_version\": 1, \"item\": ",
     )
@@ -212,7 +112,13 @@ async fn the_server_refuses_what_the_core_does_not_agree_with_naming_each_field(
             .starts_with("请求内容不是有效的办件数据"),
         "{body}"
     );
-    let (status, body) = post(&server.base, Some("bad-3"), &"x".repeat(2 << 20)).await;
+    let (status, body) = post(
+        &server.base,
+        &server.cookie,
+        Some("bad-3"),
+        &"x".repeat(2 << 20),
+    )
+    .await;
     assert_eq!(status, 413, "a body over 1 MiB is refused");
     assert!(
         body["error"].as_str().unwrap().contains("over 1 MiB"),
@@ -226,7 +132,7 @@ async fn the_server_refuses_what_the_core_does_not_agree_with_naming_each_field(
 async fn the_applicant_looks_a_case_up_with_its_code_and_sees_personal_data_masked() {
     let server = start().await;
     let body = serde_json::to_string(&desk_case(&catalog(&server.base).await)).unwrap();
-    let (_, stored) = post(&server.base, Some("case-x"), &body).await;
+    let (_, stored) = post(&server.base, &server.cookie, Some("case-x"), &body).await;
     let number = stored["number"].as_str().unwrap();
     let code = stored["lookup_code"].as_str().unwrap();
     let view: Value = reqwest::get(format!(

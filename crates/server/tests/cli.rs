@@ -108,3 +108,42 @@ fn the_calendar_commands_answer_from_the_catalogue_schedules() {
     assert!(!ok);
     assert!(text.contains("is not a date: write YYYY-MM-DD"), "{text}");
 }
+
+fn user_add(db: &str, name: &str, extra: &[&str], password: &str) -> (bool, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onewindow"))
+        .args(["user", "add", name, "--role", "clerk", "--db", db])
+        .args(extra)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+#[test]
+fn user_add_creates_a_clerk_with_a_hashed_password_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("u.sqlite3");
+    let db = db.to_str().unwrap();
+    let (ok, text) = user_add(db, "赵丽", &[], "short");
+    assert!(!ok && text.contains("at least 8"), "{text}");
+    let (ok, text) = user_add(db, "赵丽", &[], "a long passphrase");
+    assert!(ok, "{text}");
+    assert!(text.contains("user 赵丽 (clerk) created"), "{text}");
+    let (ok, text) = user_add(db, "赵丽", &[], "a long passphrase");
+    assert!(!ok && text.contains("already"), "{text}");
+    let (ok, text) = user_add(db, "赵丽", &["--if-missing"], "ignored");
+    assert!(ok && text.contains("exists already"), "{text}");
+    // Only an argon2id hash is stored, never the password.
+    let raw = std::fs::read(db).unwrap();
+    let wal = std::fs::read(format!("{db}-wal")).unwrap_or_default();
+    let all = [raw, wal].concat();
+    assert!(!all.windows(17).any(|w| w == b"a long passphrase"));
+    assert!(all.windows(9).any(|w| w == b"$argon2id"));
+}

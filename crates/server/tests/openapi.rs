@@ -46,6 +46,7 @@ async fn the_documented_answers_are_the_servers() {
         let url = format!("{}{}", server.base, path.replace("{number}", "2026-000001"));
         let response = match *method {
             "get" => client.get(&url).send().await.unwrap(),
+            "delete" => client.delete(&url).send().await.unwrap(),
             _ => client.post(&url).body("{}").send().await.unwrap(),
         };
         let status = response.status().as_u16();

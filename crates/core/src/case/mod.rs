@@ -7,6 +7,7 @@
 
 mod deadlines;
 mod lifecycle;
+mod notices;
 
 pub use deadlines::{
     deadlines, CaseDeadline, CaseDeadlines, DeadlineKind, DeadlineSettings, DueStatus, Limits,

@@ -1,12 +1,24 @@
 //! Starting the real server on 127.0.0.1 with a temporary SQLite file, for the tests.
 #![allow(dead_code)]
 
+use onewindow_core::catalog::{MaterialKind, QuestionKind};
+use onewindow_core::checklist::{checklist, relevant_questions};
+use onewindow_core::condition::Answers;
+use onewindow_core::outcome::{front_desk_outcome, Marks, MaterialStatus};
+use onewindow_core::submission::{
+    ApplicantInput, Channel, Claimed, Submission, SUBMISSION_VERSION,
+};
+use onewindow_core::Catalog;
+use onewindow_server::auth::{add_user, user_exists, AccountRole, SessionSettings};
 use onewindow_server::{serve, ServeConfig};
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 pub struct Running {
     pub base: String,
+    /// The session cookie of the clerk 王敏, logged in at start.
+    pub cookie: String,
     pub dir: TempDir,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<anyhow::Result<()>>,
@@ -29,12 +41,53 @@ fn fake_dist(dir: &Path) -> PathBuf {
     dist
 }
 
+/// The clerk 王敏 and the supervisor 李主任, both with password `correct horse`.
+pub const PASSWORD: &str = "correct horse";
+
 pub async fn start_with(dir: TempDir, catalog: PathBuf) -> anyhow::Result<Running> {
+    start_full(dir, catalog, SessionSettings::default()).await
+}
+
+pub fn db_path(dir: &Path) -> PathBuf {
+    dir.join("data").join("test.sqlite3")
+}
+
+pub async fn pool(server: &Running) -> sqlx::SqlitePool {
+    sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        db_path(server.dir.path()).display()
+    ))
+    .await
+    .unwrap()
+}
+
+/// Logs `name` in; the session cookie, or the status and body of the refusal.
+pub async fn login(base: &str, name: &str, password: &str) -> Result<String, (u16, Value)> {
+    let res = reqwest::Client::new()
+        .post(format!("{base}/api/session"))
+        .json(&json!({ "name": name, "password": password }))
+        .send()
+        .await
+        .unwrap();
+    if res.status() != 200 {
+        let status = res.status().as_u16();
+        return Err((status, res.json().await.unwrap_or(Value::Null)));
+    }
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    Ok(cookie.split(';').next().unwrap().to_string())
+}
+
+pub async fn start_full(
+    dir: TempDir,
+    catalog: PathBuf,
+    sessions: SessionSettings,
+) -> anyhow::Result<Running> {
     let config = ServeConfig {
         addr: "127.0.0.1:0".parse().unwrap(),
         db: dir.path().join("data").join("test.sqlite3"),
         catalog,
         dist: fake_dist(dir.path()),
+        sessions,
     };
     let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
@@ -47,15 +100,31 @@ pub async fn start_with(dir: TempDir, catalog: PathBuf) -> anyhow::Result<Runnin
             let _ = stop_rx.await;
         },
     ));
-    match addr_rx.await {
-        Ok(addr) => Ok(Running {
-            base: format!("http://{addr}"),
-            dir,
-            stop: Some(stop_tx),
-            task,
-        }),
-        Err(_) => Err(task.await.unwrap().unwrap_err()),
+    let addr = match addr_rx.await {
+        Ok(addr) => addr,
+        Err(_) => return Err(task.await.unwrap().unwrap_err()),
+    };
+    let base = format!("http://{addr}");
+    let db = onewindow_server::db::open(&db_path(dir.path())).await?;
+    for (name, role) in [
+        ("王敏", AccountRole::Clerk),
+        ("李主任", AccountRole::Supervisor),
+    ] {
+        if !user_exists(&db, name).await? {
+            add_user(&db, name, role, PASSWORD).await?;
+        }
     }
+    db.close().await;
+    let cookie = login(&base, "王敏", PASSWORD)
+        .await
+        .map_err(|e| anyhow::anyhow!("login failed: {e:?}"))?;
+    Ok(Running {
+        base,
+        cookie,
+        dir,
+        stop: Some(stop_tx),
+        task,
+    })
 }
 
 pub async fn start() -> Running {
@@ -70,4 +139,100 @@ impl Running {
         self.task.await.unwrap().unwrap();
         self.dir
     }
+}
+
+pub const FOOD: &str = "370000-SCJG-XK-001";
+
+pub async fn catalog(base: &str) -> Catalog {
+    Catalog::from_json(
+        &reqwest::get(format!("{base}/api/catalog"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+/// A desk submission for the food licence with every question answered "no" / the first
+/// option and every material provided, with the outcome the core gives.
+pub fn desk_case(catalog: &Catalog) -> Submission {
+    let item = catalog.item(FOOD).unwrap();
+    let mut answers = Answers::new();
+    loop {
+        let open: Vec<_> = relevant_questions(item, &answers)
+            .into_iter()
+            .filter(|q| answers.get(&q.id).is_none())
+            .collect();
+        if open.is_empty() {
+            break;
+        }
+        for q in open {
+            let v = match q.kind {
+                QuestionKind::YesNo => json!(false),
+                QuestionKind::Choice => json!(q.options[0].value),
+                QuestionKind::Number => json!(1),
+                QuestionKind::Date => json!("2026-11-20"),
+            };
+            answers = answers.with(&q.id, v);
+        }
+    }
+    let marks: Marks = checklist(item, &answers)
+        .entries
+        .iter()
+        .map(|e| {
+            let s = if e.kind == MaterialKind::Requirement {
+                MaterialStatus::Satisfied
+            } else {
+                MaterialStatus::Original
+            };
+            (e.material.clone(), s)
+        })
+        .collect();
+    let outcome = front_desk_outcome(item, &answers, &marks).unwrap();
+    Submission {
+        schema_version: SUBMISSION_VERSION,
+        channel: Channel::Desk,
+        item: FOOD.into(),
+        answers,
+        marks,
+        applicant: ApplicantInput {
+            name: "某某餐饮有限公司".into(),
+            id_number: "91350100M000100Y43".into(),
+            mobile: "13800138000".into(),
+        },
+        submitted_at: chrono::NaiveDateTime::parse_from_str("2026-11-20 09:10", "%Y-%m-%d %H:%M")
+            .unwrap(),
+        actor: "王敏".into(),
+        claimed: Claimed {
+            outcome: Some(outcome),
+            deadlines: vec![],
+        },
+    }
+}
+
+pub async fn post(base: &str, cookie: &str, key: Option<&str>, body: &str) -> (u16, Value) {
+    let mut req = reqwest::Client::new()
+        .post(format!("{base}/api/cases"))
+        .header("content-type", "application/json")
+        .header("cookie", cookie)
+        .body(body.to_string());
+    if let Some(k) = key {
+        req = req.header("idempotency-key", k);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+pub async fn count(server: &Running) -> i64 {
+    let db = server.dir.path().join("data").join("test.sqlite3");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    sqlx::query_scalar("SELECT COUNT(*) FROM cases")
+        .fetch_one(&pool)
+        .await
+        .unwrap()
 }

@@ -1,0 +1,356 @@
+//! Clerk accounts and sessions: passwords hashed with argon2id, a random session token in
+//! an HttpOnly, SameSite=Strict cookie (Secure when served over TLS), with an idle and an
+//! absolute timeout. Only the token's SHA-256 is stored.
+
+use crate::audit::{self, Audit};
+use crate::error::AppError;
+use crate::AppState;
+use anyhow::Context;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use base64::Engine;
+use serde::Deserialize;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use sqlx::SqlitePool;
+use std::net::SocketAddr;
+
+/// The session cookie's name.
+pub const COOKIE: &str = "ow_session";
+
+/// How long sessions last.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionSettings {
+    /// Seconds without a request after which the session ends.
+    pub idle_secs: i64,
+    /// Seconds after login after which the session ends whatever happens.
+    pub absolute_secs: i64,
+    /// Mark the cookie `Secure` (the server is behind TLS).
+    pub secure_cookie: bool,
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        SessionSettings {
+            idle_secs: 15 * 60,
+            absolute_secs: 10 * 60 * 60,
+            secure_cookie: false,
+        }
+    }
+}
+
+/// A clerk's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AccountRole {
+    /// Front-desk clerk (前台).
+    Clerk,
+    /// Supervisor (负责人): may also read the audit log.
+    Supervisor,
+}
+
+impl AccountRole {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountRole::Clerk => "clerk",
+            AccountRole::Supervisor => "supervisor",
+        }
+    }
+}
+
+/// Hashes a password with argon2id and a random salt.
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?
+        .to_string())
+}
+
+fn password_matches(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Whether an account of that name exists.
+pub async fn user_exists(db: &SqlitePool, name: &str) -> anyhow::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE name = ?")
+        .bind(name.trim())
+        .fetch_optional(db)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Creates an account (`onewindow user add`). Refuses a name already taken and a password
+/// shorter than 8 characters.
+pub async fn add_user(
+    db: &SqlitePool,
+    name: &str,
+    role: AccountRole,
+    password: &str,
+) -> anyhow::Result<()> {
+    let name = name.trim();
+    anyhow::ensure!(
+        !name.is_empty() && name.chars().count() <= 64,
+        "a user name has 1 to 64 characters"
+    );
+    anyhow::ensure!(
+        password.chars().count() >= 8,
+        "the password must have at least 8 characters"
+    );
+    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE name = ?")
+        .bind(name)
+        .fetch_optional(db)
+        .await?;
+    anyhow::ensure!(taken.is_none(), "there is already a user called {name}");
+    sqlx::query("INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
+        .bind(name)
+        .bind(role.as_str())
+        .bind(hash_password(password)?)
+        .bind(chrono::Local::now().naive_local().to_string())
+        .execute(db)
+        .await
+        .context("cannot store the user")?;
+    Ok(())
+}
+
+/// The clerk a request comes from (an extractor: a request without a live session is
+/// refused with 401).
+#[derive(Debug, Clone)]
+pub struct Clerk {
+    /// The account name.
+    pub name: String,
+    /// `clerk` or `supervisor`.
+    pub role: String,
+    /// Where the request came from (for the audit log).
+    pub client: String,
+}
+
+impl Clerk {
+    /// The case-event role for this account.
+    pub fn case_role(&self) -> onewindow_core::case::Role {
+        match self.role.as_str() {
+            "supervisor" => onewindow_core::case::Role::Supervisor,
+            _ => onewindow_core::case::Role::Clerk,
+        }
+    }
+}
+
+/// The client's address as the audit log records it.
+pub fn client_of(parts_ext: &axum::http::Extensions) -> String {
+    parts_ext
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn token_hash(token: &str) -> String {
+    format!("{:x}", Sha256::digest(token.as_bytes()))
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_string())
+}
+
+fn now_secs() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+impl FromRequestParts<AppState> for Clerk {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        session_clerk(state, &parts.headers, client_of(&parts.extensions))
+            .await?
+            .ok_or_else(|| AppError::Unauthorized("请先登录（会话不存在或已超时）".into()))
+    }
+}
+
+/// The clerk whose live session the request carries, if any (touching the session).
+pub async fn session_clerk(
+    state: &AppState,
+    headers: &HeaderMap,
+    client: String,
+) -> Result<Option<Clerk>, AppError> {
+    {
+        let Some(token) = cookie_token(headers) else {
+            return Ok(None);
+        };
+        let hash = token_hash(&token);
+        let now = now_secs();
+        let s = state.sessions;
+        // One statement both checks both timeouts and touches the session, so two
+        // requests at once cannot revive an expired one.
+        let row: Option<(String, String)> = sqlx::query_as(
+            "UPDATE sessions SET last_seen = ?1 WHERE token_hash = ?2 AND last_seen > ?1 - ?3 AND created_at > ?1 - ?4 \
+             RETURNING (SELECT name FROM users WHERE users.id = sessions.user_id), \
+                       (SELECT role FROM users WHERE users.id = sessions.user_id)",
+        )
+        .bind(now)
+        .bind(&hash)
+        .bind(s.idle_secs)
+        .bind(s.absolute_secs)
+        .fetch_optional(&state.db)
+        .await?;
+        let Some((name, role)) = row else {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+                .bind(&hash)
+                .execute(&state.db)
+                .await?;
+            return Ok(None);
+        };
+        Ok(Some(Clerk { name, role, client }))
+    }
+}
+
+/// A login attempt.
+#[derive(Deserialize)]
+pub struct Login {
+    name: String,
+    password: String,
+}
+
+fn session_cookie(state: &AppState, token: &str, max_age: i64) -> String {
+    format!(
+        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
+        if state.sessions.secure_cookie {
+            "; Secure"
+        } else {
+            ""
+        }
+    )
+}
+
+/// `POST /api/session`: log in. Every attempt, right or wrong, is audited.
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfoOpt(client): ConnectInfoOpt,
+    body: Result<Json<Login>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, AppError> {
+    let Json(login) = body.map_err(|e| AppError::BadRequest(format!("登录请求格式不对：{e}")))?;
+    let row: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT id, role, password_hash FROM users WHERE name = ?")
+            .bind(login.name.trim())
+            .fetch_optional(&state.db)
+            .await?;
+    // Verify against a fixed hash when there is no such user, so that the answer takes
+    // as long and a user name cannot be found by timing.
+    let dummy = state.dummy_hash.as_str();
+    let stored = row.as_ref().map_or(dummy, |r| r.2.as_str());
+    let ok = password_matches(&login.password, stored) && row.is_some();
+    audit::record(
+        &state.db,
+        Audit {
+            actor: login.name.trim(),
+            action: "login",
+            target: "",
+            client: &client,
+            success: ok,
+            detail: "",
+        },
+    )
+    .await?;
+    let Some((user_id, role, _)) = row.filter(|_| ok) else {
+        return Err(AppError::Unauthorized("用户名或密码不正确".into()));
+    };
+    let mut raw = [0u8; 32];
+    getrandom::fill(&mut raw)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
+    let now = now_secs();
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen) VALUES (?, ?, ?, ?)",
+    )
+    .bind(token_hash(&token))
+    .bind(user_id)
+    .bind(now)
+    .bind(now)
+    .execute(&state.db)
+    .await?;
+    Ok((
+        StatusCode::OK,
+        [(
+            header::SET_COOKIE,
+            session_cookie(&state, &token, state.sessions.absolute_secs),
+        )],
+        Json(json!({
+            "name": login.name.trim(),
+            "role": role,
+            "idle_seconds": state.sessions.idle_secs,
+        })),
+    )
+        .into_response())
+}
+
+/// `GET /api/session`: who is logged in (401 when nobody).
+pub async fn current(State(state): State<AppState>, clerk: Clerk) -> Json<serde_json::Value> {
+    Json(
+        json!({ "name": clerk.name, "role": clerk.role, "idle_seconds": state.sessions.idle_secs }),
+    )
+}
+
+/// `DELETE /api/session`: log out; the cookie is cleared whether or not a session was open.
+pub async fn logout(
+    State(state): State<AppState>,
+    ConnectInfoOpt(client): ConnectInfoOpt,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    if let Some(token) = cookie_token(&headers) {
+        let name: Option<String> = sqlx::query_scalar(
+            "DELETE FROM sessions WHERE token_hash = ? RETURNING (SELECT name FROM users WHERE users.id = sessions.user_id)",
+        )
+        .bind(token_hash(&token))
+        .fetch_optional(&state.db)
+        .await?;
+        if let Some(name) = name {
+            audit::record(
+                &state.db,
+                Audit {
+                    actor: &name,
+                    action: "logout",
+                    target: "",
+                    client: &client,
+                    success: true,
+                    detail: "",
+                },
+            )
+            .await?;
+        }
+    }
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, session_cookie(&state, "", 0))],
+    )
+        .into_response())
+}
+
+/// The client's address, or "unknown" when the server was not started with it.
+pub struct ConnectInfoOpt(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ConnectInfoOpt {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ConnectInfoOpt(client_of(&parts.extensions)))
+    }
+}
