@@ -60,6 +60,8 @@ pub async fn post_case(key: &str, body: &str) -> PostResult {
             number: text("number"),
             lookup_code: text("lookup_code"),
         },
+        // A desk case whose clerk's session ended waits for the next login.
+        401 => PostResult::Retry(text("error")),
         409 | 429 | 500..=599 => PostResult::Retry(format!("服务器暂时无法处理（{status}）")),
         _ => {
             let fields: Vec<String> = json

@@ -4,7 +4,9 @@ use crate::catalog_state::{start_loading, CatalogContext, CatalogStatus};
 use crate::components::{IdleGuard, ModeSwitch};
 use crate::display::DisplayContext;
 use crate::outbox::{OutboxContext, OutboxView};
-use crate::pages::{ApplyPage, GuidePage, HomePage, NoticeListPage, NoticePreviewPage};
+use crate::pages::{
+    ApplyPage, DeskCasePage, DeskPage, GuidePage, HomePage, NoticeListPage, NoticePreviewPage,
+};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -22,6 +24,9 @@ pub fn App() -> impl IntoView {
     let outbox = RwSignal::new(OutboxView::default());
     provide_context(OutboxContext(outbox));
     crate::outbox::start(outbox);
+    provide_context(crate::clerk::ClerkContext(RwSignal::new(
+        crate::clerk::ClerkState::Unknown,
+    )));
     let waiting = move || outbox.with(|o| o.waiting.len());
     view! {
         <Router>
@@ -34,6 +39,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="主导航">
                     <a href="/">{t().items_heading}</a>
                     <a href="/notices">{t().notices_link}</a>
+                    <a href="/desk">{crate::text::desk().workbench}</a>
                     <ModeSwitch/>
                     {move || (waiting() > 0).then(|| view! {
                         <span class="outbox-badge" role="status">{t().outbox_waiting}{" "}{waiting()}</span>
@@ -48,6 +54,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apply/:id/:step") view=ApplyPage/>
                     <Route path=path!("/notices") view=NoticeListPage/>
                     <Route path=path!("/notices/:kind") view=NoticePreviewPage/>
+                    <Route path=path!("/desk") view=DeskPage/>
+                    <Route path=path!("/desk/cases/:number") view=DeskCasePage/>
                 </Routes>
             </main>
             <IdleGuard/>

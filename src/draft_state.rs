@@ -49,6 +49,9 @@ pub fn new_draft(item: &str) -> Draft {
         created_at: now.clone(),
         updated_at: now,
         status: DraftStatus::Editing,
+        channel: onewindow_core::submission::Channel::PreCheck,
+        marks: Default::default(),
+        actor: String::new(),
     }
 }
 

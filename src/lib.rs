@@ -7,8 +7,10 @@
 pub mod api;
 pub mod app;
 pub mod catalog_state;
+pub mod clerk;
 pub mod clock;
 pub mod components;
+pub mod desk_api;
 pub mod display;
 pub mod draft_state;
 pub mod outbox;

@@ -336,3 +336,342 @@ impl Text {
         }
     }
 }
+
+/// The clerk's desk: every string of its pages.
+pub struct DeskText {
+    pub all: &'static str,
+    pub back_to_cases: &'static str,
+    pub case_heading: &'static str,
+    pub changed_elsewhere: &'static str,
+    pub checking_session: &'static str,
+    pub choose_item: &'static str,
+    pub choose_item_first: &'static str,
+    pub col_applicant: &'static str,
+    pub col_copies: &'static str,
+    pub col_deadline: &'static str,
+    pub col_department: &'static str,
+    pub col_due: &'static str,
+    pub col_from: &'static str,
+    pub col_item: &'static str,
+    pub col_material: &'static str,
+    pub col_number: &'static str,
+    pub col_state: &'static str,
+    pub col_status: &'static str,
+    pub col_time: &'static str,
+    pub col_time_left: &'static str,
+    pub col_to: &'static str,
+    pub continue_precheck: &'static str,
+    pub corrections_hint: &'static str,
+    pub days_left: &'static str,
+    pub deadlines_heading: &'static str,
+    pub defect_reason: &'static str,
+    pub due_soon_or_overdue: &'static str,
+    pub field_approver: &'static str,
+    pub field_comment: &'static str,
+    pub field_corrections: &'static str,
+    pub field_decision: &'static str,
+    pub field_denial_reasons: &'static str,
+    pub field_extension_reason: &'static str,
+    pub field_level: &'static str,
+    pub field_material: &'static str,
+    pub field_method: &'static str,
+    pub field_note: &'static str,
+    pub field_planned_end: &'static str,
+    pub field_procedure: &'static str,
+    pub field_reasons: &'static str,
+    pub field_tracking: &'static str,
+    pub filter_department: &'static str,
+    pub filter_due: &'static str,
+    pub filter_state: &'static str,
+    pub history_heading: &'static str,
+    pub item_label: &'static str,
+    pub ledger_heading: &'static str,
+    pub loading_case: &'static str,
+    pub loading_cases: &'static str,
+    pub logged_in_as: &'static str,
+    pub login_button: &'static str,
+    pub login_heading: &'static str,
+    pub login_intro: &'static str,
+    pub login_missing: &'static str,
+    pub login_name: &'static str,
+    pub login_password: &'static str,
+    pub logout: &'static str,
+    pub lookup_code: &'static str,
+    pub mark_commitment: &'static str,
+    pub mark_copy: &'static str,
+    pub mark_defective: &'static str,
+    pub mark_e_licence: &'static str,
+    pub mark_electronic: &'static str,
+    pub mark_label: &'static str,
+    pub mark_missing: &'static str,
+    pub mark_none: &'static str,
+    pub mark_original: &'static str,
+    pub mark_satisfied: &'static str,
+    pub mark_tolerated: &'static str,
+    pub my_cases: &'static str,
+    pub new_case: &'static str,
+    pub next_applicant: &'static str,
+    pub next_step: &'static str,
+    pub no_calendar: &'static str,
+    pub no_cases: &'static str,
+    pub no_notices: &'static str,
+    pub no_steps: &'static str,
+    pub not_a_precheck: &'static str,
+    pub notices_heading: &'static str,
+    pub notices_to_print: &'static str,
+    pub one_per_line: &'static str,
+    pub open_case_print: &'static str,
+    pub outcome_now: &'static str,
+    pub overdue_by: &'static str,
+    pub please_fill: &'static str,
+    pub precheck_hint: &'static str,
+    pub precheck_label: &'static str,
+    pub precheck_number_missing: &'static str,
+    pub record_step: &'static str,
+    pub review_points: &'static str,
+    pub session_ended: &'static str,
+    pub show_notice: &'static str,
+    pub sort_due: &'static str,
+    pub sort_label: &'static str,
+    pub sort_newest: &'static str,
+    pub start_case: &'static str,
+    pub step_recorded: &'static str,
+    pub step_recorded_with_notices: &'static str,
+    pub submit_desk: &'static str,
+    pub supply_within: &'static str,
+    pub unmask_reason_precheck: &'static str,
+    pub workbench: &'static str,
+    pub approved: &'static str,
+    pub denied: &'static str,
+    pub working_days: &'static str,
+    pub defect_reasons: &'static [&'static str],
+}
+
+const DESK_ZH: DeskText = DeskText {
+    all: "全部",
+    back_to_cases: "← 返回我的办件",
+    case_heading: "办件 ",
+    changed_elsewhere: "这件办件刚被其他工作人员更新，已重新载入，请核对后再操作。",
+    checking_session: "正在确认登录状态…",
+    choose_item: "请选择事项",
+    choose_item_first: "请先选择要办理的事项。",
+    col_applicant: "申请人",
+    col_copies: "份数",
+    col_deadline: "期限",
+    col_department: "接收部门",
+    col_due: "到期日",
+    col_from: "移交人",
+    col_item: "事项",
+    col_material: "材料",
+    col_number: "办件编号",
+    col_state: "状态",
+    col_status: "情况",
+    col_time: "时间",
+    col_time_left: "剩余时间",
+    col_to: "接收人",
+    continue_precheck: "调取预审，继续收件",
+    corrections_hint: "每行一项，写明材料和问题，例如：营业执照复印件：未加盖公章",
+    days_left: "剩余",
+    deadlines_heading: "办理期限",
+    defect_reason: "材料问题",
+    due_soon_or_overdue: "即将到期或已超期",
+    field_approver: "批准人（负责人）",
+    field_comment: "评价意见（可不填）",
+    field_corrections: "需要补正的材料",
+    field_decision: "审批决定",
+    field_denial_reasons: "不予许可的理由（准予时不填）",
+    field_extension_reason: "延期理由",
+    field_level: "评价等级",
+    field_material: "补齐的容缺材料",
+    field_method: "出件方式",
+    field_note: "备注（可不填）",
+    field_planned_end: "计划结束日期",
+    field_procedure: "特别程序名称（如 现场勘验、专家评审、听证）",
+    field_reasons: "不予受理的理由",
+    field_tracking: "邮寄单号（邮寄送达时必填）",
+    filter_department: "部门",
+    filter_due: "期限",
+    filter_state: "状态",
+    history_heading: "办理过程",
+    item_label: "事项",
+    ledger_heading: "材料流转台账",
+    loading_case: "正在载入办件…",
+    loading_cases: "正在载入办件列表…",
+    logged_in_as: "当前登录：",
+    login_button: "登录",
+    login_heading: "窗口工作人员登录",
+    login_intro: "登录后可以窗口收件、调取预审、跟踪办件直至归档。离开时请点“退出登录”，本机填写的内容会一并清除。",
+    login_missing: "请填写用户名和密码。",
+    login_name: "用户名",
+    login_password: "密码",
+    logout: "退出登录",
+    lookup_code: "查询码",
+    mark_commitment: "已签告知承诺",
+    mark_copy: "收复印件",
+    mark_defective: "有误（需说明）",
+    mark_e_licence: "免提交（电子证照已调取）",
+    mark_electronic: "电子材料",
+    mark_label: "核验结果",
+    mark_missing: "缺少",
+    mark_none: "尚未核验",
+    mark_original: "原件已核验",
+    mark_satisfied: "已满足",
+    mark_tolerated: "容缺后补",
+    my_cases: "我的办件",
+    new_case: "新建收件",
+    next_applicant: "接待下一位",
+    next_step: "下一步办理",
+    no_calendar: "节假日安排没有载入，无法计算期限。",
+    no_cases: "没有符合条件的办件。",
+    no_notices: "这件办件还没有出具通知书。",
+    no_steps: "这件办件已没有可以办理的环节。",
+    not_a_precheck: " 不是网上预审编号，请核对。",
+    notices_heading: "通知书",
+    notices_to_print: "需出具：",
+    one_per_line: "每行一条。",
+    open_case_print: "打开办件并打印通知书",
+    outcome_now: "当前收件结论",
+    overdue_by: "已超期",
+    please_fill: "请填写：",
+    precheck_hint: "申请人网上预审后得到的编号，例如 2026-000012",
+    precheck_label: "预审编号",
+    precheck_number_missing: "请填写预审编号。",
+    record_step: "确认办理",
+    review_points: "审查要点",
+    session_ended: "登录已超时或已退出，请重新登录。",
+    show_notice: "显示并打印",
+    sort_due: "按到期先后",
+    sort_label: "排序",
+    sort_newest: "按收件先后（最新在前）",
+    start_case: "开始收件",
+    step_recorded: "已办理。",
+    step_recorded_with_notices: "已办理，已生成通知书：",
+    submit_desk: "完成收件并提交",
+    supply_within: "须在",
+    unmask_reason_precheck: "预审转窗口收件，核对申请人身份",
+    workbench: "窗口工作台",
+    approved: "准予许可",
+    denied: "不予许可",
+    working_days: "个工作日",
+    defect_reasons: &[
+        "未加盖公章",
+        "未签字或签字不符",
+        "复印件不清晰",
+        "证件已过有效期",
+        "内容与申请表不一致",
+        "缺页或页码不全",
+        "涂改未盖章确认",
+    ],
+};
+
+/// The desk's strings in the current language.
+pub fn desk() -> &'static DeskText {
+    &DESK_ZH
+}
+
+impl DeskText {
+    /// 账号角色.
+    pub fn role(&self, role: &str) -> &'static str {
+        match role {
+            "supervisor" => "负责人",
+            _ => "窗口工作人员",
+        }
+    }
+
+    /// 办件状态.
+    pub fn state(&self, state: &str) -> &'static str {
+        match state {
+            "pre_checked" => "网上预审",
+            "received" => "已收件",
+            "accepted" => "已受理",
+            "not_accepted" => "不予受理",
+            "correction_requested" => "补正中",
+            "under_review" => "审查中",
+            "special_procedure" => "特别程序中",
+            "decided" => "已办结",
+            "delivered" => "已出件",
+            "evaluated" => "已评价",
+            "archived" => "已归档",
+            _ => "未知状态",
+        }
+    }
+
+    /// 办理环节.
+    pub fn event(&self, event: &str) -> &'static str {
+        match event {
+            "pre_checked" => "网上预审",
+            "received" => "收件",
+            "accepted" => "受理",
+            "not_accepted" => "不予受理",
+            "correction_requested" => "要求补正",
+            "correction_received" => "收到补正材料",
+            "review_started" => "开始审查",
+            "special_procedure_started" => "启动特别程序",
+            "special_procedure_ended" => "特别程序结束",
+            "extended" => "延期",
+            "decided" => "作出决定",
+            "delivered" => "出件",
+            "evaluated" => "记录好差评",
+            "tolerated_supplied" => "容缺材料已补齐",
+            "archived" => "归档",
+            "handed_over" => "材料移交",
+            _ => "其他环节",
+        }
+    }
+
+    /// 期限种类.
+    pub fn deadline_kind(&self, kind: &str) -> &'static str {
+        match kind {
+            "notify_gaps" => "五日内告知（第三十二条）",
+            "supply" => "容缺材料补齐",
+            "promised" => "承诺办结",
+            "statutory" => "法定办结",
+            "archive" => "归档",
+            _ => "期限",
+        }
+    }
+
+    /// 期限情况.
+    pub fn warning(&self, warning: &str) -> &'static str {
+        match warning {
+            "on_time" => "正常",
+            "due_soon" => "即将到期",
+            "overdue" => "已超期",
+            "met" => "已按期完成",
+            "met_late" => "逾期完成",
+            _ => "无期限",
+        }
+    }
+
+    /// 出件方式.
+    pub fn method(&self, method: &str) -> &'static str {
+        match method {
+            "locker" => "自助柜领取",
+            "post" => "邮寄送达",
+            _ => "窗口领取",
+        }
+    }
+
+    /// 好差评等级.
+    pub fn level(&self, level: u8) -> &'static str {
+        match level {
+            5 => "非常满意",
+            4 => "满意",
+            3 => "基本满意",
+            2 => "不满意",
+            _ => "非常不满意",
+        }
+    }
+
+    /// 收件结论.
+    pub fn outcome(&self, outcome: &onewindow_core::outcome::Outcome) -> &'static str {
+        use onewindow_core::outcome::Outcome;
+        match outcome {
+            Outcome::Accepted => "材料齐全，予以受理",
+            Outcome::AcceptedWithTolerated { .. } => "容缺受理（须在期限内补齐）",
+            Outcome::Incomplete { .. } => "材料不齐全，一次性告知补正",
+            Outcome::NotAccepted { .. } => "不予受理",
+            Outcome::ReceivedOnly => "收件，由后台决定是否受理",
+        }
+    }
+}

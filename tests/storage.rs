@@ -1,7 +1,9 @@
 //! The storage layer in headless Chromium: drafts and the outbox, in real IndexedDB.
 #![cfg(target_arch = "wasm32")]
 
-use onewindow::storage::{Draft, DraftEntry, DraftStatus, SaveResult, Storage, DRAFT_VERSION};
+use onewindow::storage::{
+    upgrade_draft, Draft, DraftEntry, DraftStatus, SaveResult, Storage, DRAFT_VERSION,
+};
 use onewindow_core::condition::Answers;
 use onewindow_core::submission::{
     ApplicantInput, Channel, Claimed, Submission, SUBMISSION_VERSION,
@@ -31,6 +33,9 @@ fn draft(id: &str) -> Draft {
         created_at: "2026-11-21T01:00:00Z".into(),
         updated_at: "2026-11-21T01:00:00Z".into(),
         status: DraftStatus::Editing,
+        channel: Channel::PreCheck,
+        marks: Default::default(),
+        actor: String::new(),
     }
 }
 
@@ -162,4 +167,16 @@ async fn queueing_freezes_the_draft_and_confirming_removes_the_entry() {
         }
     );
     s.close();
+}
+
+#[wasm_bindgen_test]
+fn a_version_1_draft_is_upgraded_to_a_pre_check_with_no_marks() {
+    let v1 = r#"{"schema_version":1,"id":"old","item":"370000-SCJG-XK-001","answers":{"agent":true},
+        "applicant":{"name":"张三","id_number":"","mobile":""},"step":"applicant","revision":4,
+        "created_at":"2026-11-01T01:00:00Z","updated_at":"2026-11-01T01:00:00Z","status":{"type":"editing"}}"#;
+    let d = upgrade_draft(v1).expect("a version 1 draft is readable");
+    assert_eq!(d.schema_version, DRAFT_VERSION);
+    assert_eq!(d.channel, Channel::PreCheck);
+    assert!(d.marks.is_empty());
+    assert_eq!((d.applicant.name.as_str(), d.revision), ("张三", 4));
 }

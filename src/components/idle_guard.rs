@@ -53,6 +53,11 @@ pub fn IdleGuard() -> impl IntoView {
 /// Deletes the drafts this device holds (but not the cases waiting to be sent) and their
 /// rescue copies, then starts afresh.
 pub async fn clear_session() {
+    clear_session_to("/").await;
+}
+
+/// Like [`clear_session`], then goes to `to`.
+pub async fn clear_session_to(to: &str) {
     if let Ok(storage) = Storage::open(DEFAULT_DB).await {
         for entry in storage.drafts().await.unwrap_or_default() {
             let id = match entry {
@@ -75,6 +80,6 @@ pub async fn clear_session() {
         }
     }
     if let Some(w) = web_sys::window() {
-        let _ = w.location().assign("/");
+        let _ = w.location().assign(to);
     }
 }

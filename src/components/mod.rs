@@ -11,7 +11,7 @@ mod search_box;
 
 pub use catalog_gate::CatalogGate;
 pub use drafts_list::DraftsList;
-pub use idle_guard::{clear_session, IdleGuard};
+pub use idle_guard::{clear_session, clear_session_to, IdleGuard};
 pub use item_guide::ItemGuide;
 pub use item_list::ItemList;
 pub use mode_switch::ModeSwitch;

@@ -1,11 +1,13 @@
 //! One page per route.
 
 mod apply;
+mod desk;
 mod guide;
 mod home;
 mod notice_preview;
 
 pub use apply::ApplyPage;
+pub use desk::{DeskCasePage, DeskPage};
 pub use guide::GuidePage;
 pub use home::HomePage;
 pub use notice_preview::{NoticeListPage, NoticePreviewPage};

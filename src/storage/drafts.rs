@@ -8,11 +8,12 @@
 use super::{commit, err, get_in, put_in, Storage, DRAFTS_STORE};
 use idb::TransactionMode;
 use onewindow_core::condition::Answers;
-use onewindow_core::submission::ApplicantInput;
+use onewindow_core::outcome::Marks;
+use onewindow_core::submission::{ApplicantInput, Channel};
 use serde::{Deserialize, Serialize};
 
 /// The version of the draft record. Bump it and add a step to [`upgrade`] when it changes.
-pub const DRAFT_VERSION: u32 = 1;
+pub const DRAFT_VERSION: u32 = 2;
 
 /// Where a draft stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +55,13 @@ pub struct Draft {
     pub updated_at: String,
     /// Where it stands.
     pub status: DraftStatus,
+    /// An online pre-check by the applicant, or a case a clerk receives at the desk
+    /// (version 2).
+    pub channel: Channel,
+    /// The desk's marks, one per material (version 2; empty for a pre-check).
+    pub marks: Marks,
+    /// The clerk who receives it (version 2; empty for a pre-check).
+    pub actor: String,
 }
 
 /// A draft as found in storage: readable, or kept as it is with the reason it cannot be read.
@@ -85,9 +93,19 @@ pub enum SaveResult {
 pub fn upgrade(text: &str) -> Result<Draft, String> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("不是有效的草稿记录（{e}）"))?;
+    let mut value = value;
     match value.get("schema_version").and_then(|v| v.as_u64()) {
-        Some(1) => serde_json::from_value(value).map_err(|e| format!("草稿内容有误（{e}）")),
-        // Older versions would be converted here, step by step, before reading.
+        // Version 1 had only pre-checks: add the channel, no marks, no clerk.
+        Some(1) => {
+            if let Some(o) = value.as_object_mut() {
+                o.insert("schema_version".into(), 2.into());
+                o.insert("channel".into(), "pre_check".into());
+                o.insert("marks".into(), serde_json::json!({}));
+                o.insert("actor".into(), "".into());
+            }
+            serde_json::from_value(value).map_err(|e| format!("草稿内容有误（{e}）"))
+        }
+        Some(2) => serde_json::from_value(value).map_err(|e| format!("草稿内容有误（{e}）")),
         Some(v) => Err(format!(
             "草稿格式版本为{v}，本程序只认识版本{DRAFT_VERSION}；请更新页面后再打开"
         )),

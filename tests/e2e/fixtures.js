@@ -83,3 +83,10 @@ export const test = base.extend({
 });
 
 export { expect };
+
+/** Creates a clerk account in the server's database (`onewindow user add`). */
+export async function addClerk(server, name, password, role = "clerk") {
+  const { execFileSync } = await import("node:child_process");
+  const bin = process.env.ONEWINDOW_BIN || path.join(root, "target", "release", "onewindow");
+  execFileSync(bin, ["user", "add", name, "--role", role, "--db", server.dbPath], { input: password + "\n" });
+}

@@ -190,6 +190,7 @@ fn an_acceptance_notice_from_a_real_case_carries_its_deadlines_and_masked_data()
         deadlines: &due,
         checklist: Some(&list),
         outcome: Some(&outcome),
+        event: None,
     };
     let data = notices.data_for(
         NoticeKind::Acceptance,

@@ -1,6 +1,7 @@
 //! What to bring: every material that applies, in what form, how many copies, why, and
 //! which can be tolerated, replaced by a commitment or skipped thanks to an e-licence.
 
+use super::desk_marks::{live_outcome, mark_control};
 use super::step_url;
 use crate::components::ReadAloud;
 use crate::draft_state::DraftHandle;
@@ -8,6 +9,7 @@ use crate::text::t;
 use leptos::prelude::*;
 use onewindow_core::catalog::{MaterialKind, Requirement, ServiceItem};
 use onewindow_core::checklist::{checklist, ChecklistEntry, Why};
+use onewindow_core::submission::Channel;
 
 /// Why a line is on the list, in words: the question and the answer given.
 pub fn why_text(item: &ServiceItem, why: &Why) -> String {
@@ -39,7 +41,11 @@ pub fn why_text(item: &ServiceItem, why: &Why) -> String {
 }
 
 /// One material as a card.
-pub fn material_card(item: &ServiceItem, e: &ChecklistEntry) -> impl IntoView {
+pub fn material_card(
+    item: &ServiceItem,
+    e: &ChecklistEntry,
+    extra: Option<AnyView>,
+) -> impl IntoView {
     let tx = t();
     let count = match e.kind {
         MaterialKind::Paper => format!("{}{}{}", tx.form(e.form), e.count, tx.count_copies),
@@ -71,6 +77,7 @@ pub fn material_card(item: &ServiceItem, e: &ChecklistEntry) -> impl IntoView {
             {alternatives}
             <p class="badges">{badges}</p>
             <p class="why">{why}</p>
+            {extra}
         </li>
     }
 }
@@ -104,11 +111,18 @@ pub fn ChecklistStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
             .collect::<Vec<_>>()
             .join("；")
     );
+    let at_desk = handle
+        .draft
+        .with_untracked(|d| d.as_ref().is_some_and(|d| d.channel == Channel::Desk));
     let cards = list
         .entries
         .iter()
-        .map(|e| material_card(&item, e))
+        .map(|e| {
+            let mark = at_desk.then(|| mark_control(handle, e).into_any());
+            material_card(&item, e, mark)
+        })
         .collect_view();
+    let outcome = at_desk.then(|| live_outcome(handle, item.clone()));
     let exempted = (!list.exempted.is_empty()).then(|| {
         let lines = list
             .exempted
@@ -131,6 +145,7 @@ pub fn ChecklistStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
         <p class="hint">{t().checklist_intro}</p>
         <p><ReadAloud text=spoken/></p>
         {refusals}
+        {outcome}
         <ol class="material-list">{cards}</ol>
         {exempted}
         <p><a class="button" href=next on:click=on_next>{t().continue_}</a></p>

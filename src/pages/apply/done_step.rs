@@ -6,9 +6,10 @@ use crate::display::DisplayContext;
 use crate::draft_state::DraftHandle;
 use crate::outbox::OutboxContext;
 use crate::storage::DraftStatus;
-use crate::text::t;
+use crate::text::{desk, t};
 use leptos::prelude::*;
 use onewindow_core::catalog::ServiceItem;
+use onewindow_core::submission::Channel;
 
 /// The receipt page.
 #[component]
@@ -18,15 +19,25 @@ pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
         <h1>{t().done_heading}</h1>
         <p class="lead">{item.name.clone()}</p>
         {move || match handle.draft.get().map(|d| (d.id.clone(), d.status)) {
-            Some((_, DraftStatus::Submitted { number, lookup_code })) => view! {
-                <div class="panel-success" role="status">
-                    <p>{t().done_submitted}</p>
-                    <dl class="receipt">
-                        <div><dt>{t().case_number}</dt><dd class="receipt-value">{number}</dd></div>
-                        <div><dt>{t().lookup_code}</dt><dd class="receipt-value">{lookup_code}</dd></div>
-                    </dl>
-                </div>
-            }.into_any(),
+            Some((_, DraftStatus::Submitted { number, lookup_code })) => {
+                let at_desk = handle.draft.with(|d| d.as_ref().is_some_and(|d| d.channel == Channel::Desk));
+                let case_href = format!("/desk/cases/{number}");
+                view! {
+                    <div class="panel-success" role="status">
+                        <p>{t().done_submitted}</p>
+                        <dl class="receipt">
+                            <div><dt>{t().case_number}</dt><dd class="receipt-value">{number}</dd></div>
+                            <div><dt>{t().lookup_code}</dt><dd class="receipt-value">{lookup_code}</dd></div>
+                        </dl>
+                    </div>
+                    {at_desk.then(|| view! {
+                        <p class="actions">
+                            <a class="button" href=case_href>{desk().open_case_print}</a>
+                            " "<a class="button secondary" href="/desk">{desk().next_applicant}</a>
+                        </p>
+                    })}
+                }.into_any()
+            }
             Some((id, _)) => {
                 let waiting = move || outbox.with(|o| o.waiting.iter().find(|w| w.id == id).cloned());
                 view! {

@@ -14,7 +14,7 @@ use onewindow_core::case::DeadlineKind;
 use onewindow_core::catalog::ServiceItem;
 use onewindow_core::checklist::relevant_questions;
 use onewindow_core::notice::format::chinese_date;
-use onewindow_core::outcome::Outcome;
+use onewindow_core::outcome::{front_desk_outcome, Outcome};
 use onewindow_core::precheck::precheck;
 use onewindow_core::submission::{Channel, Claimed, Submission, SUBMISSION_VERSION};
 use std::sync::Arc;
@@ -112,6 +112,9 @@ pub fn ReviewStep(
         Some(Err(e)) => view! { <p class="banner banner-warning">{e.to_string()}</p> }.into_any(),
         None => ().into_any(),
     };
+    let at_desk = draft.channel == Channel::Desk;
+    let item_for_submit = item.clone();
+    let desk_outcome = at_desk.then(|| super::desk_marks::live_outcome(handle, item.clone()));
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -124,16 +127,32 @@ pub fn ReviewStep(
         let Some(draft) = handle.draft.get_untracked() else {
             return;
         };
+        let at_desk = draft.channel == Channel::Desk;
+        // At the desk the clerk's marks decide the outcome; the server checks it agrees.
+        let claimed = Claimed {
+            outcome: at_desk
+                .then(|| front_desk_outcome(&item_for_submit, &draft.answers, &draft.marks).ok())
+                .flatten(),
+            deadlines: vec![],
+        };
         let submission = Submission {
             schema_version: SUBMISSION_VERSION,
-            channel: Channel::PreCheck,
+            channel: draft.channel,
             item: draft.item.clone(),
             answers: draft.answers.clone(),
-            marks: Default::default(),
+            marks: if at_desk {
+                draft.marks.clone()
+            } else {
+                Default::default()
+            },
             applicant: draft.applicant.clone(),
             submitted_at: now_local(),
-            actor: "applicant".into(),
-            claimed: Claimed::default(),
+            actor: if at_desk {
+                draft.actor.clone()
+            } else {
+                "applicant".into()
+            },
+            claimed,
         };
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
@@ -168,14 +187,17 @@ pub fn ReviewStep(
         <dl class="summary">{rows}</dl>
         <h2>{t().applicant_heading}</h2>
         <dl class="summary">{applicant}</dl>
-        <section class="likely" aria-labelledby="likely">
-            <h2 id="likely">{t().likely_heading}</h2>
-            {likely}
-        </section>
+        {desk_outcome}
+        {(!at_desk).then(|| view! {
+            <section class="likely" aria-labelledby="likely">
+                <h2 id="likely">{t().likely_heading}</h2>
+                {likely}
+            </section>
+        })}
         {move || failure.get().map(|f| view! { <p class="banner banner-error" role="alert">{f}</p> })}
         <form on:submit=on_submit>
             <button type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { t().submitting } else { t().submit_precheck }}
+                {move || if busy.get() { t().submitting } else if at_desk { crate::text::desk().submit_desk } else { t().submit_precheck }}
             </button>
         </form>
     }

@@ -7,7 +7,7 @@ use super::data::{
 };
 use super::format::chinese_date;
 use super::{NoticeKind, Notices};
-use crate::case::{CaseDeadlines, CaseRecord, DeadlineKind};
+use crate::case::{CaseDeadlines, CaseRecord, DeadlineKind, EventKind};
 use crate::checklist::Checklist;
 use crate::outcome::{bring, Outcome, ToleratedGap};
 use crate::validate::{mask_id, mask_mobile};
@@ -44,6 +44,9 @@ pub struct CaseFacts<'a> {
     pub checklist: Option<&'a Checklist>,
     /// The front desk's outcome, for gaps, tolerated materials and refusal reasons.
     pub outcome: Option<&'a Outcome>,
+    /// The later step that produced the notice, if any: a back-office correction
+    /// request's list or a denial's reasons come from it.
+    pub event: Option<&'a EventKind>,
 }
 
 fn date(d: Option<NaiveDate>) -> String {
@@ -102,6 +105,38 @@ impl Notices {
                     .collect(),
             ),
             _ => (Vec::new(), Vec::new(), Vec::new()),
+        };
+        // A later step speaks for itself: the back office's consolidated corrections, or
+        // the reasons of a denial.
+        let (gaps, reasons) = match facts.event {
+            Some(EventKind::CorrectionRequested { items }) => (
+                items
+                    .iter()
+                    .map(|line| {
+                        let (name, problem) = line.split_once('：').unwrap_or((line, ""));
+                        GapLine {
+                            name: name.to_string(),
+                            problem: problem.to_string(),
+                            bring: String::new(),
+                        }
+                    })
+                    .collect(),
+                reasons,
+            ),
+            Some(EventKind::Decided {
+                approved: false,
+                reasons: denied,
+            }) => (
+                gaps,
+                denied
+                    .iter()
+                    .map(|r| ReasonLine {
+                        reason: r.clone(),
+                        legal_basis: facts.item.legal_basis.join("；"),
+                    })
+                    .collect(),
+            ),
+            _ => (gaps, reasons),
         };
         let procedure = rec
             .suspensions

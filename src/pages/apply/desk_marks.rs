@@ -1,0 +1,166 @@
+//! At the desk: each material is ticked as it is handed over, with its review points in
+//! view, and the outcome (and the notices it calls for) updates with every tick.
+
+use crate::draft_state::DraftHandle;
+use crate::text::desk;
+use leptos::prelude::*;
+use onewindow_core::catalog::{MaterialKind, ServiceItem};
+use onewindow_core::checklist::ChecklistEntry;
+use onewindow_core::outcome::{front_desk_outcome, MaterialStatus, Outcome};
+
+/// The mark's wire name, for the select.
+fn key(status: Option<&MaterialStatus>) -> String {
+    match status {
+        None => String::new(),
+        Some(MaterialStatus::Defective { .. }) => "defective".into(),
+        Some(s) => serde_json::to_value(s)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+    }
+}
+
+/// The choices for one material: only those that make sense for it.
+fn choices(e: &ChecklistEntry) -> Vec<(&'static str, &'static str)> {
+    let d = desk();
+    if e.kind == MaterialKind::Requirement {
+        return vec![("satisfied", d.mark_satisfied), ("missing", d.mark_missing)];
+    }
+    let mut c = vec![
+        ("original", d.mark_original),
+        ("copy", d.mark_copy),
+        ("electronic", d.mark_electronic),
+    ];
+    if e.commitment {
+        c.push(("commitment", d.mark_commitment));
+    }
+    if e.e_licence {
+        c.push(("e_licence", d.mark_e_licence));
+    }
+    c.push((
+        "missing",
+        if e.tolerated.is_some() {
+            d.mark_tolerated
+        } else {
+            d.mark_missing
+        },
+    ));
+    c.push(("defective", d.mark_defective));
+    c
+}
+
+fn status_of(key: &str, reason: String) -> Option<MaterialStatus> {
+    match key {
+        "defective" => Some(MaterialStatus::Defective { reason }),
+        "" => None,
+        k => serde_json::from_value(serde_json::Value::String(k.into())).ok(),
+    }
+}
+
+/// The mark control of one material.
+pub fn mark_control(handle: DraftHandle, e: &ChecklistEntry) -> impl IntoView {
+    let id = e.material.clone();
+    let select_id = format!("mark-{id}");
+    let reason_id = format!("reason-{id}");
+    let current = {
+        let id = id.clone();
+        move || {
+            handle
+                .draft
+                .with(|d| d.as_ref().and_then(|d| d.marks.get(&id).cloned()))
+        }
+    };
+    let set = {
+        let id = id.clone();
+        move |k: String, reason: String| {
+            handle.edit(|d| match status_of(&k, reason) {
+                Some(s) => {
+                    d.marks.insert(id.clone(), s);
+                }
+                None => {
+                    d.marks.remove(&id);
+                }
+            })
+        }
+    };
+    let options = choices(e)
+        .into_iter()
+        .map(|(k, label)| {
+            let current = current.clone();
+            view! { <option value=k selected=move || key(current().as_ref()) == k>{label}</option> }
+        })
+        .collect_view();
+    let points = e
+        .review_points
+        .iter()
+        .map(|p| view! { <li>{p.clone()}</li> })
+        .collect_view();
+    let defective = {
+        let current = current.clone();
+        move || match current() {
+            Some(MaterialStatus::Defective { reason }) => Some(reason),
+            _ => None,
+        }
+    };
+    let set2 = set.clone();
+    let reason_list = desk()
+        .defect_reasons
+        .iter()
+        .map(|r| view! { <option value=*r></option> })
+        .collect_view();
+    let list_id = format!("reasons-{id}");
+    view! {
+        <div class="mark">
+            {(!e.review_points.is_empty()).then(|| view! {
+                <div class="review-points"><p class="hint">{desk().review_points}</p><ul>{points}</ul></div>
+            })}
+            <p class="field">
+                <label for=select_id.clone()>{desk().mark_label}</label>
+                <select id=select_id on:change=move |ev| set(event_target_value(&ev), desk().defect_reasons[0].to_string())>
+                    <option value="">{desk().mark_none}</option>
+                    {options}
+                </select>
+            </p>
+            {move || defective().map(|reason| {
+                let set2 = set2.clone();
+                view! {
+                    <p class="field">
+                        <label for=reason_id.clone()>{desk().defect_reason}</label>
+                        <input id=reason_id.clone() list=list_id.clone() prop:value=reason
+                            on:input=move |ev| set2("defective".into(), event_target_value(&ev))/>
+                        <datalist id=list_id.clone()>{reason_list.clone()}</datalist>
+                    </p>
+                }
+            })}
+        </div>
+    }
+}
+
+/// The outcome as the marks stand now, with the notices it calls for.
+pub fn live_outcome(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
+    let outcome = move || {
+        handle.draft.with(|d| {
+            d.as_ref()
+                .and_then(|d| front_desk_outcome(&item, &d.answers, &d.marks).ok())
+        })
+    };
+    view! {
+        <aside class="panel live-outcome" aria-live="polite" aria-labelledby="live-outcome">
+            <h2 id="live-outcome">{desk().outcome_now}</h2>
+            {move || outcome().map(|o| {
+                let details: Vec<String> = match &o {
+                    Outcome::Incomplete { gaps, .. } => gaps.iter().map(|g| format!("{}：{}", g.name, g.problem)).collect(),
+                    Outcome::AcceptedWithTolerated { tolerated } => tolerated.iter().map(|t| format!("{}（{}{}{}）", t.name, desk().supply_within, t.supply_days, desk().working_days)).collect(),
+                    Outcome::NotAccepted { reasons } => reasons.iter().map(|r| r.reason.clone()).collect(),
+                    _ => vec![],
+                };
+                let notices = o.notices().iter().map(|k| k.title()).collect::<Vec<_>>().join("、");
+                view! {
+                    <p class="outcome-name">{desk().outcome(&o)}</p>
+                    <ul>{details.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    <p>{desk().notices_to_print}{notices}</p>
+                }
+            })}
+        </aside>
+    }
+}

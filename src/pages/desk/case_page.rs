@@ -1,0 +1,210 @@
+//! `/desk/cases/:number`: one case — its state and deadlines with their colour, the
+//! history of events, the hand-over ledger, the notices issued (to print), and the next
+//! step.
+
+use super::case_notices::CaseNotices;
+use super::event_form::EventForm;
+use super::ClerkGate;
+use crate::catalog_state::CatalogContext;
+use crate::clerk::ClerkContext;
+use crate::components::CatalogGate;
+use crate::desk_api::{self, DeskCase};
+use crate::text::desk;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use onewindow_core::case::{DueStatus, Event};
+use serde_json::Value;
+
+fn status_class(s: DueStatus) -> &'static str {
+    match s {
+        DueStatus::OnTime => "on_time",
+        DueStatus::DueSoon => "due_soon",
+        DueStatus::Overdue => "overdue",
+        DueStatus::Met => "met",
+        DueStatus::MetLate => "met_late",
+    }
+}
+
+fn history_line(e: &Event) -> impl IntoView {
+    let detail = serde_json::to_value(&e.kind).unwrap_or_default();
+    let extra: Vec<String> = detail
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .filter(|(k, _)| *k != "type")
+                .filter_map(|(_, v)| match v {
+                    Value::String(s) if !s.is_empty() => Some(s.clone()),
+                    Value::Array(a) if !a.is_empty() => Some(
+                        a.iter()
+                            .map(|x| x.as_str().map_or(x.to_string(), str::to_string))
+                            .collect::<Vec<_>>()
+                            .join("；"),
+                    ),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    view! {
+        <li>
+            <time>{e.at.format("%Y-%m-%d %H:%M").to_string()}</time>
+            " "<strong>{desk().event(e.kind.name())}</strong>
+            " "<span>{e.actor.clone()}</span>
+            {(!extra.is_empty()).then(|| view! { <span class="note">{"："}{extra.join("，")}</span> })}
+            {(!e.note.is_empty()).then(|| view! { <span class="note">{"（"}{e.note.clone()}{"）"}</span> })}
+        </li>
+    }
+}
+
+fn case_view(case: DeskCase, on_post: Callback<Value>) -> impl IntoView {
+    let CatalogContext(status) = expect_context();
+    let deadlines = case
+        .deadlines
+        .as_ref()
+        .map(|d| d.deadlines.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| {
+            let kind = serde_json::to_value(&d.kind).unwrap_or_default();
+            let name = desk().deadline_kind(kind["type"].as_str().unwrap_or_default());
+            let class = status_class(d.status);
+            view! {
+                <tr class=format!("due-{class}")>
+                    <td>{name}</td>
+                    <td>{d.deadline.due.to_string()}</td>
+                    <td><span class=format!("due-badge due-{class}")>{desk().warning(class)}</span></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let ledger = case
+        .record
+        .ledger
+        .iter()
+        .map(|(at, h)| {
+            view! {
+                <tr>
+                    <td>{at.format("%Y-%m-%d %H:%M").to_string()}</td>
+                    <td>{h.department.clone()}</td>
+                    <td>{h.material.clone()}</td>
+                    <td>{h.copies}</td>
+                    <td>{h.from.clone()}</td>
+                    <td>{h.to.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let has_ledger = !case.record.ledger.is_empty();
+    let history = case.events.iter().map(history_line).collect_view();
+    let c2 = case.clone();
+    let c3 = case.clone();
+    view! {
+        <h1>{desk().case_heading}{case.number.clone()}</h1>
+        <dl class="summary case-summary">
+            <div class="summary-row"><dt>{desk().col_item}</dt><dd>{case.item.name.clone().unwrap_or(case.item.code.clone())}</dd></div>
+            <div class="summary-row"><dt>{desk().col_applicant}</dt><dd>{case.applicant.name.clone()}{"　"}{case.applicant.id_masked.clone()}{"　"}{case.applicant.mobile_masked.clone()}</dd></div>
+            <div class="summary-row"><dt>{desk().col_state}</dt><dd class="case-state">{desk().state(&case.state)}</dd></div>
+            <div class="summary-row"><dt>{desk().lookup_code}</dt><dd>{case.lookup_code.clone()}</dd></div>
+        </dl>
+        <div class="desk-grid no-print">
+            <section class="panel" aria-labelledby="case-deadlines">
+                <h2 id="case-deadlines">{desk().deadlines_heading}</h2>
+                <table class="cases"><thead><tr>
+                    <th scope="col">{desk().col_deadline}</th><th scope="col">{desk().col_due}</th><th scope="col">{desk().col_status}</th>
+                </tr></thead><tbody>{deadlines}</tbody></table>
+            </section>
+            <section class="panel" aria-labelledby="case-history">
+                <h2 id="case-history">{desk().history_heading}</h2>
+                <ol class="history">{history}</ol>
+            </section>
+        </div>
+        {has_ledger.then(|| view! {
+            <section class="panel no-print" aria-labelledby="case-ledger">
+                <h2 id="case-ledger">{desk().ledger_heading}</h2>
+                <table class="cases"><thead><tr>
+                    <th scope="col">{desk().col_time}</th><th scope="col">{desk().col_department}</th><th scope="col">{desk().col_material}</th>
+                    <th scope="col">{desk().col_copies}</th><th scope="col">{desk().col_from}</th><th scope="col">{desk().col_to}</th>
+                </tr></thead><tbody>{ledger}</tbody></table>
+            </section>
+        })}
+        <EventForm case=c2 on_post=on_post/>
+        <CatalogGate status=status let:loaded>
+            <CaseNotices loaded=loaded case=c3.clone()/>
+        </CatalogGate>
+    }
+}
+
+/// The case page.
+#[component]
+pub fn DeskCasePage() -> impl IntoView {
+    view! {
+        <ClerkGate>
+            <CaseLoader/>
+        </ClerkGate>
+    }
+}
+
+#[component]
+fn CaseLoader() -> impl IntoView {
+    let clerk: ClerkContext = expect_context();
+    let params = use_params_map();
+    let number = params.read_untracked().get("number").unwrap_or_default();
+    let case = RwSignal::new(None::<Result<(DeskCase, String), String>>);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let load = {
+        let number = number.clone();
+        move || {
+            let number = number.clone();
+            leptos::task::spawn_local(async move {
+                match desk_api::case(&number).await {
+                    Ok(c) => case.set(Some(Ok(c))),
+                    Err(e) if e.status == 401 => clerk.session_ended(),
+                    Err(e) => case.set(Some(Err(e.message))),
+                }
+            });
+        }
+    };
+    load();
+    let on_post = Callback::new(move |body: Value| {
+        let Some(Ok((current, etag))) = case.get_untracked() else {
+            return;
+        };
+        let before = current.notices.len();
+        let load = load.clone();
+        leptos::task::spawn_local(async move {
+            match desk_api::post_event(&current.number, &etag, &body).await {
+                Ok((updated, etag)) => {
+                    let new: Vec<String> = updated.notices[before..]
+                        .iter()
+                        .map(|n| n.number.clone())
+                        .collect();
+                    let text = if new.is_empty() {
+                        desk().step_recorded.to_string()
+                    } else {
+                        format!("{}{}", desk().step_recorded_with_notices, new.join("、"))
+                    };
+                    message.set(Some((true, text)));
+                    case.set(Some(Ok((updated, etag))));
+                }
+                Err(e) if e.status == 401 => clerk.session_ended(),
+                Err(e) if e.status == 412 => {
+                    message.set(Some((false, desk().changed_elsewhere.to_string())));
+                    load();
+                }
+                Err(e) => message.set(Some((false, e.message))),
+            }
+        });
+    });
+    view! {
+        <p class="no-print"><a class="back-link" href="/desk">{desk().back_to_cases}</a></p>
+        {move || message.get().map(|(ok, m)| view! {
+            <p class=if ok { "banner banner-success" } else { "banner banner-error" } role=if ok { "status" } else { "alert" }>{m}</p>
+        })}
+        {move || match case.get() {
+            None => view! { <p class="progress" role="status">{desk().loading_case}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="banner banner-error" role="alert">{e}</p> }.into_any(),
+            Some(Ok((c, _))) => case_view(c, on_post).into_any(),
+        }}
+    }
+}

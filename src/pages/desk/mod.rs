@@ -1,0 +1,54 @@
+//! The clerk's desk (`/desk`, `/desk/cases/:number`): log in, start a case for an item or
+//! from an applicant's pre-check, the case list, and one case moved on step by step.
+
+mod case_list;
+mod case_notices;
+mod case_page;
+mod event_form;
+mod login;
+mod new_case;
+
+pub use case_page::DeskCasePage;
+
+use crate::clerk::{ClerkContext, ClerkState};
+use crate::text::desk;
+use case_list::CaseList;
+use leptos::prelude::*;
+use login::LoginForm;
+use new_case::NewCase;
+
+/// Shows `children` only to a logged-in clerk; otherwise the login form.
+#[component]
+pub fn ClerkGate(children: ChildrenFn) -> impl IntoView {
+    let clerk: ClerkContext = expect_context();
+    clerk.check();
+    move || {
+        match clerk.0.get() {
+        ClerkState::Unknown => view! { <p class="progress" role="status">{desk().checking_session}</p> }.into_any(),
+        ClerkState::LoggedOut(message) => view! { <LoginForm message=message/> }.into_any(),
+        ClerkState::In(c) => view! {
+            <div class="clerk-bar no-print">
+                <span>{desk().logged_in_as}{c.name.clone()}{"（"}{desk().role(&c.role)}{"）"}</span>
+                <a href="/desk">{desk().workbench}</a>
+                <button type="button" class="secondary" on:click=|_| leptos::task::spawn_local(crate::clerk::logout())>{desk().logout}</button>
+            </div>
+            {children()}
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// `/desk`: the workbench.
+#[component]
+pub fn DeskPage() -> impl IntoView {
+    view! {
+        <ClerkGate>
+            <h1>{desk().workbench}</h1>
+            <div class="desk-grid">
+                <NewCase/>
+                <CaseList/>
+            </div>
+        </ClerkGate>
+    }
+}

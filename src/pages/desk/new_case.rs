@@ -1,0 +1,130 @@
+//! Starting a case at the desk: for one item, or from an applicant's online pre-check so
+//! nothing is asked twice.
+
+use crate::catalog_state::CatalogContext;
+use crate::clerk::ClerkContext;
+use crate::components::CatalogGate;
+use crate::desk_api;
+use crate::draft_state::new_draft;
+use crate::storage::{SaveResult, Storage, DEFAULT_DB};
+use crate::text::desk;
+use leptos::prelude::*;
+use onewindow_core::submission::{ApplicantInput, Channel};
+
+/// Saves a new desk draft and opens it.
+async fn open_draft(mut draft: crate::storage::Draft) -> Result<(), String> {
+    let storage = Storage::open(DEFAULT_DB).await?;
+    match storage.save_draft(&draft).await? {
+        SaveResult::Saved(rev) => draft.revision = rev,
+        SaveResult::Newer(_) => return Err("草稿编号冲突，请重试".into()),
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w
+            .location()
+            .assign(&format!("/apply/{}/{}", draft.id, draft.step));
+    }
+    Ok(())
+}
+
+/// The "new case" panel.
+#[component]
+pub fn NewCase() -> impl IntoView {
+    let CatalogContext(status) = expect_context();
+    let clerk: ClerkContext = expect_context();
+    let item = RwSignal::new(String::new());
+    let precheck = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let code = item.get_untracked();
+        if code.is_empty() {
+            error.set(Some(desk().choose_item_first.to_string()));
+            return;
+        }
+        let Some(c) = clerk.clerk() else { return };
+        let mut draft = new_draft(&code);
+        draft.channel = Channel::Desk;
+        draft.actor = c.name;
+        draft.step = "start".into();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            if let Err(e) = open_draft(draft).await {
+                error.set(Some(e));
+                busy.set(false);
+            }
+        });
+    };
+    let from_precheck = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let number = precheck.get_untracked().trim().to_string();
+        if number.is_empty() {
+            error.set(Some(desk().precheck_number_missing.to_string()));
+            return;
+        }
+        let Some(c) = clerk.clerk() else { return };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = async {
+                let (case, _) = desk_api::case(&number).await.map_err(|e| e.message)?;
+                if case.channel != "pre_check" {
+                    return Err(format!("{number}{}", desk().not_a_precheck));
+                }
+                let full = desk_api::unmask(&number, desk().unmask_reason_precheck)
+                    .await
+                    .map_err(|e| e.message)?;
+                let mut draft = new_draft(&case.item.code);
+                draft.channel = Channel::Desk;
+                draft.actor = c.name;
+                draft.answers = case.answers.unwrap_or_default();
+                draft.applicant = ApplicantInput {
+                    name: full.name,
+                    id_number: full.id_number,
+                    mobile: full.mobile,
+                };
+                draft.step = "start".into();
+                open_draft(draft).await
+            }
+            .await;
+            if let Err(e) = result {
+                error.set(Some(e));
+                busy.set(false);
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="new-case">
+            <h2 id="new-case">{desk().new_case}</h2>
+            {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
+            <CatalogGate status=status let:loaded>
+                {
+                    let options = loaded.catalog.items.iter().map(|i| {
+                        let label = format!("{}（{}）", i.name, i.department);
+                        view! { <option value=i.code.clone()>{label}</option> }
+                    }).collect_view();
+                    view! {
+                        <form on:submit=start>
+                            <p class="field">
+                                <label for="desk-item">{desk().item_label}</label>
+                                <select id="desk-item" on:change=move |ev| item.set(event_target_value(&ev))>
+                                    <option value="">{desk().choose_item}</option>
+                                    {options}
+                                </select>
+                            </p>
+                            <button type="submit" disabled=move || busy.get()>{desk().start_case}</button>
+                        </form>
+                    }
+                }
+            </CatalogGate>
+            <form on:submit=from_precheck>
+                <p class="field">
+                    <label for="precheck-number">{desk().precheck_label}</label>
+                    <span class="hint" id="precheck-hint">{desk().precheck_hint}</span>
+                    <input id="precheck-number" aria-describedby="precheck-hint" inputmode="numeric" prop:value=move || precheck.get()
+                        on:input=move |ev| precheck.set(event_target_value(&ev))/>
+                </p>
+                <button type="submit" class="secondary" disabled=move || busy.get()>{desk().continue_precheck}</button>
+            </form>
+        </section>
+    }
+}

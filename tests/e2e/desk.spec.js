@@ -1,0 +1,219 @@
+// The clerk's desk on a tablet: log in, receive three cases (accepted, accepted with a
+// tolerated gap, incomplete) ticking each material, print the notices with their real
+// document numbers, and take one case from received to archived. Screenshots at 1280×800
+// landscape and 800×1280 portrait.
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { test, expect, screenshotDir, addClerk } from "./fixtures.js";
+
+const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
+const PASSWORD = "desk password 1";
+
+async function login(page, server) {
+  await addClerk(server, "王敏", PASSWORD);
+  await page.goto(server.url + "/desk");
+  await expect(page.getByRole("heading", { level: 1, name: "窗口工作人员登录" })).toBeVisible();
+  await page.getByLabel("用户名").fill("王敏");
+  await page.getByLabel("密码").fill("wrong password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("alert")).toContainText("用户名或密码不正确");
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "窗口工作台" })).toBeVisible();
+}
+
+/** Answers every question with "否" / the first choice / 3 / a date, then fills the applicant. */
+async function answerAndFillApplicant(page) {
+  for (let i = 0; i < 20; i++) {
+    const heading = page.locator("form.question h1");
+    await expect(heading).toBeVisible();
+    if ((await heading.textContent()).includes("申请人信息")) break;
+    const radios = page.locator(".question input[type=radio]");
+    if (await radios.count()) {
+      const no = page.getByRole("radio", { name: "否", exact: true });
+      await ((await no.count()) ? no : radios.first()).check();
+    } else if (await page.locator("input[type=number]").count()) {
+      await page.locator("input[type=number]").fill("3");
+    } else {
+      await page.locator("input[type=date]").fill("2026-11-20");
+    }
+    await page.getByRole("button", { name: "继续" }).click();
+  }
+  await page.getByLabel("姓名或单位名称").fill("某某餐饮有限公司");
+  await page.getByLabel("身份证号码或统一社会信用代码").fill("91350100M000100Y43");
+  await page.getByLabel("手机号码").fill("13800138000");
+  await page.getByRole("button", { name: "继续" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
+}
+
+async function startCase(page, itemName) {
+  await page.goto(page.url().replace(/\/desk.*$|\/apply.*$/, "/desk"));
+  const select = page.getByLabel("事项", { exact: true });
+  const value = await select.locator("option", { hasText: itemName }).getAttribute("value");
+  await select.selectOption(value);
+  await page.getByRole("button", { name: "开始收件" }).click();
+  await page.waitForURL(/\/apply\//);
+  await answerAndFillApplicant(page);
+}
+
+/** Ticks every material as seen in the original (or met), except `special` (id → mark). */
+async function tick(page, special = {}) {
+  const selects = page.locator("select[id^=mark-]");
+  const n = await selects.count();
+  for (let i = 0; i < n; i++) {
+    const s = selects.nth(i);
+    const id = (await s.getAttribute("id")).slice("mark-".length);
+    const options = await s.locator("option").evaluateAll((os) => os.map((o) => o.value));
+    await s.selectOption(special[id] ?? (options.includes("original") ? "original" : "satisfied"));
+  }
+}
+
+async function finish(page) {
+  await page.getByRole("link", { name: "继续" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "核对您的信息" })).toBeVisible();
+  await page.getByRole("button", { name: "完成收件并提交" }).click();
+  await expect(page.locator(".receipt-value").first()).toHaveText(/^2026-\d{6}$/);
+  const number = await page.locator(".receipt-value").first().textContent();
+  await page.getByRole("link", { name: "打开办件并打印通知书" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `办件 ${number}` })).toBeVisible();
+  return number;
+}
+
+/** Shows notice `title`, prints the page to PDF and returns its text. */
+async function printNotice(page, title, file) {
+  await page.getByRole("button", { name: `显示并打印${title}` }).click();
+  await expect(page.locator(".notice-pages .a4").first()).toBeVisible();
+  const pdf = path.join(screenshotDir, file);
+  await page.emulateMedia({ media: "print" });
+  await page.pdf({ path: pdf, format: "A4", printBackground: true, preferCSSPageSize: true });
+  await page.emulateMedia({ media: "screen" });
+  return execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
+}
+
+async function step(page, name, fill = async () => {}) {
+  await page.getByRole("button", { name, exact: true }).click();
+  await fill();
+  await page.getByRole("button", { name: "确认办理" }).click();
+  await expect(page.locator(".banner-success")).toBeVisible();
+}
+
+test("a whole case at the desk: accepted, numbered notices printed, moved on to the archive", async ({ page, server }) => {
+  await login(page, server);
+  await shot(page, "desk-workbench-landscape.png");
+  await startCase(page, "食品经营许可（新办）");
+  await tick(page);
+  await expect(page.locator(".live-outcome")).toContainText("材料齐全，予以受理");
+  await expect(page.locator(".live-outcome")).toContainText("受理通知书");
+  await shot(page, "desk-checklist-landscape.png");
+  const number = await finish(page);
+  await expect(page.locator(".case-state")).toHaveText("已受理");
+  const acceptance = await printNotice(page, "受理通知书", "desk-acceptance.pdf");
+  expect(acceptance).toContain("某政受字〔2026〕第000001号");
+  expect(acceptance).toContain(number);
+  expect(acceptance).toContain("913***********0Y43");
+  await shot(page, "desk-case-landscape.png");
+
+  await step(page, "开始审查");
+  await expect(page.locator(".case-state")).toHaveText("审查中");
+  await step(page, "启动特别程序", async () => {
+    await page.getByLabel(/特别程序名称/).fill("现场勘验");
+    await page.getByLabel("计划结束日期").fill("2026-12-04");
+  });
+  const special = await printNotice(page, "特别程序通知书", "desk-special.pdf");
+  expect(special).toContain("现场勘验");
+  await step(page, "特别程序结束");
+  await step(page, "作出决定", () => page.getByRole("radio", { name: "准予许可" }).check());
+  await expect(page.locator(".banner-success")).toContainText("某政结字〔2026〕第000001号");
+  const completion = await printNotice(page, "办结通知书", "desk-completion.pdf");
+  expect(completion).toContain("某政结字〔2026〕第000001号");
+  // Posting without a tracking number is refused on the field, nothing is lost.
+  await page.getByRole("button", { name: "出件", exact: true }).click();
+  await page.getByRole("radio", { name: "邮寄送达" }).check();
+  await page.getByRole("button", { name: "确认办理" }).click();
+  await expect(page.getByRole("alert")).toContainText("邮寄单号");
+  await page.getByLabel(/邮寄单号/).fill("SF1234567890");
+  await page.getByRole("button", { name: "确认办理" }).click();
+  await expect(page.locator(".case-state")).toHaveText("已出件");
+  await step(page, "记录好差评", () => page.getByRole("radio", { name: "非常满意" }).check());
+  await step(page, "归档");
+  await expect(page.locator(".case-state")).toHaveText("已归档");
+  await expect(page.locator(".history li")).toHaveCount(9);
+
+  // The list shows it with its state; filters narrow it.
+  await page.getByRole("link", { name: "← 返回我的办件" }).click();
+  await expect(page.locator("table.cases")).toContainText(number);
+  await page.getByLabel("状态").selectOption("accepted");
+  await expect(page.getByText("没有符合条件的办件。")).toBeVisible();
+  await page.getByLabel("状态").selectOption("archived");
+  await expect(page.locator("table.cases")).toContainText(number);
+
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await page.getByRole("link", { name: number }).click();
+  await expect(page.locator(".case-state")).toHaveText("已归档");
+  await shot(page, "desk-case-portrait.png");
+});
+
+test("accepted with a tolerated gap, and incomplete: each gets its notices", async ({ page, server }) => {
+  await login(page, server);
+  await startCase(page, "公共场所卫生许可（新办）");
+  await tick(page, { hygiene_rules: "missing" });
+  await expect(page.locator(".live-outcome")).toContainText("容缺受理");
+  await expect(page.locator(".live-outcome")).toContainText("容缺受理承诺书");
+  await finish(page);
+  const commitment = await printNotice(page, "容缺受理承诺书", "desk-tolerance.pdf");
+  expect(commitment).toContain("某政容字〔2026〕第000001号");
+  expect(commitment).toContain("公共场所卫生管理制度");
+
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await startCase(page, "食品经营许可（新办）");
+  await tick(page, { application_form: "defective" });
+  await expect(page.getByLabel("材料问题")).toHaveValue("未加盖公章");
+  await page.getByLabel("材料问题").fill("申请书未签字");
+  await expect(page.locator(".live-outcome")).toContainText("材料不齐全");
+  await expect(page.locator(".live-outcome")).toContainText("申请书未签字");
+  await shot(page, "desk-checklist-portrait.png");
+  await finish(page);
+  await expect(page.locator(".case-state")).toHaveText("补正中");
+  const notice = await printNotice(page, "一次性告知通知书", "desk-one-time.pdf");
+  expect(notice).toContain("某政告字〔2026〕第000001号");
+  expect(notice).toContain("申请书未签字");
+});
+
+test("a pre-check becomes a desk case; logging out clears the device", async ({ page, server }) => {
+  // The applicant's pre-check, sent the way the app sends it.
+  await page.goto(server.url + "/");
+  await page.getByLabel("搜索事项").fill("spjy");
+  await page.locator(".search-results").getByRole("link", { name: "食品经营许可（新办）" }).click();
+  await page.getByRole("button", { name: "开始网上预审" }).click();
+  await page.waitForURL(/\/apply\//);
+  await answerAndFillApplicant(page);
+  await page.getByRole("link", { name: "继续" }).click();
+  await page.getByRole("button", { name: "提交预审" }).click();
+  const receipt = page.locator(".receipt-value").first();
+  await expect(receipt).toHaveText(/^2026-\d{6}$/);
+  const precheck = await receipt.textContent();
+
+  await login(page, server);
+  await page.getByLabel("预审编号").fill(precheck);
+  await page.getByRole("button", { name: "调取预审，继续收件" }).click();
+  // Straight to the materials: the answers and the applicant came with the pre-check.
+  await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
+  await tick(page);
+  await page.getByRole("link", { name: "继续" }).click();
+  await expect(page.locator(".summary")).toContainText("91350100M000100Y43");
+  await page.getByRole("button", { name: "完成收件并提交" }).click();
+  await expect(page.locator(".receipt-value").first()).toHaveText(/^2026-\d{6}$/);
+
+  // Start another case and leave it half done, then log out: nothing stays on the device.
+  await startCase(page, "食品经营许可（新办）");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "窗口工作人员登录" })).toBeVisible();
+  const drafts = await page.evaluate(async () => {
+    const db = await new Promise((ok, err) => { const r = indexedDB.open("onewindow"); r.onsuccess = () => ok(r.result); r.onerror = err; });
+    const all = await new Promise((ok, err) => { const r = db.transaction("drafts").objectStore("drafts").getAll(); r.onsuccess = () => ok(r.result); r.onerror = err; });
+    return all.map((t) => JSON.parse(t)).filter((d) => d.status.type === "editing").length;
+  });
+  expect(drafts).toBe(0);
+  const me = await page.evaluate(async () => (await fetch("/api/session")).status);
+  expect(me).toBe(401);
+});
