@@ -127,6 +127,9 @@ impl DraftHandle {
         if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
             let on_message =
                 Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                    if !handle.alive() {
+                        return;
+                    }
                     let queued = handle
                         .draft
                         .get_untracked()
@@ -156,8 +159,18 @@ impl DraftHandle {
         Ok(db)
     }
 
+    /// Whether the page that owns this handle still lives. Browser listeners and timers
+    /// can outlive it (the user went to another page); they then do nothing, the draft
+    /// having been saved on the way out.
+    fn alive(self) -> bool {
+        !self.draft.is_disposed()
+    }
+
     /// Keeps unsaved edits synchronously in localStorage, then saves them as usual.
     fn rescue(self) {
+        if !self.alive() {
+            return;
+        }
         if self.dirty.get_value() {
             if let (Some(d), Some(local)) = (self.draft.get_untracked(), local_storage()) {
                 if let Ok(json) = serde_json::to_string(&d) {
@@ -170,8 +183,13 @@ impl DraftHandle {
 
     fn reload(self, id: String, note: Option<&'static str>) {
         leptos::task::spawn_local(async move {
-            match self.storage().await {
+            let storage = self.storage().await;
+            if !self.alive() {
+                return;
+            }
+            match storage {
                 Ok(storage) => match storage.draft(&id).await {
+                    Ok(_) if !self.alive() => return,
                     Ok(found) => {
                         let (found, rescued) = take_rescued(&id, found);
                         let current = self.draft.get_untracked().map(|d| d.revision);
@@ -221,7 +239,7 @@ impl DraftHandle {
 
     /// Saves now (if anything changed); a save already running is followed by another.
     pub fn save_now(self) {
-        if !self.dirty.get_value() {
+        if !self.alive() || !self.dirty.get_value() {
             return;
         }
         if self.saving.get_value() {
@@ -242,6 +260,12 @@ impl DraftHandle {
                 }
                 Err(e) => Err(e),
             };
+            if !self.alive() {
+                if matches!(result, Ok(SaveResult::Saved(_))) {
+                    announce_saved(&draft.id);
+                }
+                return;
+            }
             match result {
                 Ok(SaveResult::Saved(revision)) => {
                     if let Some(local) = local_storage() {

@@ -8,6 +8,8 @@ import { test, expect, screenshotDir, addClerk } from "./fixtures.js";
 
 const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
 const PASSWORD = "desk password 1";
+// Whole cases are long: three of them with every step and five PDFs.
+test.describe.configure({ timeout: 240_000 });
 
 async function login(page, server) {
   await addClerk(server, "王敏", PASSWORD);
@@ -81,7 +83,7 @@ async function finish(page) {
 
 /** Shows notice `title`, prints the page to PDF and returns its text. */
 async function printNotice(page, title, file) {
-  await page.getByRole("button", { name: `显示并打印${title}` }).click();
+  await page.getByRole("button", { name: `显示并打印 ${title}` }).click();
   await expect(page.locator(".notice-pages .a4").first()).toBeVisible();
   const pdf = path.join(screenshotDir, file);
   await page.emulateMedia({ media: "print" });
@@ -200,12 +202,13 @@ test("a pre-check becomes a desk case; logging out clears the device", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
   await tick(page);
   await page.getByRole("link", { name: "继续" }).click();
-  await expect(page.locator(".summary")).toContainText("91350100M000100Y43");
+  await expect(page.locator(".summary").nth(1)).toContainText("91350100M000100Y43");
   await page.getByRole("button", { name: "完成收件并提交" }).click();
   await expect(page.locator(".receipt-value").first()).toHaveText(/^2026-\d{6}$/);
 
   // Start another case and leave it half done, then log out: nothing stays on the device.
   await startCase(page, "食品经营许可（新办）");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "窗口工作台" }).click();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "窗口工作人员登录" })).toBeVisible();
   const drafts = await page.evaluate(async () => {

@@ -76,6 +76,8 @@ export const test = base.extend({
     // The server's Content-Security-Policy must allow everything the app does.
     page.on("console", (m) => {
       if (m.type() === "error" && /Content Security Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
+      // A Rust panic's message, so that "unreachable" comes with its cause.
+      if (m.type() === "error" && /panicked at/.test(m.text())) errors.push(`panic: ${m.text()}`);
     });
     await use(page);
     expect(errors, "the page threw no uncaught errors").toEqual([]);

@@ -218,4 +218,33 @@ fn an_acceptance_notice_from_a_real_case_carries_its_deadlines_and_masked_data()
         !html.contains("11010519491231002X"),
         "the full ID number is never printed"
     );
+
+    // Later steps speak for themselves: the back office's corrections and a denial.
+    let mut events = events.to_vec();
+    events.push(clerk("2026-11-23 10:00", EventKind::ReviewStarted));
+    let correction = EventKind::CorrectionRequested {
+        items: vec!["卫生管理制度：未加盖公章".into()],
+    };
+    events.push(clerk("2026-11-24 10:00", correction.clone()));
+    let record = replay(&events).unwrap();
+    let facts = CaseFacts {
+        record: &record,
+        event: Some(&correction),
+        ..facts
+    };
+    let data = notices.data_for(NoticeKind::Correction, facts, today, 7, "申请人留存");
+    let html = notices.render(NoticeKind::Correction, &data).unwrap();
+    assert!(html.contains("卫生管理制度"), "{html}");
+    assert!(html.contains("未加盖公章"), "{html}");
+    let denial = EventKind::Decided {
+        approved: false,
+        reasons: vec!["现场核查不符合卫生要求".into()],
+    };
+    let facts = CaseFacts {
+        event: Some(&denial),
+        ..facts
+    };
+    let data = notices.data_for(NoticeKind::Completion, facts, today, 8, "申请人留存");
+    let html = notices.render(NoticeKind::Completion, &data).unwrap();
+    assert!(html.contains("现场核查不符合卫生要求"), "{html}");
 }

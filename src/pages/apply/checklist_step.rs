@@ -142,7 +142,7 @@ pub fn ChecklistStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
     view! {
         <p><a class="back-link" href=step_url(&id, "applicant")>{t().back}</a></p>
         <h1>{t().checklist_heading}</h1>
-        <p class="hint">{t().checklist_intro}</p>
+        <p class="hint">{if at_desk { crate::text::desk().checklist_intro } else { t().checklist_intro }}</p>
         <p><ReadAloud text=spoken/></p>
         {refusals}
         {outcome}

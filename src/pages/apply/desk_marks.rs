@@ -15,7 +15,7 @@ fn key(status: Option<&MaterialStatus>) -> String {
         Some(MaterialStatus::Defective { .. }) => "defective".into(),
         Some(s) => serde_json::to_value(s)
             .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
+            .and_then(|v| v["status"].as_str().map(str::to_string))
             .unwrap_or_default(),
     }
 }
@@ -53,7 +53,7 @@ fn status_of(key: &str, reason: String) -> Option<MaterialStatus> {
     match key {
         "defective" => Some(MaterialStatus::Defective { reason }),
         "" => None,
-        k => serde_json::from_value(serde_json::Value::String(k.into())).ok(),
+        k => serde_json::from_value(serde_json::json!({ "status": k })).ok(),
     }
 }
 

@@ -82,7 +82,8 @@ pub fn NewCase() -> impl IntoView {
                     id_number: full.id_number,
                     mobile: full.mobile,
                 };
-                draft.step = "start".into();
+                // Answers and applicant came with the pre-check: go straight to the papers.
+                draft.step = "checklist".into();
                 open_draft(draft).await
             }
             .await;
