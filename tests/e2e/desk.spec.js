@@ -117,6 +117,14 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
 
   await step(page, "开始审查");
   await expect(page.locator(".case-state")).toHaveText("审查中");
+  // The papers go to the back office: a line in the hand-over ledger.
+  await step(page, "材料移交", async () => {
+    await page.getByLabel("接收部门").fill("县市场监督管理局");
+    await page.getByLabel("移交的材料").fill("申请材料一套");
+    await page.getByLabel("份数", { exact: true }).fill("1");
+    await page.getByLabel("接收人").fill("李审批");
+  });
+  await expect(page.getByRole("region", { name: "材料流转台账" })).toContainText("李审批");
   await step(page, "启动特别程序", async () => {
     await page.getByLabel(/特别程序名称/).fill("现场勘验");
     await page.getByLabel("计划结束日期").fill("2026-12-04");
@@ -139,7 +147,8 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await step(page, "记录好差评", () => page.getByRole("radio", { name: "非常满意" }).check());
   await step(page, "归档");
   await expect(page.locator(".case-state")).toHaveText("已归档");
-  await expect(page.locator(".history li")).toHaveCount(9);
+  await expect(page.locator(".history li")).toHaveCount(10);
+  await expect(page.locator(".history")).toContainText("邮寄送达");
 
   // The list shows it with its state; filters narrow it.
   await page.getByRole("link", { name: "← 返回我的办件" }).click();

@@ -32,16 +32,22 @@ fn history_line(e: &Event) -> impl IntoView {
         .map(|o| {
             o.iter()
                 .filter(|(k, _)| *k != "type")
-                .filter_map(|(_, v)| match v {
-                    Value::String(s) if !s.is_empty() => Some(s.clone()),
-                    Value::Array(a) if !a.is_empty() => Some(
-                        a.iter()
-                            .map(|x| x.as_str().map_or(x.to_string(), str::to_string))
-                            .collect::<Vec<_>>()
-                            .join("；"),
-                    ),
-                    Value::Number(n) => Some(n.to_string()),
-                    _ => None,
+                .filter_map(|(k, v)| match (k.as_str(), v) {
+                    ("method", Value::String(m)) => Some(desk().method(m).to_string()),
+                    ("level", Value::Number(n)) => {
+                        Some(desk().level(n.as_u64().unwrap_or(0) as u8).to_string())
+                    }
+                    (_, v) => match v {
+                        Value::String(s) if !s.is_empty() => Some(s.clone()),
+                        Value::Array(a) if !a.is_empty() => Some(
+                            a.iter()
+                                .map(|x| x.as_str().map_or(x.to_string(), str::to_string))
+                                .collect::<Vec<_>>()
+                                .join("；"),
+                        ),
+                        Value::Number(n) => Some(n.to_string()),
+                        _ => None,
+                    },
                 })
                 .collect()
         })

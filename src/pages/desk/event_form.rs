@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use serde_json::{json, Value};
 
 /// The steps a clerk records here (the desk's own outcome steps are recorded at receipt).
-const DESK_STEPS: [&str; 13] = [
+const DESK_STEPS: [&str; 14] = [
+    "handed_over",
     "accepted",
     "not_accepted",
     "correction_requested",
@@ -39,11 +40,12 @@ struct Fields {
     other: RwSignal<String>,
     date: RwSignal<String>,
     choice: RwSignal<String>,
+    to: RwSignal<String>,
     note: RwSignal<String>,
 }
 
 /// The request body for step `name`, or what is missing.
-fn body(name: &str, f: Fields) -> Result<Value, String> {
+fn body(name: &str, f: Fields, clerk: &str) -> Result<Value, String> {
     let text = f.text.get_untracked();
     let other = f.other.get_untracked();
     let need = |v: &str, what: &str| {
@@ -96,6 +98,17 @@ fn body(name: &str, f: Fields) -> Result<Value, String> {
                 return Err(format!("{}{}", desk().please_fill, desk().field_level));
             }
             json!({ "type": name, "level": level, "comment": (!text.trim().is_empty()).then(|| text.trim().to_string()) })
+        }
+        "handed_over" => {
+            need(&text, desk().field_department)?;
+            need(&other, desk().field_handover_material)?;
+            need(&f.to.get_untracked(), desk().field_receiver)?;
+            let copies: u32 = f.choice.get_untracked().trim().parse().unwrap_or(0);
+            if copies == 0 {
+                return Err(format!("{}{}", desk().please_fill, desk().field_copies));
+            }
+            json!({ "type": name, "department": text.trim(), "material": other.trim(), "copies": copies,
+                    "from": clerk, "to": f.to.get_untracked().trim() })
         }
         "tolerated_supplied" => {
             need(&f.choice.get_untracked(), desk().field_material)?;
@@ -192,6 +205,13 @@ fn fields_for(name: &str, case: &DeskCase, f: Fields) -> AnyView {
             {text_area("ev-text", d.field_comment, None, f.text)}
         }
         .into_any(),
+        "handed_over" => view! {
+            {text_input("ev-text", d.field_department, "text", f.text)}
+            {text_input("ev-other", d.field_handover_material, "text", f.other)}
+            {text_input("ev-copies", d.field_copies, "number", f.choice)}
+            {text_input("ev-to", d.field_receiver, "text", f.to)}
+        }
+        .into_any(),
         "tolerated_supplied" => {
             let open: Vec<(String, String)> = case
                 .record
@@ -217,8 +237,10 @@ pub fn EventForm(case: DeskCase, #[prop(into)] on_post: Callback<Value>) -> impl
         other: RwSignal::new(String::new()),
         date: RwSignal::new(String::new()),
         choice: RwSignal::new(String::new()),
+        to: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
     };
+    let clerk: crate::clerk::ClerkContext = expect_context();
     let allowed: Vec<String> = case
         .allowed_events
         .iter()
@@ -239,6 +261,7 @@ pub fn EventForm(case: DeskCase, #[prop(into)] on_post: Callback<Value>) -> impl
                             f.other.set(String::new());
                             f.date.set(String::new());
                             f.choice.set(String::new());
+                            f.to.set(String::new());
                             error.set(None);
                             chosen.set(Some(n.clone()));
                         }
@@ -253,7 +276,8 @@ pub fn EventForm(case: DeskCase, #[prop(into)] on_post: Callback<Value>) -> impl
         let Some(name) = chosen.get_untracked() else {
             return;
         };
-        match body(&name, f) {
+        let me = clerk.clerk().map(|c| c.name).unwrap_or_default();
+        match body(&name, f, &me) {
             Ok(b) => {
                 error.set(None);
                 on_post.run(b);
