@@ -135,7 +135,7 @@ pub fn CaseList() -> impl IntoView {
                 Some(Err(e)) => view! { <p class="banner banner-error" role="alert">{e}</p> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p>{desk().no_cases}</p> }.into_any(),
                 Some(Ok(list)) => view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=desk().my_cases>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=desk().case_table>
                         <table class="cases">
                             <thead><tr>
                                 <th scope="col">{desk().col_number}</th>
