@@ -52,6 +52,7 @@ pub fn new_draft(item: &str) -> Draft {
         channel: onewindow_core::submission::Channel::PreCheck,
         marks: Default::default(),
         actor: String::new(),
+        agent: None,
     }
 }
 

@@ -137,6 +137,16 @@ pub struct Text {
     pub seconds: &'static str,
     pub minutes: &'static str,
     pub hours: &'static str,
+    pub agent_heading: &'static str,
+    pub agent_intro: &'static str,
+    pub agent_name: &'static str,
+    pub agent_id: &'static str,
+    pub agent_mobile: &'static str,
+    pub handover_button: &'static str,
+    pub handover_hint: &'static str,
+    pub handover_heading: &'static str,
+    pub handover_done: &'static str,
+    pub handover_failed: &'static str,
 }
 
 /// Simplified Chinese.
@@ -271,6 +281,16 @@ pub const ZH_CN: Text = Text {
     seconds: "秒",
     minutes: "分钟",
     hours: "小时",
+    agent_heading: "代办人信息",
+    agent_intro: "您替申请人办理（代办），请填写您自己的信息。代办所需的材料已列入清单。",
+    agent_name: "代办人姓名",
+    agent_id: "代办人身份证号码",
+    agent_mobile: "代办人手机号码",
+    handover_button: "交给窗口继续办理",
+    handover_hint: "没有填完也没关系：把已填的内容交给窗口，凭办理编号到窗口接着办，本机不留下您的信息。",
+    handover_heading: "请记下办理编号",
+    handover_done: "已交给窗口。请带上材料和这张编号到窗口，工作人员会接着办理。本机已不保存您填写的内容。",
+    handover_failed: "没有交成功（网络或服务器问题），您填写的内容仍保存在本机。请稍后再试，或请工作人员帮助。",
 };
 
 /// The strings in use.

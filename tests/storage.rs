@@ -28,6 +28,7 @@ fn draft(id: &str) -> Draft {
             name: "张三".into(),
             ..Default::default()
         },
+        agent: None,
         step: "q/agent".into(),
         revision: 0,
         created_at: "2026-11-21T01:00:00Z".into(),
@@ -134,6 +135,7 @@ async fn queueing_freezes_the_draft_and_confirming_removes_the_entry() {
         answers: d.answers.clone(),
         marks: Default::default(),
         applicant: d.applicant.clone(),
+        agent: None,
         submitted_at: chrono::NaiveDateTime::parse_from_str("2026-11-21 09:00", "%Y-%m-%d %H:%M")
             .unwrap(),
         actor: "applicant".into(),

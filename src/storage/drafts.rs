@@ -62,6 +62,9 @@ pub struct Draft {
     pub marks: Marks,
     /// The clerk who receives it (version 2; empty for a pre-check).
     pub actor: String,
+    /// Who acts for the applicant (代办), as entered (version 2).
+    #[serde(default)]
+    pub agent: Option<ApplicantInput>,
 }
 
 /// A draft as found in storage: readable, or kept as it is with the reason it cannot be read.

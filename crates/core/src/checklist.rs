@@ -123,6 +123,7 @@ pub fn sub_item_question(item: &ServiceItem) -> Option<Question> {
             })
             .collect(),
         when: None,
+        fact: None,
     })
 }
 

@@ -66,6 +66,9 @@ pub struct Submission {
     pub marks: Marks,
     /// The applicant.
     pub applicant: ApplicantInput,
+    /// Who acts for the applicant (代办), when the item's acting question is answered yes.
+    #[serde(default)]
+    pub agent: Option<ApplicantInput>,
     /// When it was submitted (the service centre's local time).
     pub submitted_at: NaiveDateTime,
     /// Who submitted (account or "applicant").
@@ -89,6 +92,8 @@ pub struct FieldError {
 pub struct Checked {
     /// The canonical applicant (normalized ID and mobile).
     pub applicant: ApplicantInput,
+    /// The canonical agent (代办人), if someone acts for the applicant.
+    pub agent: Option<ApplicantInput>,
     /// The outcome (desk submissions).
     pub outcome: Option<Outcome>,
     /// The case's first events.
@@ -129,6 +134,18 @@ pub fn check_submission(
         )]);
     };
     let applicant = canonical_applicant(&sub.applicant, today, &mut problems);
+    let agent = match (item.acting_for_applicant(&sub.answers), &sub.agent) {
+        (true, Some(a)) => Some(canonical_agent(a, today, &mut problems)),
+        (true, None) => {
+            problems.push(error("agent", "代办的须填写代办人的姓名、身份证号码和手机号码"));
+            None
+        }
+        (false, Some(_)) => {
+            problems.push(error("agent", "回答为本人办理，却填写了代办人；请核对“是否委托他人代为办理”"));
+            None
+        }
+        (false, None) => None,
+    };
     let list = checklist(item, &sub.answers);
     if !list.pending.is_empty() {
         problems.push(error(
@@ -213,6 +230,7 @@ pub fn check_submission(
     }
     Ok(Checked {
         applicant,
+        agent,
         outcome,
         events,
         deadlines: due,
@@ -233,6 +251,36 @@ pub fn check_applicant(
     } else {
         Err(problems)
     }
+}
+
+/// Checks the agent (代办人): a person, so a resident ID, and a mobile number. Field
+/// names start with `agent.`.
+pub fn check_agent(a: &ApplicantInput, today: NaiveDate) -> Result<ApplicantInput, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    let checked = canonical_agent(a, today, &mut problems);
+    if problems.is_empty() {
+        Ok(checked)
+    } else {
+        Err(problems)
+    }
+}
+
+fn canonical_agent(a: &ApplicantInput, today: NaiveDate, problems: &mut Vec<FieldError>) -> ApplicantInput {
+    let name = a.name.trim().to_string();
+    if name.is_empty() {
+        problems.push(error("agent.name", "请填写代办人姓名"));
+    }
+    let id_number = validate::resident_id(&a.id_number, today)
+        .map(|id| id.number)
+        .unwrap_or_else(|e| {
+            problems.push(error("agent.id_number", e.message()));
+            a.id_number.clone()
+        });
+    let mobile = validate::mobile(&a.mobile).unwrap_or_else(|e| {
+        problems.push(error("agent.mobile", e.message()));
+        a.mobile.clone()
+    });
+    ApplicantInput { name, id_number, mobile }
 }
 
 fn canonical_applicant(

@@ -43,6 +43,7 @@ fn desk_submission() -> Submission {
             id_number: "91350100m000100y43".into(),
             mobile: "+86 138 0013 8000".into(),
         },
+        agent: None,
         submitted_at: chrono::NaiveDateTime::parse_from_str("2026-11-20 09:10", "%Y-%m-%d %H:%M")
             .unwrap(),
         actor: "王敏".into(),
@@ -157,4 +158,61 @@ fn the_wire_format_round_trips() {
         "{json}"
     );
     assert_eq!(serde_json::from_str::<Submission>(&json).unwrap(), sub);
+}
+
+#[test]
+fn acting_for_the_applicant_needs_a_valid_agent_and_the_rules_add_the_agents_papers() {
+    let mut catalog = fixtures::catalog();
+    for item in &mut catalog.items {
+        for q in item.questions.iter_mut().filter(|q| q.id == "agent") {
+            q.fact = Some(onewindow_core::catalog::Fact::ActingForApplicant);
+        }
+    }
+    let item = catalog.item("T-001").unwrap();
+    let acting = answers().with("agent", true).with("agent_is_spouse", false);
+    // The rules, not code, put the agent's papers on the list.
+    let names: Vec<String> = checklist(item, &acting)
+        .entries
+        .iter()
+        .map(|e| e.material.clone())
+        .collect();
+    let without: Vec<String> = checklist(item, &answers())
+        .entries
+        .iter()
+        .map(|e| e.material.clone())
+        .collect();
+    assert!(names.len() > without.len(), "{names:?} vs {without:?}");
+    let mut sub = Submission {
+        channel: Channel::PreCheck,
+        marks: Marks::new(),
+        claimed: Claimed::default(),
+        answers: acting,
+        ..desk_submission()
+    };
+    let fields = |sub: &Submission| -> Vec<String> {
+        check_submission(&catalog, &calendar(), sub, today())
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    };
+    assert_eq!(fields(&sub), ["agent"]);
+    sub.agent = Some(ApplicantInput {
+        name: "李四".into(),
+        id_number: "11010519491231002".into(),
+        mobile: "12345".into(),
+    });
+    assert_eq!(fields(&sub), ["agent.id_number", "agent.mobile"]);
+    sub.agent = Some(ApplicantInput {
+        name: " 李四 ".into(),
+        id_number: "11010519491231002x".into(),
+        mobile: "138 0013 8000".into(),
+    });
+    let checked = check_submission(&catalog, &calendar(), &sub, today()).unwrap();
+    let agent = checked.agent.unwrap();
+    assert_eq!((agent.name.as_str(), agent.id_number.as_str()), ("李四", "11010519491231002X"));
+    // An agent while the answers say the applicant comes in person is refused.
+    sub.answers = answers();
+    assert_eq!(fields(&sub), ["agent"]);
 }

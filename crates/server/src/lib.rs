@@ -14,6 +14,7 @@ pub mod catalog_dir;
 pub mod db;
 pub mod desk;
 pub mod error;
+pub mod handovers;
 pub mod numbers;
 pub mod routes;
 pub mod security;

@@ -1,7 +1,7 @@
 //! The HTTP routes.
 
 use crate::error::AppError;
-use crate::{audit, auth, cases, desk, security, static_files, AppState};
+use crate::{audit, auth, cases, desk, handovers, security, static_files, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -26,6 +26,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/desk/cases/{number}/events"),
     ("post", "/api/desk/cases/{number}/unmask"),
     ("get", "/api/desk/audit"),
+    ("post", "/api/handovers"),
+    ("get", "/api/desk/handovers/{number}"),
     ("get", "/healthz"),
 ];
 
@@ -51,6 +53,11 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/desk/cases/{number}/unmask", post(desk::unmask))
         .route("/desk/audit", get(audit::list))
+        .route(
+            "/handovers",
+            post(handovers::create).layer(DefaultBodyLimit::max(64 << 10)),
+        )
+        .route("/desk/handovers/{number}", get(handovers::open))
         .fallback(api_not_found);
     Router::new()
         .nest("/api", api)

@@ -348,3 +348,43 @@ async fn unmasking_needs_a_reason_and_is_audited_and_the_log_cannot_be_changed()
         .is_err());
     server.stop().await;
 }
+
+#[tokio::test]
+async fn unfinished_work_from_a_terminal_is_picked_up_at_the_desk_by_its_number() {
+    let server = start().await;
+    let (base, cookie) = (server.base.clone(), server.cookie.clone());
+    let client = reqwest::Client::new();
+    let send = |body: Value| client.post(format!("{base}/api/handovers")).json(&body).send();
+    let work = json!({
+        "draft_id": "terminal-draft-1",
+        "item": support::FOOD,
+        "answers": { "agent": true },
+        "applicant": { "name": "张大爷", "id_number": "", "mobile": "" },
+        "agent": { "name": "李四", "id_number": "", "mobile": "" },
+    });
+    let first = send(work.clone()).await.unwrap();
+    assert_eq!(first.status(), 201);
+    let number = first.json::<Value>().await.unwrap()["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(number.starts_with("J2026-") || number.starts_with('J'), "{number}");
+    // Sent twice (a retry): the same number.
+    let again = send(work).await.unwrap();
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.json::<Value>().await.unwrap()["number"], number.as_str());
+    let bad = send(json!({ "draft_id": "x", "item": "NO-SUCH" })).await.unwrap();
+    assert_eq!(bad.status(), 422);
+    assert_eq!(bad.json::<Value>().await.unwrap()["fields"][0]["field"], "item");
+
+    assert_eq!(get(&base, "", &format!("/api/desk/handovers/{number}")).await.0, 401);
+    let (status, _, picked) = get(&base, &cookie, &format!("/api/desk/handovers/{number}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(picked["applicant"]["name"], "张大爷");
+    assert_eq!(picked["answers"]["agent"], true);
+    assert!(audit_lines(&server)
+        .await
+        .iter()
+        .any(|l| l.1 == "handover.open" && l.2 == number && l.3));
+    server.stop().await;
+}

@@ -16,26 +16,37 @@ enum Field {
     Name,
     Id,
     Mobile,
+    AgentName,
+    AgentId,
+    AgentMobile,
 }
 
 /// Every problem with the applicant as entered, by field: the core's check, the one the
 /// server makes.
-fn problems(a: &onewindow_core::submission::ApplicantInput) -> Vec<(Field, String)> {
-    match onewindow_core::submission::check_applicant(a, today()) {
-        Ok(_) => vec![],
-        Err(errors) => errors
-            .into_iter()
-            .filter_map(|e| {
-                let f = match e.field.as_str() {
-                    "applicant.name" => Field::Name,
-                    "applicant.id_number" => Field::Id,
-                    "applicant.mobile" => Field::Mobile,
-                    _ => return None,
-                };
-                Some((f, e.problem))
-            })
-            .collect(),
+fn problems(
+    a: &onewindow_core::submission::ApplicantInput,
+    agent: Option<&onewindow_core::submission::ApplicantInput>,
+) -> Vec<(Field, String)> {
+    use onewindow_core::submission::{check_agent, check_applicant};
+    let mut errors = check_applicant(a, today()).err().unwrap_or_default();
+    if let Some(agent) = agent {
+        errors.extend(check_agent(agent, today()).err().unwrap_or_default());
     }
+    errors
+        .into_iter()
+        .filter_map(|e| {
+            let f = match e.field.as_str() {
+                "applicant.name" => Field::Name,
+                "applicant.id_number" => Field::Id,
+                "applicant.mobile" => Field::Mobile,
+                "agent.name" => Field::AgentName,
+                "agent.id_number" => Field::AgentId,
+                "agent.mobile" => Field::AgentMobile,
+                _ => return None,
+            };
+            Some((f, e.problem))
+        })
+        .collect()
 }
 
 /// The applicant page.
@@ -48,6 +59,9 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
         .unwrap_or_else(|| crate::draft_state::new_draft(&item.code));
     let id = draft.id.clone();
     let errors = RwSignal::new(Vec::<(Field, String)>::new());
+    // 代办: the rules put the agent's papers on the checklist; here the agent is named.
+    let acting = item.acting_for_applicant(&draft.answers);
+    let agent = draft.agent.clone().unwrap_or_default();
     let back = match previous_question(&item, &draft.answers, "\u{0}") {
         Some(q) => step_url(&id, &format!("q-{}", q.id)),
         None => format!("/items/{}", item.code),
@@ -61,6 +75,9 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
             Field::Name => "applicant-name",
             Field::Id => "applicant-id",
             Field::Mobile => "applicant-mobile",
+            Field::AgentName => "agent-name",
+            Field::AgentId => "agent-id",
+            Field::AgentMobile => "agent-mobile",
         };
         let error =
             move || errors.with(|e| e.iter().find(|(x, _)| *x == f).map(|(_, m)| m.clone()));
@@ -70,7 +87,7 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                         {hint.map(|h| view! { <p class="hint" id=format!("{dom_id}-hint")>{h}</p> })}
                         <p class="field-error" id=format!("{dom_id}-error") aria-live="polite">{error}</p>
                         <input id=dom_id class="text-input" type="text" autocomplete=autocomplete
-                            inputmode=if f == Field::Mobile { "tel" } else { "text" }
+                            inputmode=if matches!(f, Field::Mobile | Field::AgentMobile) { "tel" } else { "text" }
                             aria-invalid=move || if error().is_some() { "true" } else { "false" }
                             aria-describedby=format!("{dom_id}-hint {dom_id}-error")
                             prop:value=initial
@@ -82,10 +99,14 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                                     errors.update(|e| e.retain(|(x, _)| *x != f));
                                 }
                                 handle.edit(|d| {
+                                    let agent = d.agent.get_or_insert_with(Default::default);
                                     match f {
                                         Field::Name => d.applicant.name = v.clone(),
                                         Field::Id => d.applicant.id_number = v.clone(),
                                         Field::Mobile => d.applicant.mobile = v.clone(),
+                                        Field::AgentName => agent.name = v.clone(),
+                                        Field::AgentId => agent.id_number = v.clone(),
+                                        Field::AgentMobile => agent.mobile = v.clone(),
                                     }
                                     d.step = "applicant".into();
                                 });
@@ -96,12 +117,14 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let a = handle
-            .draft
-            .get_untracked()
-            .map(|d| d.applicant)
-            .unwrap_or_default();
-        let found = problems(&a);
+        let d = handle.draft.get_untracked();
+        let a = d.as_ref().map(|d| d.applicant.clone()).unwrap_or_default();
+        let agent = acting.then(|| {
+            d.as_ref()
+                .and_then(|d| d.agent.clone())
+                .unwrap_or_default()
+        });
+        let found = problems(&a, agent.as_ref());
         if found.is_empty() {
             handle.edit(|d| d.step = "checklist".into());
             handle.save_now();
@@ -124,6 +147,15 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
             {field(Field::Name, t().field_name, None, draft.applicant.name.clone(), "name")}
             {field(Field::Id, t().field_id, Some(t().field_id_hint), draft.applicant.id_number.clone(), "off")}
             {field(Field::Mobile, t().field_mobile, None, draft.applicant.mobile.clone(), "tel")}
+            {acting.then(|| view! {
+                <fieldset class="agent">
+                    <legend>{t().agent_heading}</legend>
+                    <p class="hint">{t().agent_intro}</p>
+                    {field(Field::AgentName, t().agent_name, None, agent.name.clone(), "off")}
+                    {field(Field::AgentId, t().agent_id, None, agent.id_number.clone(), "off")}
+                    {field(Field::AgentMobile, t().agent_mobile, None, agent.mobile.clone(), "off")}
+                </fieldset>
+            })}
             <p><button type="submit">{t().continue_}</button></p>
         </form>
     }

@@ -146,6 +146,11 @@ pub fn ReviewStep(
                 Default::default()
             },
             applicant: draft.applicant.clone(),
+            // The agent is sent only while the answers still say someone acts.
+            agent: item_for_submit
+                .acting_for_applicant(&draft.answers)
+                .then(|| draft.agent.clone())
+                .flatten(),
             submitted_at: now_local(),
             actor: if at_desk {
                 draft.actor.clone()

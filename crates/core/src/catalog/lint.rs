@@ -73,6 +73,20 @@ pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Dia
                 format!("question id \"{}\" is used twice", q.id),
             );
         }
+        if q.fact.is_some() && q.kind != QuestionKind::YesNo {
+            push(
+                &format!("id = \"{}\"", q.id),
+                format!("question \"{}\" records a fact, so it must be yes_no", q.id),
+            );
+        }
+        if let Some(fact) = q.fact {
+            if item.fact_question(fact).is_some_and(|first| first.id != q.id) {
+                push(
+                    &format!("id = \"{}\"", q.id),
+                    format!("question \"{}\" records a fact another question already records", q.id),
+                );
+            }
+        }
         if q.kind == QuestionKind::Choice && q.options.len() < 2 {
             push(
                 &format!("id = \"{}\"", q.id),

@@ -136,6 +136,34 @@ pub struct Question {
     /// Asked only when this holds (a follow-up question).
     #[serde(default)]
     pub when: Option<Condition>,
+    /// What the answer stands for beyond the rules, so the app knows what else to ask
+    /// (e.g. the agent's identity when someone acts for the applicant).
+    #[serde(default)]
+    pub fact: Option<Fact>,
+}
+
+/// A fact about the case that a question's answer records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// 代办: someone (a relative, a helper at a terminal) acts for the applicant. A yes/no
+    /// question; when yes, the agent's name, ID number and mobile are recorded.
+    ActingForApplicant,
+}
+
+impl ServiceItem {
+    /// The question that records `fact`, if the item has one.
+    pub fn fact_question(&self, fact: Fact) -> Option<&Question> {
+        self.questions.iter().find(|q| q.fact == Some(fact))
+    }
+
+    /// Whether the answers say someone acts for the applicant (代办).
+    pub fn acting_for_applicant(&self, answers: &crate::condition::Answers) -> bool {
+        self.fact_question(Fact::ActingForApplicant)
+            .and_then(|q| answers.get(&q.id))
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false)
+    }
 }
 
 /// What kind of answer a question takes.

@@ -202,6 +202,7 @@ pub fn desk_case(catalog: &Catalog) -> Submission {
             id_number: "91350100M000100Y43".into(),
             mobile: "13800138000".into(),
         },
+        agent: None,
         submitted_at: chrono::NaiveDateTime::parse_from_str("2026-11-20 09:10", "%Y-%m-%d %H:%M")
             .unwrap(),
         actor: "王敏".into(),

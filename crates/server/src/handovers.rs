@@ -1,0 +1,126 @@
+//! Unfinished work handed over from a shared terminal (`POST /api/handovers`) and picked up
+//! at the desk by its number (`GET /api/desk/handovers/{number}`, audited).
+
+use crate::audit::{self, Audit};
+use crate::auth::Clerk;
+use crate::error::AppError;
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{Datelike, Local};
+use onewindow_core::condition::Answers;
+use onewindow_core::submission::{ApplicantInput, FieldError};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// What a terminal hands over: the answers and details so far.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Handover {
+    /// The terminal's draft id.
+    pub draft_id: String,
+    /// The item's code.
+    pub item: String,
+    /// The answers so far.
+    #[serde(default)]
+    pub answers: Answers,
+    /// The applicant as entered so far.
+    #[serde(default)]
+    pub applicant: ApplicantInput,
+    /// The agent as entered so far (代办).
+    #[serde(default)]
+    pub agent: Option<ApplicantInput>,
+}
+
+fn refuse(field: &str, problem: String) -> AppError {
+    AppError::Unprocessable {
+        message: "交接内容不正确".into(),
+        fields: vec![FieldError {
+            field: field.into(),
+            problem,
+        }],
+    }
+}
+
+/// `POST /api/handovers`: stores the unfinished work; the same draft gets the same number.
+pub async fn create(
+    State(state): State<AppState>,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        _ => AppError::BadRequest(format!("the request body could not be read: {e}")),
+    })?;
+    let h: Handover = serde_json::from_slice(&body)
+        .map_err(|e| refuse("body", format!("不是有效的交接内容：{e}")))?;
+    let draft_id = h.draft_id.trim();
+    if draft_id.is_empty() || draft_id.len() > 100 {
+        return Err(refuse("draft_id", "缺少草稿编号".into()));
+    }
+    if state.catalog.catalog.item(&h.item).is_none() {
+        return Err(refuse("item", format!("没有编码为“{}”的事项", h.item)));
+    }
+    let now = Local::now().naive_local();
+    let mut tx = state.db.begin().await?;
+    if let Some(number) =
+        sqlx::query_scalar::<_, String>("SELECT number FROM handovers WHERE draft_id = ?")
+            .bind(draft_id)
+            .fetch_optional(&mut *tx)
+            .await?
+    {
+        return Ok((StatusCode::OK, Json(json!({ "number": number }))));
+    }
+    let year = now.year();
+    let seq: i64 = sqlx::query_scalar(
+        "INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+    )
+    .bind(format!("handover-{year}"))
+    .fetch_one(&mut *tx)
+    .await?;
+    let number = format!("J{year}-{seq:06}");
+    sqlx::query(
+        "INSERT INTO handovers (number, draft_id, item_code, content, created_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(&number)
+    .bind(draft_id)
+    .bind(&h.item)
+    .bind(serde_json::to_string(&h).map_err(|e| AppError::Internal(e.into()))?)
+    .bind(now.to_string())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    tracing::info!(number, item = h.item, "unfinished work handed over");
+    Ok((StatusCode::CREATED, Json(json!({ "number": number }))))
+}
+
+/// `GET /api/desk/handovers/{number}`: the handed-over work, for a clerk (audited).
+pub async fn open(
+    State(state): State<AppState>,
+    clerk: Clerk,
+    Path(number): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT content, created_at FROM handovers WHERE number = ?")
+            .bind(number.trim().to_uppercase())
+            .fetch_optional(&state.db)
+            .await?;
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "handover.open",
+            target: &number,
+            client: &clerk.client,
+            success: row.is_some(),
+            detail: "",
+        },
+    )
+    .await?;
+    let (content, created_at) =
+        row.ok_or_else(|| AppError::NotFound(format!("handover {number}")))?;
+    let mut v: Value = serde_json::from_str(&content).map_err(|e| AppError::Internal(e.into()))?;
+    v["number"] = json!(number);
+    v["created_at"] = json!(created_at);
+    Ok(Json(v))
+}
