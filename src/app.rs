@@ -39,7 +39,10 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="主导航">
                     <a href="/">{t().items_heading}</a>
                     <a href="/notices">{t().notices_link}</a>
-                    <a href="/desk">{crate::text::desk().workbench}</a>
+                    // A shared terminal is for applicants: no way into the desk from it.
+                    {move || (!display.get().terminal).then(|| view! {
+                        <a href="/desk">{crate::text::desk().workbench}</a>
+                    })}
                     <ModeSwitch/>
                     {move || (waiting() > 0).then(|| view! {
                         <span class="outbox-badge" role="status">{t().outbox_waiting}{" "}{waiting()}</span>

@@ -194,3 +194,35 @@ pub async fn unmask(number: &str, reason: &str) -> Result<Unmasked, ApiError> {
     .await?;
     json(r).await
 }
+
+/// Unfinished work handed over from a terminal, as the desk picks it up.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct HandedOver {
+    pub item: String,
+    #[serde(default)]
+    pub answers: Answers,
+    #[serde(default)]
+    pub applicant: onewindow_core::submission::ApplicantInput,
+    #[serde(default)]
+    pub agent: Option<onewindow_core::submission::ApplicantInput>,
+}
+
+/// The handed-over work with that number (audited).
+pub async fn handover(number: &str) -> Result<HandedOver, ApiError> {
+    let r = send(Request::get(&format!("/api/desk/handovers/{number}")).build()).await?;
+    json(r).await
+}
+
+/// Hands unfinished work over (from a terminal; no login). Returns its number.
+pub async fn hand_over(draft: &crate::storage::Draft) -> Result<String, ApiError> {
+    let body = serde_json::json!({
+        "draft_id": draft.id,
+        "item": draft.item,
+        "answers": draft.answers,
+        "applicant": draft.applicant,
+        "agent": draft.agent,
+    });
+    let r = send(with_json(Request::post("/api/handovers"), &body)).await?;
+    let v: Value = json(r).await?;
+    Ok(v["number"].as_str().unwrap_or_default().to_string())
+}

@@ -2,6 +2,7 @@
 
 mod catalog_gate;
 mod drafts_list;
+mod hand_over;
 mod idle_guard;
 mod item_guide;
 mod item_list;
@@ -11,6 +12,7 @@ mod search_box;
 
 pub use catalog_gate::CatalogGate;
 pub use drafts_list::DraftsList;
+pub use hand_over::HandOver;
 pub use idle_guard::{clear_session, clear_session_to, IdleGuard};
 pub use item_guide::ItemGuide;
 pub use item_list::ItemList;

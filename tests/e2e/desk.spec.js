@@ -205,7 +205,7 @@ test("a pre-check becomes a desk case; logging out clears the device", async ({ 
   const precheck = await receipt.textContent();
 
   await login(page, server);
-  await page.getByLabel("预审编号").fill(precheck);
+  await page.getByLabel("预审或交接编号").fill(precheck);
   await page.getByRole("button", { name: "调取预审，继续收件" }).click();
   // Straight to the materials: the answers and the applicant came with the pre-check.
   await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();

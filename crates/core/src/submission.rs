@@ -137,11 +137,17 @@ pub fn check_submission(
     let agent = match (item.acting_for_applicant(&sub.answers), &sub.agent) {
         (true, Some(a)) => Some(canonical_agent(a, today, &mut problems)),
         (true, None) => {
-            problems.push(error("agent", "代办的须填写代办人的姓名、身份证号码和手机号码"));
+            problems.push(error(
+                "agent",
+                "代办的须填写代办人的姓名、身份证号码和手机号码",
+            ));
             None
         }
         (false, Some(_)) => {
-            problems.push(error("agent", "回答为本人办理，却填写了代办人；请核对“是否委托他人代为办理”"));
+            problems.push(error(
+                "agent",
+                "回答为本人办理，却填写了代办人；请核对“是否委托他人代为办理”",
+            ));
             None
         }
         (false, None) => None,
@@ -255,7 +261,10 @@ pub fn check_applicant(
 
 /// Checks the agent (代办人): a person, so a resident ID, and a mobile number. Field
 /// names start with `agent.`.
-pub fn check_agent(a: &ApplicantInput, today: NaiveDate) -> Result<ApplicantInput, Vec<FieldError>> {
+pub fn check_agent(
+    a: &ApplicantInput,
+    today: NaiveDate,
+) -> Result<ApplicantInput, Vec<FieldError>> {
     let mut problems = Vec::new();
     let checked = canonical_agent(a, today, &mut problems);
     if problems.is_empty() {
@@ -265,7 +274,11 @@ pub fn check_agent(a: &ApplicantInput, today: NaiveDate) -> Result<ApplicantInpu
     }
 }
 
-fn canonical_agent(a: &ApplicantInput, today: NaiveDate, problems: &mut Vec<FieldError>) -> ApplicantInput {
+fn canonical_agent(
+    a: &ApplicantInput,
+    today: NaiveDate,
+    problems: &mut Vec<FieldError>,
+) -> ApplicantInput {
     let name = a.name.trim().to_string();
     if name.is_empty() {
         problems.push(error("agent.name", "请填写代办人姓名"));
@@ -280,7 +293,11 @@ fn canonical_agent(a: &ApplicantInput, today: NaiveDate, problems: &mut Vec<Fiel
         problems.push(error("agent.mobile", e.message()));
         a.mobile.clone()
     });
-    ApplicantInput { name, id_number, mobile }
+    ApplicantInput {
+        name,
+        id_number,
+        mobile,
+    }
 }
 
 fn canonical_applicant(

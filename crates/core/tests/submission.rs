@@ -211,7 +211,10 @@ fn acting_for_the_applicant_needs_a_valid_agent_and_the_rules_add_the_agents_pap
     });
     let checked = check_submission(&catalog, &calendar(), &sub, today()).unwrap();
     let agent = checked.agent.unwrap();
-    assert_eq!((agent.name.as_str(), agent.id_number.as_str()), ("李四", "11010519491231002X"));
+    assert_eq!(
+        (agent.name.as_str(), agent.id_number.as_str()),
+        ("李四", "11010519491231002X")
+    );
     // An agent while the answers say the applicant comes in person is refused.
     sub.answers = answers();
     assert_eq!(fields(&sub), ["agent"]);

@@ -354,7 +354,12 @@ async fn unfinished_work_from_a_terminal_is_picked_up_at_the_desk_by_its_number(
     let server = start().await;
     let (base, cookie) = (server.base.clone(), server.cookie.clone());
     let client = reqwest::Client::new();
-    let send = |body: Value| client.post(format!("{base}/api/handovers")).json(&body).send();
+    let send = |body: Value| {
+        client
+            .post(format!("{base}/api/handovers"))
+            .json(&body)
+            .send()
+    };
     let work = json!({
         "draft_id": "terminal-draft-1",
         "item": support::FOOD,
@@ -368,16 +373,32 @@ async fn unfinished_work_from_a_terminal_is_picked_up_at_the_desk_by_its_number(
         .as_str()
         .unwrap()
         .to_string();
-    assert!(number.starts_with("J2026-") || number.starts_with('J'), "{number}");
+    assert!(
+        number.starts_with("J2026-") || number.starts_with('J'),
+        "{number}"
+    );
     // Sent twice (a retry): the same number.
     let again = send(work).await.unwrap();
     assert_eq!(again.status(), 200);
-    assert_eq!(again.json::<Value>().await.unwrap()["number"], number.as_str());
-    let bad = send(json!({ "draft_id": "x", "item": "NO-SUCH" })).await.unwrap();
+    assert_eq!(
+        again.json::<Value>().await.unwrap()["number"],
+        number.as_str()
+    );
+    let bad = send(json!({ "draft_id": "x", "item": "NO-SUCH" }))
+        .await
+        .unwrap();
     assert_eq!(bad.status(), 422);
-    assert_eq!(bad.json::<Value>().await.unwrap()["fields"][0]["field"], "item");
+    assert_eq!(
+        bad.json::<Value>().await.unwrap()["fields"][0]["field"],
+        "item"
+    );
 
-    assert_eq!(get(&base, "", &format!("/api/desk/handovers/{number}")).await.0, 401);
+    assert_eq!(
+        get(&base, "", &format!("/api/desk/handovers/{number}"))
+            .await
+            .0,
+        401
+    );
     let (status, _, picked) = get(&base, &cookie, &format!("/api/desk/handovers/{number}")).await;
     assert_eq!(status, 200);
     assert_eq!(picked["applicant"]["name"], "张大爷");

@@ -44,7 +44,13 @@ fn problems(
                 "agent.mobile" => Field::AgentMobile,
                 _ => return None,
             };
-            Some((f, e.problem))
+            // The summary lists both people's problems: say whose.
+            let problem = if e.field.starts_with("agent.") {
+                format!("{}：{}", t().agent_heading, e.problem)
+            } else {
+                e.problem
+            };
+            Some((f, problem))
         })
         .collect()
 }
@@ -119,11 +125,7 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
         ev.prevent_default();
         let d = handle.draft.get_untracked();
         let a = d.as_ref().map(|d| d.applicant.clone()).unwrap_or_default();
-        let agent = acting.then(|| {
-            d.as_ref()
-                .and_then(|d| d.agent.clone())
-                .unwrap_or_default()
-        });
+        let agent = acting.then(|| d.as_ref().and_then(|d| d.agent.clone()).unwrap_or_default());
         let found = problems(&a, agent.as_ref());
         if found.is_empty() {
             handle.edit(|d| d.step = "checklist".into());

@@ -57,6 +57,18 @@ pub fn ApplyPage() -> impl IntoView {
             }
         }
     });
+    let crate::display::DisplayContext(display) = expect_context();
+    // On a shared terminal, unfinished work can go to the desk instead of staying here.
+    let hand_over = move || {
+        let editing_precheck = handle.draft.with(|d| {
+            d.as_ref().is_some_and(|d| {
+                d.channel == onewindow_core::submission::Channel::PreCheck
+                    && d.status == crate::storage::DraftStatus::Editing
+            })
+        });
+        (display.get().terminal && editing_precheck && step() != "review")
+            .then(|| view! { <crate::components::HandOver handle=handle/> })
+    };
     view! {
         {move || handle.error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
         {move || handle.note.get().map(|n| view! { <p class="banner banner-warning" role="status">{n}</p> })}
@@ -95,5 +107,6 @@ pub fn ApplyPage() -> impl IntoView {
                 }
             }
         }}
+        {hand_over}
     }
 }

@@ -1,7 +1,7 @@
 //! Starting a case at the desk: for one item, or from an applicant's online pre-check so
 //! nothing is asked twice.
 
-use crate::catalog_state::CatalogContext;
+use crate::catalog_state::{CatalogContext, CatalogStatus};
 use crate::clerk::ClerkContext;
 use crate::components::CatalogGate;
 use crate::desk_api;
@@ -9,6 +9,7 @@ use crate::draft_state::new_draft;
 use crate::storage::{SaveResult, Storage, DEFAULT_DB};
 use crate::text::desk;
 use leptos::prelude::*;
+use onewindow_core::checklist::relevant_questions;
 use onewindow_core::submission::{ApplicantInput, Channel};
 
 /// Saves a new desk draft and opens it.
@@ -66,6 +67,32 @@ pub fn NewCase() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = async {
+                // A number from a terminal's hand-over: continue where the applicant stopped.
+                if number.to_uppercase().starts_with('J') {
+                    let work = desk_api::handover(&number).await.map_err(|e| e.message)?;
+                    let mut draft = new_draft(&work.item);
+                    draft.channel = Channel::Desk;
+                    draft.actor = c.name;
+                    draft.answers = work.answers;
+                    draft.applicant = work.applicant;
+                    draft.agent = work.agent;
+                    // Resume at the first question not answered yet, else at the applicant.
+                    let catalog = match status.get_untracked() {
+                        CatalogStatus::Ready(l) => Some(l.catalog),
+                        _ => None,
+                    };
+                    draft.step = catalog
+                        .as_ref()
+                        .and_then(|c| c.item(&draft.item))
+                        .and_then(|item| {
+                            relevant_questions(item, &draft.answers)
+                                .into_iter()
+                                .find(|q| draft.answers.get(&q.id).is_none())
+                                .map(|q| format!("q-{}", q.id))
+                        })
+                        .unwrap_or_else(|| "applicant".into());
+                    return open_draft(draft).await;
+                }
                 let (case, _) = desk_api::case(&number).await.map_err(|e| e.message)?;
                 if case.channel != "pre_check" {
                     return Err(format!("{number}{}", desk().not_a_precheck));

@@ -80,10 +80,16 @@ pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Dia
             );
         }
         if let Some(fact) = q.fact {
-            if item.fact_question(fact).is_some_and(|first| first.id != q.id) {
+            if item
+                .fact_question(fact)
+                .is_some_and(|first| first.id != q.id)
+            {
                 push(
                     &format!("id = \"{}\"", q.id),
-                    format!("question \"{}\" records a fact another question already records", q.id),
+                    format!(
+                        "question \"{}\" records a fact another question already records",
+                        q.id
+                    ),
                 );
             }
         }
