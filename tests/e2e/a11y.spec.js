@@ -120,3 +120,52 @@ for (const [label, viewport] of [["tablet landscape", { width: 1280, height: 800
     await checkPage(page, "workbench with a case");
   });
 }
+
+test("every page of the pre-check passes axe-core at AAA on a terminal in the assisted mode (1080×1920)", async ({ page, server }) => {
+  test.setTimeout(180_000);
+  const aaa = async (name) => {
+    await page.evaluate(axeSource);
+    const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag2aaa", "wcag21a", "wcag21aa", "best-practice"] } }));
+    const problems = r.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+    expect(problems, problems.join("\n")).toEqual([]);
+  };
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto(server.url + "/?terminal=1");
+  await expect(page.locator("html")).toHaveClass(/assisted/);
+  await expect(page.locator(".item-card").first()).toBeVisible();
+  await aaa("assisted home");
+  await page.getByLabel("搜索事项").fill("gl");
+  await expect(page.locator(".search-results")).toBeVisible();
+  await aaa("assisted home with results");
+  await page.goto(server.url + "/items/370000-SCJG-XK-001");
+  await page.getByRole("button", { name: "开始网上预审" }).click();
+  await page.waitForURL(/\/apply\//);
+  await expect(page.locator("form.question h1")).toBeVisible();
+  await page.getByRole("button", { name: "继续", exact: true }).click();
+  await expect(page.locator(".error-summary")).toBeVisible();
+  await aaa("assisted question with error");
+  for (let i = 0; i < 10; i++) {
+    const h = page.locator("form.question h1");
+    if ((await h.textContent()).includes("申请人信息")) break;
+    const no = page.getByRole("radio", { name: "否", exact: true });
+    await ((await no.count()) ? no : page.locator(".question input[type=radio]").first()).check();
+    await page.getByRole("button", { name: "继续", exact: true }).click();
+    await expect(page.locator("form.question h1")).toBeVisible();
+  }
+  await page.getByLabel("姓名或单位名称").fill("张三");
+  await page.getByLabel("身份证号码或统一社会信用代码").fill("11010519491231002X");
+  await page.getByLabel("手机号码").fill("13800138000");
+  await page.getByRole("button", { name: "继续", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
+  await page.getByRole("link", { name: "继续", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "核对您的信息" })).toBeVisible();
+  await aaa("assisted review");
+  await page.getByRole("button", { name: "提交预审" }).click();
+  await expect(page.locator(".receipt-value").first()).toBeVisible();
+  await aaa("assisted done");
+  await page.goto(server.url + "/notices");
+  await aaa("assisted notices");
+  await page.goto(server.url + "/notices/acceptance");
+  await expect(page.locator(".a4").first()).toBeVisible();
+  await aaa("assisted notice preview");
+});
