@@ -33,6 +33,21 @@ fn lookup_code() -> Result<String, AppError> {
         .collect())
 }
 
+/// Parses a JSON body; on failure, the path of the field at fault (e.g. `answers`,
+/// `applicant.mobile`) and what is wrong.
+pub fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, (String, String)> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." {
+            "body".to_string()
+        } else {
+            path
+        };
+        (field, e.into_inner().to_string())
+    })
+}
+
 /// `POST /api/cases`.
 pub async fn submit(
     State(state): State<AppState>,
@@ -134,9 +149,12 @@ async fn store(
     body: &[u8],
     now: chrono::NaiveDateTime,
 ) -> Result<(StatusCode, Value), AppError> {
-    let sub: Submission = serde_json::from_slice(body).map_err(|e| {
+    let sub: Submission = parse(body).map_err(|(field, e)| {
         let problem = format!("请求内容不是有效的办件数据：{e}");
-        AppError::Stored(StatusCode::BAD_REQUEST, json!({ "error": problem }))
+        AppError::Stored(
+            StatusCode::BAD_REQUEST,
+            json!({ "error": problem, "fields": [{ "field": field, "problem": e }] }),
+        )
     })?;
     if sub.submitted_at > now + chrono::Duration::minutes(10) {
         return Err(AppError::Stored(

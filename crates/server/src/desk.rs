@@ -301,13 +301,11 @@ async fn record_event(
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<(String, Response), AppError> {
     let body = body.map_err(|e| AppError::BadRequest(format!("请求内容无法读取：{e}")))?;
-    let new: NewEvent = serde_json::from_slice(&body).map_err(|e| AppError::Unprocessable {
-        message: format!("办件环节数据不正确：{e}"),
-        fields: vec![onewindow_core::submission::FieldError {
-            field: "kind".into(),
-            problem: e.to_string(),
-        }],
-    })?;
+    let new: NewEvent =
+        crate::cases::parse(&body).map_err(|(field, problem)| AppError::Unprocessable {
+            message: format!("办件环节数据不正确：{problem}"),
+            fields: vec![onewindow_core::submission::FieldError { field, problem }],
+        })?;
     let Some(if_match) = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()) else {
         return Err(AppError::PreconditionRequired(
             "send If-Match with the case's ETag (from GET /api/desk/cases/{number})".into(),
