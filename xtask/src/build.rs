@@ -9,8 +9,9 @@ use std::process::Command;
 pub fn run_server(root: &Path, serve_args: &[String]) -> Result {
     setup::for_build(root)?;
     release(root)?;
-    banner("starting the server");
     let bin = root.join("target").join("release").join("onewindow");
+    demo_clerk(root, &bin, serve_args)?;
+    banner("starting the server");
     let mut args = vec!["serve".to_string()];
     args.extend(serve_args.iter().cloned());
     eprintln!("$ {} {}", bin.display(), args.join(" "));
@@ -24,6 +25,47 @@ pub fn run_server(root: &Path, serve_args: &[String]) -> Result {
     } else {
         Err(format!("the server exited with {status}"))
     }
+}
+
+/// The demo clerk account, so the desk can be tried at once (created once; a real
+/// deployment adds its own with `onewindow user add`).
+const DEMO_CLERK: (&str, &str) = ("王敏", "onewindow-demo");
+
+fn demo_clerk(root: &Path, bin: &Path, serve_args: &[String]) -> Result {
+    use std::io::Write;
+    let db = serve_args
+        .iter()
+        .position(|a| a == "--db")
+        .and_then(|i| serve_args.get(i + 1))
+        .cloned()
+        .unwrap_or_else(|| "data/onewindow.sqlite3".into());
+    let mut child = Command::new(bin)
+        .args([
+            "user",
+            "add",
+            DEMO_CLERK.0,
+            "--role",
+            "clerk",
+            "--if-missing",
+            "--db",
+            &db,
+        ])
+        .current_dir(root)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = writeln!(stdin, "{}", DEMO_CLERK.1);
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("creating the demo clerk failed ({status})"));
+    }
+    eprintln!(
+        "The clerk's desk is at /desk — demo account {} with password {}",
+        DEMO_CLERK.0, DEMO_CLERK.1
+    );
+    Ok(())
 }
 
 /// Builds the browser app (Trunk, release profile) and the server (release), and prints
