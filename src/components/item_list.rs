@@ -83,11 +83,15 @@ fn bundle_list(catalog: &Catalog) -> impl IntoView {
                 .filter_map(|code| catalog.item(code))
                 .map(|i| view! { <li><a href=format!("/items/{}", i.code)>{i.name.clone()}</a></li> })
                 .collect_view();
+            let code = b.code.clone();
             view! {
                 <li class="bundle" id=format!("bundle-{}", b.code)>
                     <h3>{b.name.clone()}</h3>
                     <p>{b.description.clone()}</p>
                     <ul>{items}</ul>
+                    <button type="button" class="button-start" on:click=move |_| crate::pages::start_precheck(code.clone())>
+                        {t().start_bundle_precheck}<span class="visually-hidden">{b.name.clone()}</span>
+                    </button>
                 </li>
             }
         })

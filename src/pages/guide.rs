@@ -38,8 +38,8 @@ pub fn GuidePage() -> impl IntoView {
     }
 }
 
-/// Creates a draft for `item` and opens its first question.
-fn start_precheck(item: String) {
+/// Creates a draft for `item` (an item's or a bundle's code) and opens its first question.
+pub fn start_precheck(item: String) {
     let draft = crate::draft_state::new_draft(&item);
     let navigate = leptos_router::hooks::use_navigate();
     leptos::task::spawn_local(async move {

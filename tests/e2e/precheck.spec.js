@@ -151,3 +151,67 @@ test("the answer is lost after the server stored the case: the retry does not ma
   await expect(receipt(page)).toHaveText("2026-000001");
   expect(calls).toBe(2);
 });
+
+test("a bundle is pre-checked as one questionnaire: shared papers once, one case per item", async ({ page, server }) => {
+  await page.goto(server.url + "/");
+  await page.getByRole("button", { name: "一次预审全部事项 我要开餐馆" }).click();
+  await page.waitForURL(/\/apply\//);
+  await answerAll(page);
+  await fillApplicant(page);
+  await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /共用材料/ })).toBeVisible();
+  for (const name of ["个体工商户设立登记", "食品经营许可（新办）"]) {
+    await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
+  }
+  await shot(page, "precheck-bundle-checklist.png");
+  await page.getByRole("link", { name: "继续" }).click();
+  await expect(page.locator(".likely h3")).toHaveCount(3);
+  await page.getByRole("button", { name: "提交预审" }).click();
+  const number = page.locator(".receipt-value").first();
+  await expect(number).toHaveText(/^2026-\d{6}$/);
+  const code = await page.locator(".receipt-value").nth(1).textContent();
+  // Three cases, one per item, all under the one lookup code.
+  const first = Number((await number.textContent()).slice(5));
+  for (let i = 0; i < 3; i++) {
+    const n = `2026-${String(first + i).padStart(6, "0")}`;
+    const view = await (await fetch(`${server.url}/api/cases/${n}?code=${code}`)).json();
+    expect(view.state, n).toBe("pre_checked");
+  }
+});
+
+for (const [label, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+  test(`screenshots of every page of the pre-check (${label})`, async ({ page, server }) => {
+    await page.setViewportSize(viewport);
+    const snap = (name) => shot(page, `pages-${label}-${name}.png`);
+    await page.goto(server.url + "/");
+    await expect(page.locator(".item-card").first()).toBeVisible();
+    await snap("1-home");
+    await page.getByLabel("搜索事项").fill("spjy");
+    await expect(page.locator(".search-results")).toBeVisible();
+    await snap("2-search");
+    await page.locator(".search-results").getByRole("link", { name: "食品经营许可（新办）" }).click();
+    await expect(page.getByRole("button", { name: "开始网上预审" })).toBeVisible();
+    await snap("3-guide");
+    await page.getByRole("button", { name: "开始网上预审" }).click();
+    await page.waitForURL(/\/apply\//);
+    await expect(page.locator("form.question h1")).toBeVisible();
+    await snap("4-question");
+    await answerAll(page);
+    await snap("5-applicant");
+    await fillApplicant(page);
+    await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
+    await snap("6-checklist");
+    await page.getByRole("link", { name: "继续" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "核对您的信息" })).toBeVisible();
+    await snap("7-review");
+    await page.getByRole("button", { name: "提交预审" }).click();
+    await expect(page.locator(".receipt-value").first()).toBeVisible();
+    await snap("8-receipt");
+    await page.goto(server.url + "/");
+    await expect(page.locator(".item-card").first()).toBeVisible();
+    await snap("9-home-with-drafts");
+    await page.goto(server.url + "/notices/acceptance");
+    await expect(page.locator(".a4").first()).toBeVisible();
+    await snap("10-notice");
+  });
+}

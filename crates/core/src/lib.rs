@@ -1,8 +1,9 @@
 //! # onewindow-core
 //!
 //! Everything OneWindow decides, as pure functions over plain data: the catalogue of
-//! service items (事项) and its loader/linter, the working-day clock (工作日), the case lifecycle with every deadline, and — as later parts land — the checklist
-//! rules, the case lifecycle and the notices.
+//! service items (事项) and its loader/linter, the working-day clock (工作日), the checklist rules and the
+//! front-desk outcome, bundles (一件事) asked as one questionnaire, the case lifecycle with
+//! every deadline, and the notices.
 //!
 //! Design rationale: the same crate runs in the browser (compiled to WebAssembly) and on the
 //! server (native), so a decision is made once and both sides agree on it. It therefore
@@ -11,6 +12,7 @@
 //! file and the line, never as panics.
 #![deny(missing_docs)]
 
+pub mod bundle_flow;
 pub mod calendar;
 pub mod case;
 pub mod catalog;
@@ -26,5 +28,6 @@ pub mod validate;
 #[cfg(test)]
 mod test_support;
 
+pub use calendar::Calendar;
 pub use catalog::{Catalog, ServiceItem};
 pub use diagnostic::Diagnostic;

@@ -14,6 +14,7 @@ use chrono::{Datelike, Local};
 use onewindow_core::case::state_name;
 use onewindow_core::case::{deadlines, replay, DeadlineSettings, Event, Limits};
 use onewindow_core::outcome::Outcome;
+use onewindow_core::bundle_flow::check_bundle_submission;
 use onewindow_core::submission::{check_submission, Channel, Submission};
 use onewindow_core::validate::mask_id;
 use serde::Deserialize;
@@ -163,6 +164,9 @@ async fn store(
         ));
     }
     let catalog = &state.catalog;
+    if catalog.catalog.bundle(&sub.item).is_some() {
+        return store_bundle(state, &sub, body, now).await;
+    }
     let checked = check_submission(&catalog.catalog, &catalog.calendar, &sub, now.date()).map_err(
         |fields| {
             AppError::Stored(
@@ -225,6 +229,68 @@ async fn store(
             "state": state_text,
             "deadlines": checked.deadlines.deadlines,
             "notices": notices,
+        }),
+    ))
+}
+
+/// A bundle's pre-check: one case per item, all in one transaction, with one lookup code.
+async fn store_bundle(
+    state: &AppState,
+    sub: &Submission,
+    body: &[u8],
+    now: chrono::NaiveDateTime,
+) -> Result<(StatusCode, Value), AppError> {
+    let catalog = &state.catalog;
+    let cases = check_bundle_submission(&catalog.catalog, &catalog.calendar, sub, now.date())
+        .map_err(|fields| {
+            AppError::Stored(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "error": "服务器核验未通过，请按提示修改后重新提交", "fields": fields }),
+            )
+        })?;
+    let code = lookup_code()?;
+    let year = sub.submitted_at.year();
+    let mut tx = state.db.begin().await?;
+    let mut stored = Vec::new();
+    for (item_code, checked) in &cases {
+        let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
+        let state_text = record.state.map(state_name).unwrap_or("new");
+        let seq: i64 = sqlx::query_scalar(
+            "INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+        )
+        .bind(format!("case-{year}"))
+        .fetch_one(&mut *tx)
+        .await?;
+        let number = format!("{year}-{seq:06}");
+        sqlx::query(
+            "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
+             submission, outcome, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&number)
+        .bind(&code)
+        .bind(item_code)
+        .bind("pre_check")
+        .bind(state_text)
+        .bind(&checked.applicant.name)
+        .bind(&checked.applicant.id_number)
+        .bind(&checked.applicant.mobile)
+        .bind(String::from_utf8_lossy(body).to_string())
+        .bind(None::<String>)
+        .bind(serde_json::to_string(&checked.events).unwrap_or_default())
+        .bind(now.to_string())
+        .execute(&mut *tx)
+        .await?;
+        stored.push(json!({ "item": item_code, "number": number, "deadlines": checked.deadlines.deadlines }));
+    }
+    tx.commit().await?;
+    tracing::info!(bundle = sub.item, cases = stored.len(), "bundle pre-check stored");
+    Ok((
+        StatusCode::CREATED,
+        json!({
+            "number": stored.first().map(|c| c["number"].clone()).unwrap_or_default(),
+            "lookup_code": code,
+            "state": "pre_checked",
+            "cases": stored,
         }),
     ))
 }

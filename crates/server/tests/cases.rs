@@ -4,7 +4,7 @@
 mod support;
 
 use onewindow_core::outcome::MaterialStatus;
-use serde_json::Value;
+use serde_json::{json, Value};
 use support::{catalog, count, desk_case, post, start};
 
 #[tokio::test]
@@ -170,5 +170,57 @@ async fn the_applicant_looks_a_case_up_with_its_code_and_sees_personal_data_mask
         b["error"].as_str().unwrap().replace("2026-999999", "N"),
         "a wrong code looks the same as a missing case"
     );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_bundle_pre_check_stores_one_case_per_item_under_one_lookup_code() {
+    use onewindow_core::bundle_flow::bundle_questionnaire;
+    let server = start().await;
+    let c = catalog(&server.base).await;
+    let q = bundle_questionnaire(&c, "YJS-KCG").unwrap();
+    let mut sub = desk_case(&c);
+    sub.channel = onewindow_core::submission::Channel::PreCheck;
+    sub.marks = Default::default();
+    sub.claimed = Default::default();
+    sub.actor = "applicant".into();
+    sub.item = "YJS-KCG".into();
+    let mut answers = onewindow_core::condition::Answers::new();
+    for question in &q.questions {
+        let v = match question.kind {
+            onewindow_core::catalog::QuestionKind::Choice => json!(question.options[0].value),
+            onewindow_core::catalog::QuestionKind::Number => json!(1),
+            onewindow_core::catalog::QuestionKind::Date => json!("2026-11-20"),
+            _ => json!(false),
+        };
+        answers = answers.with(&question.id, v);
+    }
+    sub.answers = answers;
+    let (status, answer) = post(
+        &server.base,
+        "",
+        Some("bundle-1"),
+        &serde_json::to_string(&sub).unwrap(),
+    )
+    .await;
+    assert_eq!(status, 201, "{answer}");
+    let cases = answer["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 3);
+    assert_eq!(count(&server).await, 3);
+    let code = answer["lookup_code"].as_str().unwrap();
+    for case in cases {
+        let view: Value = reqwest::get(format!(
+            "{}/api/cases/{}?code={code}",
+            server.base,
+            case["number"].as_str().unwrap()
+        ))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(view["item"]["code"], case["item"]);
+        assert_eq!(view["state"], "pre_checked");
+    }
     server.stop().await;
 }

@@ -8,7 +8,7 @@ use crate::draft_state::DraftHandle;
 use crate::text::t;
 use leptos::prelude::*;
 use onewindow_core::catalog::{MaterialKind, Requirement, ServiceItem};
-use onewindow_core::checklist::{checklist, ChecklistEntry, Why};
+use onewindow_core::checklist::{bundle_checklist, checklist, ChecklistEntry, Why};
 use onewindow_core::submission::Channel;
 
 /// Why a line is on the list, in words: the question and the answer given.
@@ -84,7 +84,12 @@ pub fn material_card(
 
 /// The checklist page.
 #[component]
-pub fn ChecklistStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
+pub fn ChecklistStep(
+    handle: DraftHandle,
+    item: ServiceItem,
+    /// For a bundle (一件事): the catalogue and the bundle.
+    bundle: Option<(std::sync::Arc<onewindow_core::Catalog>, onewindow_core::catalog::Bundle)>,
+) -> impl IntoView {
     let draft = handle.draft.get_untracked();
     let id = draft.as_ref().map(|d| d.id.clone()).unwrap_or_default();
     let answers = draft.map(|d| d.answers).unwrap_or_default();
@@ -102,11 +107,23 @@ pub fn ChecklistStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
             </div>
         }
     });
+    // Everything on the page is read aloud: a bundle's shared and per-item papers too.
+    let bundle_entries: Vec<ChecklistEntry> = bundle
+        .as_ref()
+        .and_then(|(catalog, b)| bundle_checklist(catalog, b, &answers))
+        .map(|l| {
+            l.shared
+                .into_iter()
+                .chain(l.items.into_iter().flat_map(|i| i.entries))
+                .collect()
+        })
+        .unwrap_or_default();
     let spoken = format!(
         "{}。{}",
         t().checklist_heading,
         list.entries
             .iter()
+            .chain(bundle_entries.iter())
             .map(onewindow_core::outcome::bring)
             .collect::<Vec<_>>()
             .join("；")
@@ -122,6 +139,34 @@ pub fn ChecklistStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
             material_card(&item, e, mark)
         })
         .collect_view();
+    // A bundle: the shared papers once, then what each item needs besides.
+    let bundle_lists = bundle.as_ref().and_then(|(catalog, b)| {
+        let lists = bundle_checklist(catalog, b, &answers)?;
+        let first = catalog.item(b.items.first()?)?.clone();
+        let shared = lists
+            .shared
+            .iter()
+            .map(|e| material_card(&first, e, None))
+            .collect_view();
+        let per_item = lists
+            .items
+            .iter()
+            .filter_map(|l| {
+                let it = catalog.item(&l.item)?.clone();
+                let cards = l.entries.iter().map(|e| material_card(&it, e, None)).collect_view();
+                Some(view! {
+                    <h3>{it.name.clone()}</h3>
+                    <ol class="material-list">{cards}</ol>
+                })
+            })
+            .collect_view();
+        Some(view! {
+            <h2>{t().bundle_shared_heading}</h2>
+            <ol class="material-list">{shared}</ol>
+            <h2>{t().bundle_item_heading}</h2>
+            {per_item}
+        })
+    });
     let outcome = at_desk.then(|| live_outcome(handle, item.clone()));
     let exempted = (!list.exempted.is_empty()).then(|| {
         let lines = list
@@ -146,7 +191,8 @@ pub fn ChecklistStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
         <p><ReadAloud text=spoken/></p>
         {refusals}
         {outcome}
-        <ol class="material-list">{cards}</ol>
+        {bundle_lists}
+        {(!list.entries.is_empty()).then(|| view! { <ol class="material-list">{cards}</ol> })}
         {exempted}
         <p><a class="button" href=next on:click=on_next>{t().continue_}</a></p>
     }

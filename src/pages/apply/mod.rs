@@ -83,9 +83,15 @@ pub fn ApplyPage() -> impl IntoView {
                 return view! { <p role="alert">{t().draft_not_found}</p> }.into_any();
             };
             let draft = handle.draft.get_untracked().unwrap_or_else(|| crate::draft_state::new_draft(&item_code));
-            let Some(item) = loaded.catalog.item(&item_code).cloned() else {
+            // A bundle (一件事) is asked as one questionnaire, made by the core.
+            let bundle = loaded.catalog.bundle(&item_code).cloned();
+            let item = loaded.catalog.item(&item_code).cloned().or_else(|| {
+                onewindow_core::bundle_flow::bundle_questionnaire(&loaded.catalog, &item_code)
+            });
+            let Some(item) = item else {
                 return view! { <p role="alert">{t().item_not_found}</p> }.into_any();
             };
+            let bundle = bundle.map(|b| (loaded.catalog.clone(), b));
             let step = step();
             let step = if step == "start" || step.is_empty() {
                 next_question(&item, &draft.answers, None).map_or("applicant".to_string(), |q| format!("q-{}", q.id))
@@ -95,8 +101,8 @@ pub fn ApplyPage() -> impl IntoView {
             let calendar = loaded.calendar.clone();
             match step.as_str() {
                 "applicant" => view! { <ApplicantStep handle=handle item=item/> }.into_any(),
-                "checklist" => view! { <ChecklistStep handle=handle item=item/> }.into_any(),
-                "review" => view! { <ReviewStep handle=handle item=item calendar=calendar/> }.into_any(),
+                "checklist" => view! { <ChecklistStep handle=handle item=item bundle=bundle/> }.into_any(),
+                "review" => view! { <ReviewStep handle=handle item=item calendar=calendar bundle=bundle/> }.into_any(),
                 "done" => view! { <DoneStep handle=handle item=item/> }.into_any(),
                 other => {
                     let qid = other.strip_prefix("q-").unwrap_or_default();

@@ -25,6 +25,8 @@ pub fn ReviewStep(
     handle: DraftHandle,
     item: ServiceItem,
     calendar: Option<Arc<Calendar>>,
+    /// For a bundle (一件事): the catalogue and the bundle.
+    bundle: Option<(Arc<onewindow_core::Catalog>, onewindow_core::catalog::Bundle)>,
 ) -> impl IntoView {
     let OutboxContext(outbox) = expect_context();
     let navigate = use_navigate();
@@ -71,46 +73,22 @@ pub fn ReviewStep(
         }
     })
     .collect_view();
-    let result = calendar
-        .as_ref()
-        .map(|cal| precheck(&item, &draft.answers, cal, now.date()));
-    let likely = match &result {
-        Some(Ok(p)) => {
-            let (text, reasons) = match &p.likely {
-                Some(Outcome::NotAccepted { reasons }) => (
-                    t().likely_refused,
-                    reasons.iter().map(|r| r.reason.clone()).collect(),
-                ),
-                Some(Outcome::ReceivedOnly) => (t().likely_received, vec![]),
-                _ => (t().likely_accepted, vec![]),
-            };
-            let dates = p
-                .deadlines
-                .iter()
-                .filter_map(|(k, d)| {
-                    let label = match k {
-                        DeadlineKind::Promised => t().deadline_promised,
-                        DeadlineKind::Statutory => t().deadline_statutory,
-                        DeadlineKind::NotifyGaps
-                            if matches!(p.likely, Some(Outcome::ReceivedOnly)) =>
-                        {
-                            t().deadline_notify
-                        }
-                        _ => return None,
-                    };
-                    Some(view! { <li>{label}{"："}{chinese_date(*d)}</li> })
-                })
-                .collect_view();
-            let has_dates = !p.deadlines.is_empty();
-            view! {
-                <p>{text}</p>
-                <ul>{reasons.into_iter().map(|r: String| view! { <li>{r}</li> }).collect_view()}</ul>
-                {has_dates.then(|| view! { <p>{t().deadline_if_today}</p> <ul>{dates}</ul> })}
-            }
-            .into_any()
-        }
-        Some(Err(e)) => view! { <p class="banner banner-warning">{e.to_string()}</p> }.into_any(),
-        None => ().into_any(),
+    // A bundle: each item's likely outcome, with the answers as that item sees them.
+    let likely = match &bundle {
+        Some((catalog, b)) => b
+            .items
+            .iter()
+            .filter_map(|code| catalog.item(code))
+            .map(|it| {
+                let own = onewindow_core::checklist::answers_for_item(it, &draft.answers);
+                view! {
+                    <h3>{it.name.clone()}</h3>
+                    {likely_view(it, &own, calendar.as_deref(), now.date())}
+                }
+            })
+            .collect_view()
+            .into_any(),
+        None => likely_view(&item, &draft.answers, calendar.as_deref(), now.date()),
     };
     let at_desk = draft.channel == Channel::Desk;
     let item_for_submit = item.clone();
@@ -205,5 +183,48 @@ pub fn ReviewStep(
                 {move || if busy.get() { t().submitting } else if at_desk { crate::text::desk().submit_desk } else { t().submit_precheck }}
             </button>
         </form>
+    }
+}
+
+/// The likely outcome of `item` with these answers, and its deadlines if accepted today.
+fn likely_view(item: &ServiceItem, answers: &onewindow_core::condition::Answers, calendar: Option<&Calendar>, today: chrono::NaiveDate) -> AnyView {
+    let result = calendar.map(|cal| precheck(item, answers, cal, today));
+    match &result {
+        Some(Ok(p)) => {
+            let (text, reasons) = match &p.likely {
+                Some(Outcome::NotAccepted { reasons }) => (
+                    t().likely_refused,
+                    reasons.iter().map(|r| r.reason.clone()).collect(),
+                ),
+                Some(Outcome::ReceivedOnly) => (t().likely_received, vec![]),
+                _ => (t().likely_accepted, vec![]),
+            };
+            let dates = p
+                .deadlines
+                .iter()
+                .filter_map(|(k, d)| {
+                    let label = match k {
+                        DeadlineKind::Promised => t().deadline_promised,
+                        DeadlineKind::Statutory => t().deadline_statutory,
+                        DeadlineKind::NotifyGaps
+                            if matches!(p.likely, Some(Outcome::ReceivedOnly)) =>
+                        {
+                            t().deadline_notify
+                        }
+                        _ => return None,
+                    };
+                    Some(view! { <li>{label}{"："}{chinese_date(*d)}</li> })
+                })
+                .collect_view();
+            let has_dates = !p.deadlines.is_empty();
+            view! {
+                <p>{text}</p>
+                <ul>{reasons.into_iter().map(|r: String| view! { <li>{r}</li> }).collect_view()}</ul>
+                {has_dates.then(|| view! { <p>{t().deadline_if_today}</p> <ul>{dates}</ul> })}
+            }
+            .into_any()
+        }
+        Some(Err(e)) => view! { <p class="banner banner-warning">{e.to_string()}</p> }.into_any(),
+        None => ().into_any(),
     }
 }

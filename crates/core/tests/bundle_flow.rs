@@ -1,0 +1,91 @@
+//! A bundle asked as one questionnaire and re-checked as one case per item.
+
+mod fixtures;
+
+use onewindow_core::bundle_flow::{bundle_questionnaire, check_bundle_submission};
+use onewindow_core::calendar::parse_date;
+use onewindow_core::checklist::{bundle_checklist, next_question, relevant_questions};
+use onewindow_core::condition::Answers;
+use onewindow_core::submission::{ApplicantInput, Channel, Claimed, Submission, SUBMISSION_VERSION};
+
+#[test]
+fn a_bundles_questions_are_asked_once_each_in_the_items_order() {
+    let c = fixtures::catalog();
+    let q = bundle_questionnaire(&c, "B-001").unwrap();
+    assert_eq!((q.code.as_str(), q.name.as_str()), ("B-001", "我要开餐馆"));
+    let ids: Vec<&str> = q.questions.iter().map(|q| q.id.as_str()).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "each question once: {ids:?}");
+    assert!(q.materials.is_empty());
+    // Walking the questionnaire answers exactly what the bundle's checklist waits for.
+    let mut answers = Answers::new();
+    let mut after: Option<String> = None;
+    while let Some(next) = next_question(&q, &answers, after.as_deref()) {
+        let value = match next.kind {
+            onewindow_core::catalog::QuestionKind::YesNo => serde_json::json!(false),
+            onewindow_core::catalog::QuestionKind::Choice => serde_json::json!(next.options[0].value),
+            onewindow_core::catalog::QuestionKind::Number => serde_json::json!(1),
+            onewindow_core::catalog::QuestionKind::Date => serde_json::json!("2026-11-20"),
+        };
+        answers = answers.with(&next.id, value);
+        after = Some(next.id);
+    }
+    let list = bundle_checklist(&c, c.bundle("B-001").unwrap(), &answers).unwrap();
+    assert!(list.pending.is_empty(), "{:?}", list.pending);
+    assert_eq!(relevant_questions(&q, &answers).len(), answers.0.len());
+    assert!(bundle_questionnaire(&c, "T-001").is_none(), "an item is not a bundle");
+}
+
+#[test]
+fn a_bundle_pre_check_becomes_one_checked_case_per_item_or_every_problem_named() {
+    let c = fixtures::catalog();
+    let q = bundle_questionnaire(&c, "B-001").unwrap();
+    let mut answers = Answers::new();
+    for question in &q.questions {
+        let v = match question.kind {
+            onewindow_core::catalog::QuestionKind::Choice => serde_json::json!(question.options[0].value),
+            onewindow_core::catalog::QuestionKind::Number => serde_json::json!(1),
+            _ => serde_json::json!(false),
+        };
+        answers = answers.with(&question.id, v);
+    }
+    let sub = Submission {
+        schema_version: SUBMISSION_VERSION,
+        channel: Channel::PreCheck,
+        item: "B-001".into(),
+        answers,
+        marks: Default::default(),
+        applicant: ApplicantInput {
+            name: "某某餐饮有限公司".into(),
+            id_number: "91350100M000100Y43".into(),
+            mobile: "13800138000".into(),
+        },
+        agent: None,
+        submitted_at: chrono::NaiveDateTime::parse_from_str("2026-11-20 09:10", "%Y-%m-%d %H:%M")
+            .unwrap(),
+        actor: "applicant".into(),
+        claimed: Claimed::default(),
+    };
+    let today = parse_date("2026-11-20").unwrap();
+    let cal = fixtures::official_calendar();
+    let cases = check_bundle_submission(&c, &cal, &sub, today).unwrap();
+    let codes: Vec<&str> = cases.iter().map(|(code, _)| code.as_str()).collect();
+    assert_eq!(codes, ["T-001", "T-002"]);
+    let bad = Submission {
+        applicant: ApplicantInput {
+            mobile: "123".into(),
+            ..sub.applicant.clone()
+        },
+        ..sub.clone()
+    };
+    let problems = check_bundle_submission(&c, &cal, &bad, today).unwrap_err();
+    assert!(problems.iter().all(|p| p.field == "applicant.mobile"), "{problems:?}");
+    assert_eq!(problems.len(), 2, "named once per item: {problems:?}");
+    let desk = Submission {
+        channel: Channel::Desk,
+        ..sub
+    };
+    assert_eq!(check_bundle_submission(&c, &cal, &desk, today).unwrap_err()[0].field, "channel");
+}
