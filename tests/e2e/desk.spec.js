@@ -229,3 +229,25 @@ test("a pre-check becomes a desk case; logging out clears the device", async ({ 
   const me = await page.evaluate(async () => (await fetch("/api/session")).status);
   expect(me).toBe(401);
 });
+
+test("a bundle at the desk: one set of shared papers ticked once, one case per item with its notices", async ({ page, server }) => {
+  await login(page, server);
+  await startCase(page, "我要开餐馆");
+  await expect(page.getByRole("heading", { level: 2, name: /共用材料/ })).toBeVisible();
+  await tick(page);
+  const live = page.locator(".live-outcome");
+  for (const name of ["个体工商户设立登记", "食品经营许可（新办）", "城镇污水排入排水管网许可"]) {
+    await expect(live.getByRole("heading", { level: 3, name })).toBeVisible();
+  }
+  // One shared paper missing is missing for every item.
+  const shared = page.locator("select[id^=mark-]").first();
+  await shared.selectOption("missing");
+  await expect(live.locator(".outcome-name").filter({ hasText: "材料不齐全" })).toHaveCount(3);
+  await shared.selectOption("original");
+  await expect(live.locator(".outcome-name").filter({ hasText: "材料不齐全" })).toHaveCount(0);
+  await shot(page, "desk-bundle-checklist-landscape.png");
+  const first = await finish(page);
+  await page.getByRole("link", { name: "← 返回我的办件" }).click();
+  await expect(page.locator("table.cases tbody tr")).toHaveCount(3);
+  expect(first).toMatch(/^2026-\d{6}$/);
+});

@@ -4,6 +4,7 @@
 
 use crate::checklist::{answers_for_item, sub_item_question, SUB_ITEM};
 use crate::condition::Condition;
+use crate::outcome::{front_desk_outcome, Marks, Outcome, Unanswered};
 use crate::submission::{check_submission, Checked, FieldError, Submission};
 use crate::{Calendar, Catalog, ServiceItem};
 use chrono::NaiveDate;
@@ -47,7 +48,10 @@ pub fn bundle_questionnaire(catalog: &Catalog, code: &str) -> Option<ServiceItem
             q.when = q
                 .when
                 .map(|c| Condition(rename_var(&c.0, SUB_ITEM, &own_sub)));
-            if !questions.iter().any(|x: &crate::catalog::Question| x.id == q.id) {
+            if !questions
+                .iter()
+                .any(|x: &crate::catalog::Question| x.id == q.id)
+            {
                 questions.push(q);
             }
         }
@@ -78,12 +82,6 @@ pub fn check_bundle_submission(
             problem: format!("没有编码为“{}”的一件事，请刷新事项目录后重新选择", sub.item),
         }]);
     };
-    if sub.channel != crate::submission::Channel::PreCheck {
-        return Err(vec![FieldError {
-            field: "channel".into(),
-            problem: "一件事在窗口按事项逐项收件；这里只接受网上预审".into(),
-        }]);
-    }
     let mut cases = Vec::new();
     let mut problems: Vec<FieldError> = Vec::new();
     for code in &bundle.items {
@@ -94,9 +92,26 @@ pub fn check_bundle_submission(
             });
             continue;
         };
+        // At the desk each item gets its share of the marks and its own claimed outcome.
+        let at_desk = sub.channel == crate::submission::Channel::Desk;
         let one = Submission {
             item: code.clone(),
             answers: answers_for_item(item, &sub.answers),
+            marks: if at_desk {
+                item_marks(bundle, item, &sub.marks)
+            } else {
+                Marks::new()
+            },
+            claimed: crate::submission::Claimed {
+                outcome: sub
+                    .claimed
+                    .outcomes
+                    .iter()
+                    .find(|(c, _)| c == code)
+                    .map(|(_, o)| o.clone()),
+                deadlines: vec![],
+                outcomes: vec![],
+            },
             ..sub.clone()
         };
         match check_submission(catalog, cal, &one, today) {
@@ -104,8 +119,14 @@ pub fn check_bundle_submission(
             Err(errors) => {
                 for e in errors {
                     let problem = format!("{}：{}", item.name, e.problem);
-                    if !problems.iter().any(|p| p.field == e.field && p.problem == problem) {
-                        problems.push(FieldError { field: e.field, problem });
+                    if !problems
+                        .iter()
+                        .any(|p| p.field == e.field && p.problem == problem)
+                    {
+                        problems.push(FieldError {
+                            field: e.field,
+                            problem,
+                        });
                     }
                 }
             }
@@ -116,4 +137,51 @@ pub fn check_bundle_submission(
     } else {
         Err(problems)
     }
+}
+
+/// The key of a bundle checklist line in the desk's marks: a shared material by its shared
+/// id, an item's own material as "CODE/material".
+pub fn bundle_mark_key(item_code: Option<&str>, material: &str) -> String {
+    match item_code {
+        Some(code) => format!("{code}/{material}"),
+        None => material.to_string(),
+    }
+}
+
+/// The marks as one item of a bundle sees them: a material covered by a shared line takes
+/// that line's mark (one paper serves all), its own materials their "CODE/material" mark.
+pub fn item_marks(bundle: &crate::catalog::Bundle, item: &ServiceItem, marks: &Marks) -> Marks {
+    let mut own = Marks::new();
+    for m in &item.materials {
+        let key = format!("{}/{}", item.code, m.id);
+        let shared = bundle
+            .shared
+            .iter()
+            .find(|s| s.covers.contains(&key))
+            .and_then(|s| marks.get(&s.id));
+        if let Some(status) = shared.or_else(|| marks.get(&key)) {
+            own.insert(m.id.clone(), status.clone());
+        }
+    }
+    own
+}
+
+/// The front-desk outcome of each item of a bundle, from the desk's marks on the bundle's
+/// checklist. `Err` lists the questions still open.
+pub fn bundle_outcomes(
+    catalog: &Catalog,
+    bundle: &crate::catalog::Bundle,
+    answers: &crate::condition::Answers,
+    marks: &Marks,
+) -> Result<Vec<(String, Outcome)>, Unanswered> {
+    let mut out = Vec::new();
+    for code in &bundle.items {
+        let Some(item) = catalog.item(code) else {
+            continue;
+        };
+        let own = answers_for_item(item, answers);
+        let outcome = front_desk_outcome(item, &own, &item_marks(bundle, item, marks))?;
+        out.push((code.clone(), outcome));
+    }
+    Ok(out)
 }

@@ -48,6 +48,9 @@ pub struct Claimed {
     /// The deadlines shown, as (kind, date).
     #[serde(default)]
     pub deadlines: Vec<(DeadlineKind, NaiveDate)>,
+    /// For a bundle at the desk: each item's outcome shown, as (item code, outcome).
+    #[serde(default)]
+    pub outcomes: Vec<(String, Outcome)>,
 }
 
 /// A case as submitted.

@@ -50,6 +50,7 @@ fn desk_submission() -> Submission {
         claimed: Claimed {
             outcome: Some(outcome),
             deadlines: vec![(DeadlineKind::Promised, parse_date("2026-12-04").unwrap())],
+            outcomes: vec![],
         },
     }
 }

@@ -11,10 +11,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{Datelike, Local};
+use onewindow_core::bundle_flow::check_bundle_submission;
 use onewindow_core::case::state_name;
 use onewindow_core::case::{deadlines, replay, DeadlineSettings, Event, Limits};
 use onewindow_core::outcome::Outcome;
-use onewindow_core::bundle_flow::check_bundle_submission;
 use onewindow_core::submission::{check_submission, Channel, Submission};
 use onewindow_core::validate::mask_id;
 use serde::Deserialize;
@@ -233,7 +233,8 @@ async fn store(
     ))
 }
 
-/// A bundle's pre-check: one case per item, all in one transaction, with one lookup code.
+/// A bundle (pre-check or desk): one case per item, all in one transaction, with one
+/// lookup code; at the desk each case gets the notices of its outcome.
 async fn store_bundle(
     state: &AppState,
     sub: &Submission,
@@ -269,27 +270,51 @@ async fn store_bundle(
         .bind(&number)
         .bind(&code)
         .bind(item_code)
-        .bind("pre_check")
+        .bind(match sub.channel {
+            Channel::Desk => "desk",
+            Channel::PreCheck => "pre_check",
+        })
         .bind(state_text)
         .bind(&checked.applicant.name)
         .bind(&checked.applicant.id_number)
         .bind(&checked.applicant.mobile)
         .bind(String::from_utf8_lossy(body).to_string())
-        .bind(None::<String>)
+        .bind(checked.outcome.as_ref().map(|o| serde_json::to_string(o).unwrap_or_default()))
         .bind(serde_json::to_string(&checked.events).unwrap_or_default())
         .bind(now.to_string())
         .execute(&mut *tx)
         .await?;
-        stored.push(json!({ "item": item_code, "number": number, "deadlines": checked.deadlines.deadlines }));
+        let notices = match &checked.outcome {
+            Some(outcome) => {
+                numbers::issue(
+                    &mut tx,
+                    catalog.catalog.notices.as_ref(),
+                    &number,
+                    &outcome.notices(),
+                    checked.events.len().saturating_sub(1),
+                    sub.submitted_at.date(),
+                )
+                .await?
+            }
+            None => vec![],
+        };
+        stored.push(
+            json!({ "item": item_code, "number": number, "state": state_text,
+                            "deadlines": checked.deadlines.deadlines, "notices": notices }),
+        );
     }
     tx.commit().await?;
-    tracing::info!(bundle = sub.item, cases = stored.len(), "bundle pre-check stored");
+    tracing::info!(
+        bundle = sub.item,
+        cases = stored.len(),
+        "bundle pre-check stored"
+    );
     Ok((
         StatusCode::CREATED,
         json!({
             "number": stored.first().map(|c| c["number"].clone()).unwrap_or_default(),
             "lookup_code": code,
-            "state": "pre_checked",
+            "state": stored.first().map(|c| c["state"].clone()).unwrap_or_default(),
             "cases": stored,
         }),
     ))

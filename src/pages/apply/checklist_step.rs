@@ -1,7 +1,7 @@
 //! What to bring: every material that applies, in what form, how many copies, why, and
 //! which can be tolerated, replaced by a commitment or skipped thanks to an e-licence.
 
-use super::desk_marks::{live_outcome, mark_control};
+use super::desk_marks::{live_outcome, mark_control, Deciding};
 use super::step_url;
 use crate::components::ReadAloud;
 use crate::draft_state::DraftHandle;
@@ -88,7 +88,10 @@ pub fn ChecklistStep(
     handle: DraftHandle,
     item: ServiceItem,
     /// For a bundle (一件事): the catalogue and the bundle.
-    bundle: Option<(std::sync::Arc<onewindow_core::Catalog>, onewindow_core::catalog::Bundle)>,
+    bundle: Option<(
+        std::sync::Arc<onewindow_core::Catalog>,
+        onewindow_core::catalog::Bundle,
+    )>,
 ) -> impl IntoView {
     let draft = handle.draft.get_untracked();
     let id = draft.as_ref().map(|d| d.id.clone()).unwrap_or_default();
@@ -135,7 +138,7 @@ pub fn ChecklistStep(
         .entries
         .iter()
         .map(|e| {
-            let mark = at_desk.then(|| mark_control(handle, e).into_any());
+            let mark = at_desk.then(|| mark_control(handle, e, e.material.clone()).into_any());
             material_card(&item, e, mark)
         })
         .collect_view();
@@ -143,17 +146,27 @@ pub fn ChecklistStep(
     let bundle_lists = bundle.as_ref().and_then(|(catalog, b)| {
         let lists = bundle_checklist(catalog, b, &answers)?;
         let first = catalog.item(b.items.first()?)?.clone();
+        let mark = |code: Option<&str>, e: &ChecklistEntry| {
+            at_desk.then(|| {
+                let key = onewindow_core::bundle_flow::bundle_mark_key(code, &e.material);
+                mark_control(handle, e, key).into_any()
+            })
+        };
         let shared = lists
             .shared
             .iter()
-            .map(|e| material_card(&first, e, None))
+            .map(|e| material_card(&first, e, mark(None, e)))
             .collect_view();
         let per_item = lists
             .items
             .iter()
             .filter_map(|l| {
                 let it = catalog.item(&l.item)?.clone();
-                let cards = l.entries.iter().map(|e| material_card(&it, e, None)).collect_view();
+                let cards = l
+                    .entries
+                    .iter()
+                    .map(|e| material_card(&it, e, mark(Some(&l.item), e)))
+                    .collect_view();
                 Some(view! {
                     <h3>{it.name.clone()}</h3>
                     <ol class="material-list">{cards}</ol>
@@ -167,7 +180,11 @@ pub fn ChecklistStep(
             {per_item}
         })
     });
-    let outcome = at_desk.then(|| live_outcome(handle, item.clone()));
+    let deciding = match &bundle {
+        Some((catalog, b)) => Deciding::Bundle(catalog.clone(), b.clone()),
+        None => Deciding::Item(item.clone()),
+    };
+    let outcome = at_desk.then(|| live_outcome(handle, deciding));
     let exempted = (!list.exempted.is_empty()).then(|| {
         let lines = list
             .exempted

@@ -58,10 +58,16 @@ fn status_of(key: &str, reason: String) -> Option<MaterialStatus> {
 }
 
 /// The mark control of one material.
-pub fn mark_control(handle: DraftHandle, e: &ChecklistEntry) -> impl IntoView {
-    let id = e.material.clone();
-    let select_id = format!("mark-{id}");
-    let reason_id = format!("reason-{id}");
+pub fn mark_control(
+    handle: DraftHandle,
+    e: &ChecklistEntry,
+    key_in_marks: String,
+) -> impl IntoView {
+    let id = key_in_marks;
+    // DOM ids cannot hold the "/" of a bundle's "CODE/material" key.
+    let dom = id.replace('/', "--");
+    let select_id = format!("mark-{dom}");
+    let reason_id = format!("reason-{dom}");
     let current = {
         let id = id.clone();
         move || {
@@ -108,7 +114,7 @@ pub fn mark_control(handle: DraftHandle, e: &ChecklistEntry) -> impl IntoView {
         .iter()
         .map(|r| view! { <option value=*r></option> })
         .collect_view();
-    let list_id = format!("reasons-{id}");
+    let list_id = format!("reasons-{dom}");
     view! {
         <div class="mark">
             {(!e.review_points.is_empty()).then(|| view! {
@@ -136,18 +142,48 @@ pub fn mark_control(handle: DraftHandle, e: &ChecklistEntry) -> impl IntoView {
     }
 }
 
+/// What a live outcome is computed for: one item, or each item of a bundle.
+#[derive(Clone)]
+pub enum Deciding {
+    /// One item.
+    Item(ServiceItem),
+    /// A bundle, with the catalogue.
+    Bundle(
+        std::sync::Arc<onewindow_core::Catalog>,
+        onewindow_core::catalog::Bundle,
+    ),
+}
+
+/// Each outcome as the marks stand now, by item name (one, for a single item).
+pub fn outcomes_now(what: &Deciding, d: &crate::storage::Draft) -> Vec<(String, Outcome)> {
+    match what {
+        Deciding::Item(item) => front_desk_outcome(item, &d.answers, &d.marks)
+            .ok()
+            .map(|o| vec![(String::new(), o)])
+            .unwrap_or_default(),
+        Deciding::Bundle(catalog, b) => {
+            onewindow_core::bundle_flow::bundle_outcomes(catalog, b, &d.answers, &d.marks)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(code, o)| (catalog.item(&code).map_or(code, |i| i.name.clone()), o))
+                .collect()
+        }
+    }
+}
+
 /// The outcome as the marks stand now, with the notices it calls for.
-pub fn live_outcome(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
-    let outcome = move || {
+pub fn live_outcome(handle: DraftHandle, what: Deciding) -> impl IntoView {
+    let outcomes = move || {
         handle.draft.with(|d| {
             d.as_ref()
-                .and_then(|d| front_desk_outcome(&item, &d.answers, &d.marks).ok())
+                .map(|d| outcomes_now(&what, d))
+                .unwrap_or_default()
         })
     };
     view! {
         <aside class="panel live-outcome" aria-live="polite" aria-labelledby="live-outcome">
             <h2 id="live-outcome">{desk().outcome_now}</h2>
-            {move || outcome().map(|o| {
+            {move || outcomes().into_iter().map(|(name, o)| {
                 let details: Vec<String> = match &o {
                     Outcome::Incomplete { gaps, .. } => gaps.iter().map(|g| format!("{}：{}", g.name, g.problem)).collect(),
                     Outcome::AcceptedWithTolerated { tolerated } => tolerated.iter().map(|t| format!("{}（{}{}{}）", t.name, desk().supply_within, t.supply_days, desk().working_days)).collect(),
@@ -156,11 +192,12 @@ pub fn live_outcome(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                 };
                 let notices = o.notices().iter().map(|k| k.title()).collect::<Vec<_>>().join("、");
                 view! {
+                    {(!name.is_empty()).then(|| view! { <h3>{name}</h3> })}
                     <p class="outcome-name">{desk().outcome(&o)}</p>
                     <ul>{details.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     <p>{desk().notices_to_print}{notices}</p>
                 }
-            })}
+            }).collect_view()}
         </aside>
     }
 }

@@ -26,7 +26,10 @@ pub fn ReviewStep(
     item: ServiceItem,
     calendar: Option<Arc<Calendar>>,
     /// For a bundle (一件事): the catalogue and the bundle.
-    bundle: Option<(Arc<onewindow_core::Catalog>, onewindow_core::catalog::Bundle)>,
+    bundle: Option<(
+        Arc<onewindow_core::Catalog>,
+        onewindow_core::catalog::Bundle,
+    )>,
 ) -> impl IntoView {
     let OutboxContext(outbox) = expect_context();
     let navigate = use_navigate();
@@ -92,7 +95,11 @@ pub fn ReviewStep(
     };
     let at_desk = draft.channel == Channel::Desk;
     let item_for_submit = item.clone();
-    let desk_outcome = at_desk.then(|| super::desk_marks::live_outcome(handle, item.clone()));
+    let deciding = match &bundle {
+        Some((catalog, b)) => super::desk_marks::Deciding::Bundle(catalog.clone(), b.clone()),
+        None => super::desk_marks::Deciding::Item(item.clone()),
+    };
+    let desk_outcome = at_desk.then(|| super::desk_marks::live_outcome(handle, deciding.clone()));
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -107,11 +114,25 @@ pub fn ReviewStep(
         };
         let at_desk = draft.channel == Channel::Desk;
         // At the desk the clerk's marks decide the outcome; the server checks it agrees.
+        let is_bundle = matches!(deciding, super::desk_marks::Deciding::Bundle(..));
         let claimed = Claimed {
-            outcome: at_desk
+            outcome: (at_desk && !is_bundle)
                 .then(|| front_desk_outcome(&item_for_submit, &draft.answers, &draft.marks).ok())
                 .flatten(),
             deadlines: vec![],
+            // A bundle at the desk: each item's outcome, by code.
+            outcomes: match (&deciding, at_desk) {
+                (super::desk_marks::Deciding::Bundle(catalog, b), true) => {
+                    onewindow_core::bundle_flow::bundle_outcomes(
+                        catalog,
+                        b,
+                        &draft.answers,
+                        &draft.marks,
+                    )
+                    .unwrap_or_default()
+                }
+                _ => vec![],
+            },
         };
         let submission = Submission {
             schema_version: SUBMISSION_VERSION,
@@ -187,7 +208,12 @@ pub fn ReviewStep(
 }
 
 /// The likely outcome of `item` with these answers, and its deadlines if accepted today.
-fn likely_view(item: &ServiceItem, answers: &onewindow_core::condition::Answers, calendar: Option<&Calendar>, today: chrono::NaiveDate) -> AnyView {
+fn likely_view(
+    item: &ServiceItem,
+    answers: &onewindow_core::condition::Answers,
+    calendar: Option<&Calendar>,
+    today: chrono::NaiveDate,
+) -> AnyView {
     let result = calendar.map(|cal| precheck(item, answers, cal, today));
     match &result {
         Some(Ok(p)) => {

@@ -126,10 +126,18 @@ pub fn NewCase() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
             <CatalogGate status=status let:loaded>
                 {
-                    let options = loaded.catalog.items.iter().map(|i| {
+                    let items = loaded.catalog.items.iter().map(|i| {
                         let label = format!("{}（{}）", i.name, i.department);
                         view! { <option value=i.code.clone()>{label}</option> }
                     }).collect_view();
+                    let bundles = loaded.catalog.bundles.iter().map(|b| {
+                        let label = format!("{}（{}）", b.name, desk().bundle_suffix);
+                        view! { <option value=b.code.clone()>{label}</option> }
+                    }).collect_view();
+                    let options = view! {
+                        <optgroup label=desk().items_group>{items}</optgroup>
+                        <optgroup label=desk().bundles_group>{bundles}</optgroup>
+                    };
                     view! {
                         <form on:submit=start>
                             <p class="field">

@@ -209,6 +209,7 @@ pub fn desk_case(catalog: &Catalog) -> Submission {
         claimed: Claimed {
             outcome: Some(outcome),
             deadlines: vec![],
+            outcomes: vec![],
         },
     }
 }
