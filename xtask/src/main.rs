@@ -5,12 +5,15 @@
 //! - `cargo xtask test`: install what is missing and run the whole test suite.
 //! - `cargo xtask build`: the release build and its size report, without starting.
 //! - `cargo xtask bench`: the core's benchmarks (criterion) and the browser app's timings
-//!   (draft saves, checklist, bundle size), which print their figures.
+//!   (draft saves, checklist, bundle size) and the server's load benchmark (cases stored
+//!   per second, latency, peak memory), which print their figures.
+//! - `cargo xtask load`: only the server's load benchmark.
 //! - `cargo xtask setup`: only install the tools.
 //!
 //! Plain Rust with no dependencies, so that it compiles in seconds on a fresh machine.
 
 mod build;
+mod load;
 mod setup;
 mod sh;
 mod test;
@@ -34,7 +37,9 @@ fn bench(root: &std::path::Path) -> sh::Result {
     setup::for_build(root)?;
     setup::for_tests(root)?;
     build::release(root)?;
-    sh::run(&root.join("tests").join("e2e"), "node", &["bench.mjs"])
+    sh::run(&root.join("tests").join("e2e"), "node", &["bench.mjs"])?;
+    setup::banner("server load (wrk, 32 connections, 20 s)");
+    load::run(root)
 }
 
 fn main() -> ExitCode {
@@ -46,9 +51,14 @@ fn main() -> ExitCode {
         Some("test") => test::run_all(&root),
         Some("build") => setup::for_build(&root).and_then(|()| build::release(&root)),
         Some("bench") => bench(&root),
+        Some("load") => setup::for_build(&root)
+            .and_then(|()| build::release(&root))
+            .and_then(|()| load::run(&root)),
         Some("setup") => setup::for_build(&root).and_then(|()| setup::for_tests(&root)),
         _ => {
-            eprintln!("usage: cargo xtask run [serve options] | test | build | bench | setup");
+            eprintln!(
+                "usage: cargo xtask run [serve options] | test | build | bench | load | setup"
+            );
             return ExitCode::from(2);
         }
     };

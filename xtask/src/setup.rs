@@ -151,7 +151,7 @@ fn node() -> Result {
 
 /// Installs the Debian packages that are missing (all at once; apt-get retried once, as
 /// a first attempt sometimes fails to read a downloaded archive).
-fn apt(packages: &[&str]) -> Result {
+pub fn apt(packages: &[&str]) -> Result {
     let missing: Vec<&str> = packages
         .iter()
         .copied()

@@ -84,16 +84,30 @@ pub async fn submit(
     let hash = format!("{:x}", Sha256::digest(&body));
     let now = Local::now().naive_local();
 
-    // Claim the key in one statement (no read-then-write race between processes); if it
-    // is taken, answer from it.
+    // The writer task stores it with the others waiting (group commit).
+    let (status, body) = state.writer.submit(key, hash, body, now).await?;
+    Ok((status, Json(body)).into_response())
+}
+
+/// Claims the key, stores the case and remembers the answer, inside the writer's
+/// transaction: a retry finds the key taken and gets the stored answer; another body under
+/// the same key is refused; a refusal of this body is remembered like a success.
+pub async fn handle(
+    state: &AppState,
+    tx: &mut sqlx::SqliteConnection,
+    key: &str,
+    hash: &str,
+    body: &[u8],
+    now: chrono::NaiveDateTime,
+) -> Result<(StatusCode, Value), AppError> {
     let claimed = sqlx::query(
         "INSERT INTO idempotency_keys (key, request_hash, status, response, created_at) VALUES (?, ?, NULL, NULL, ?) \
          ON CONFLICT(key) DO NOTHING",
     )
-    .bind(&key)
-    .bind(&hash)
+    .bind(key)
+    .bind(hash)
     .bind(now.to_string())
-    .execute(&state.db)
+    .execute(&mut *tx)
     .await?
     .rows_affected()
         == 1;
@@ -101,8 +115,8 @@ pub async fn submit(
         let (h, status, response): (String, Option<i64>, Option<String>) = sqlx::query_as(
             "SELECT request_hash, status, response FROM idempotency_keys WHERE key = ?",
         )
-        .bind(&key)
-        .fetch_one(&state.db)
+        .bind(key)
+        .fetch_one(&mut *tx)
         .await?;
         if h != hash {
             return Err(AppError::Unprocessable {
@@ -117,36 +131,34 @@ pub async fn submit(
             ));
         };
         let status = StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK);
-        let body: Value = serde_json::from_str(&response).unwrap_or(Value::Null);
-        return Ok((status, Json(body)).into_response());
+        return Ok((
+            status,
+            serde_json::from_str(&response).unwrap_or(Value::Null),
+        ));
     }
-
-    let result = store(&state, &body, now).await;
-    // Remember the answer (success or a refusal of this body) under the key; a server
-    // fault releases the key so that the retry is handled afresh.
+    let result = store(state, tx, body, now).await;
     match &result {
-        Ok((status, body)) | Err(AppError::Stored(status, body)) => {
+        Ok((status, answer)) | Err(AppError::Stored(status, answer)) => {
             sqlx::query("UPDATE idempotency_keys SET status = ?, response = ? WHERE key = ? AND status IS NULL")
                 .bind(status.as_u16() as i64)
-                .bind(body.to_string())
-                .bind(&key)
-                .execute(&state.db)
+                .bind(answer.to_string())
+                .bind(key)
+                .execute(&mut *tx)
                 .await?;
         }
-        Err(_) => {
-            sqlx::query("DELETE FROM idempotency_keys WHERE key = ? AND status IS NULL")
-                .bind(&key)
-                .execute(&state.db)
-                .await?;
-        }
+        Err(_) => {}
     }
-    result.map(|(status, body)| (status, Json(body)).into_response())
+    match result {
+        Err(AppError::Stored(status, answer)) => Ok((status, answer)),
+        other => other,
+    }
 }
 
 /// Parses, re-checks and stores one case; the case row and its key's answer are written
 /// in one transaction.
 async fn store(
     state: &AppState,
+    tx: &mut sqlx::SqliteConnection,
     body: &[u8],
     now: chrono::NaiveDateTime,
 ) -> Result<(StatusCode, Value), AppError> {
@@ -165,7 +177,7 @@ async fn store(
     }
     let catalog = &state.catalog;
     if catalog.catalog.bundle(&sub.item).is_some() {
-        return store_bundle(state, &sub, body, now).await;
+        return store_bundle(state, tx, &sub, body, now).await;
     }
     let checked = check_submission(&catalog.catalog, &catalog.calendar, &sub, now.date()).map_err(
         |fields| {
@@ -179,7 +191,6 @@ async fn store(
     let state_text = record.state.map(state_name).unwrap_or("new");
     let code = lookup_code()?;
     let year = sub.submitted_at.year();
-    let mut tx = state.db.begin().await?;
     let seq: i64 = sqlx::query_scalar(
         "INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
     )
@@ -208,7 +219,7 @@ async fn store(
     let notices = match &checked.outcome {
         Some(outcome) => {
             numbers::issue(
-                &mut tx,
+                &mut *tx,
                 catalog.catalog.notices.as_ref(),
                 &number,
                 &outcome.notices(),
@@ -219,7 +230,6 @@ async fn store(
         }
         None => vec![],
     };
-    tx.commit().await?;
     tracing::info!(number, item = sub.item, state = state_text, "case stored");
     Ok((
         StatusCode::CREATED,
@@ -237,6 +247,7 @@ async fn store(
 /// lookup code; at the desk each case gets the notices of its outcome.
 async fn store_bundle(
     state: &AppState,
+    tx: &mut sqlx::SqliteConnection,
     sub: &Submission,
     body: &[u8],
     now: chrono::NaiveDateTime,
@@ -251,7 +262,6 @@ async fn store_bundle(
         })?;
     let code = lookup_code()?;
     let year = sub.submitted_at.year();
-    let mut tx = state.db.begin().await?;
     let mut stored = Vec::new();
     for (item_code, checked) in &cases {
         let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
@@ -287,7 +297,7 @@ async fn store_bundle(
         let notices = match &checked.outcome {
             Some(outcome) => {
                 numbers::issue(
-                    &mut tx,
+                    &mut *tx,
                     catalog.catalog.notices.as_ref(),
                     &number,
                     &outcome.notices(),
@@ -303,7 +313,6 @@ async fn store_bundle(
                             "deadlines": checked.deadlines.deadlines, "notices": notices }),
         );
     }
-    tx.commit().await?;
     tracing::info!(
         bundle = sub.item,
         cases = stored.len(),

@@ -14,6 +14,7 @@ pub mod catalog_dir;
 pub mod db;
 pub mod desk;
 pub mod error;
+pub mod group_commit;
 pub mod handovers;
 pub mod numbers;
 pub mod routes;
@@ -56,6 +57,8 @@ pub struct AppState {
     /// A password hash that matches nothing, checked when a login names no user so that
     /// the answer takes as long as for a real one.
     pub dummy_hash: Arc<String>,
+    /// The case writer (group commit).
+    pub writer: group_commit::Writer,
 }
 
 /// Opens the database, loads the catalogue and builds the state; fails with a message
@@ -70,13 +73,17 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
             config.dist.display()
         );
     }
-    Ok(AppState {
+    let (writer, inbox) = group_commit::channel();
+    let state = AppState {
         db,
         catalog: Arc::new(catalog),
         dist: config.dist.clone(),
         sessions: config.sessions,
         dummy_hash: Arc::new(auth::hash_password("no such user")?),
-    })
+        writer,
+    };
+    group_commit::start(state.clone(), inbox);
+    Ok(state)
 }
 
 /// Binds the address and serves until `shutdown` completes. Calls `on_ready` with the
