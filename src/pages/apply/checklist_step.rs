@@ -182,7 +182,7 @@ pub fn ChecklistStep(
     });
     let deciding = match &bundle {
         Some((catalog, b)) => Deciding::Bundle(catalog.clone(), b.clone()),
-        None => Deciding::Item(item.clone()),
+        None => Deciding::Item(Box::new(item.clone())),
     };
     let outcome = at_desk.then(|| live_outcome(handle, deciding));
     let exempted = (!list.exempted.is_empty()).then(|| {

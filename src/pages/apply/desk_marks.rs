@@ -146,7 +146,7 @@ pub fn mark_control(
 #[derive(Clone)]
 pub enum Deciding {
     /// One item.
-    Item(ServiceItem),
+    Item(Box<ServiceItem>),
     /// A bundle, with the catalogue.
     Bundle(
         std::sync::Arc<onewindow_core::Catalog>,

@@ -97,7 +97,7 @@ pub fn ReviewStep(
     let item_for_submit = item.clone();
     let deciding = match &bundle {
         Some((catalog, b)) => super::desk_marks::Deciding::Bundle(catalog.clone(), b.clone()),
-        None => super::desk_marks::Deciding::Item(item.clone()),
+        None => super::desk_marks::Deciding::Item(Box::new(item.clone())),
     };
     let desk_outcome = at_desk.then(|| super::desk_marks::live_outcome(handle, deciding.clone()));
     let busy = RwSignal::new(false);
