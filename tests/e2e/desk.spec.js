@@ -92,10 +92,13 @@ async function printNotice(page, title, file) {
   return execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
 }
 
+/** Records one step and waits until the history shows it. */
 async function step(page, name, fill = async () => {}) {
+  const before = await page.locator(".history li").count();
   await page.getByRole("button", { name, exact: true }).click();
   await fill();
   await page.getByRole("button", { name: "确认办理" }).click();
+  await expect(page.locator(".history li")).toHaveCount(before + 1);
   await expect(page.locator(".banner-success")).toBeVisible();
 }
 
