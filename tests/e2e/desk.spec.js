@@ -117,6 +117,13 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   expect(acceptance).toContain(number);
   expect(acceptance).toContain("913***********0Y43");
   await shot(page, "desk-case-landscape.png");
+  // Full personal data only with a reason (audited on the server).
+  await page.getByRole("button", { name: "查看完整身份信息" }).click();
+  await page.getByRole("button", { name: "确认查看" }).click();
+  await expect(page.getByRole("alert")).toContainText("请填写查看理由");
+  await page.getByLabel("查看理由").fill("核对营业执照原件");
+  await page.getByRole("button", { name: "确认查看" }).click();
+  await expect(page.locator(".unmask")).toContainText("91350100M000100Y43");
 
   await step(page, "开始审查");
   await expect(page.locator(".case-state")).toHaveText("审查中");

@@ -109,7 +109,10 @@ fn case_view(case: DeskCase, on_post: Callback<Value>) -> impl IntoView {
         <h1>{desk().case_heading}{case.number.clone()}</h1>
         <dl class="summary case-summary">
             <div class="summary-row"><dt>{desk().col_item}</dt><dd>{case.item.name.clone().unwrap_or(case.item.code.clone())}</dd></div>
-            <div class="summary-row"><dt>{desk().col_applicant}</dt><dd>{case.applicant.name.clone()}{"　"}{case.applicant.id_masked.clone()}{"　"}{case.applicant.mobile_masked.clone()}</dd></div>
+            <div class="summary-row"><dt>{desk().col_applicant}</dt><dd>
+                {case.applicant.name.clone()}{"　"}{case.applicant.id_masked.clone()}{"　"}{case.applicant.mobile_masked.clone()}
+                <super::unmask::Unmask number=case.number.clone()/>
+            </dd></div>
             <div class="summary-row"><dt>{desk().col_state}</dt><dd class="case-state">{desk().state(&case.state)}</dd></div>
             <div class="summary-row"><dt>{desk().lookup_code}</dt><dd>{case.lookup_code.clone()}</dd></div>
         </dl>
