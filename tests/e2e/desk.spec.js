@@ -261,3 +261,21 @@ test("a bundle at the desk: one set of shared papers ticked once, one case per i
   await expect(page.locator("table.cases tbody tr")).toHaveCount(3);
   expect(first).toMatch(/^2026-\d{6}$/);
 });
+
+test("a desk case finished offline waits in the outbox and lands once when the network is back", async ({ page, server }) => {
+  await login(page, server);
+  await startCase(page, "食品经营许可（新办）");
+  await tick(page);
+  await page.getByRole("link", { name: "继续" }).click();
+  await page.route("**/api/cases", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "完成收件并提交" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "收件已保存在本机" })).toBeVisible();
+  await expect(page.locator(".outbox-badge")).toHaveText("待发送 1");
+  await page.unroute("**/api/cases");
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(page.locator(".receipt-value").first()).toHaveText("2026-000001");
+  await expect(page.locator(".outbox-badge")).toHaveCount(0);
+  await page.getByRole("link", { name: "打开办件并打印通知书" }).click();
+  await expect(page.locator(".case-state")).toHaveText("已受理");
+  await expect(page.getByText("某政受字〔2026〕第000001号")).toBeVisible();
+});

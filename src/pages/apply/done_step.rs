@@ -42,7 +42,7 @@ pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                 let waiting = move || outbox.with(|o| o.waiting.iter().find(|w| w.id == id).cloned());
                 view! {
                     <div class="banner banner-warning" role="status">
-                        <p>{t().done_queued}</p>
+                        <p>{if handle.draft.with(|d| d.as_ref().is_some_and(|d| d.channel == Channel::Desk)) { desk().done_queued } else { t().done_queued }}</p>
                         {move || waiting().map(|w| {
                             let since = t().elapsed(js_sys::Date::now() - w.queued_at);
                             view! {
