@@ -26,7 +26,12 @@ pub async fn fetch_catalog() -> Result<String, String> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PostResult {
     /// Stored (now or by an earlier attempt with the same key): number and lookup code.
-    Stored { number: String, lookup_code: String },
+    Stored {
+        number: String,
+        lookup_code: String,
+        /// A bundle's other case numbers.
+        more: Vec<String>,
+    },
     /// Try again later: no network, a server fault, or the first attempt still running.
     Retry(String),
     /// The server refuses this case as it is; the message says why and what to do.
@@ -59,6 +64,18 @@ pub async fn post_case(key: &str, body: &str) -> PostResult {
         200 | 201 => PostResult::Stored {
             number: text("number"),
             lookup_code: text("lookup_code"),
+            more: json
+                .get("cases")
+                .and_then(|c| c.as_array())
+                .map(|cases| {
+                    cases
+                        .iter()
+                        .skip(1)
+                        .filter_map(|c| c.get("number").and_then(|n| n.as_str()))
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
         },
         // A desk case whose clerk's session ended waits for the next login.
         401 => PostResult::Retry(text("error")),

@@ -151,9 +151,10 @@ async fn send(storage: &Storage, mut entry: OutboxEntry) {
         PostResult::Stored {
             number,
             lookup_code,
+            more,
         } => {
             if storage
-                .outbox_confirmed(&entry.id, &number, &lookup_code)
+                .outbox_confirmed(&entry.id, &number, &lookup_code, &more)
                 .await
                 .is_ok()
             {

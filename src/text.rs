@@ -150,6 +150,7 @@ pub struct Text {
     pub handover_heading: &'static str,
     pub handover_done: &'static str,
     pub handover_failed: &'static str,
+    pub bundle_case_numbers: &'static str,
 }
 
 /// Simplified Chinese.
@@ -297,6 +298,7 @@ pub const ZH_CN: Text = Text {
     handover_heading: "请记下办理编号",
     handover_done: "已交给窗口。请带上材料和这张编号到窗口，工作人员会接着办理。本机已不保存您填写的内容。",
     handover_failed: "没有交成功（网络或服务器问题），您填写的内容仍保存在本机。请稍后再试，或请工作人员帮助。",
+    bundle_case_numbers: "各事项办件编号（共用一个查询码）",
 };
 
 /// The strings in use.

@@ -157,7 +157,7 @@ async fn queueing_freezes_the_draft_and_confirming_removes_the_entry() {
         "sent exactly as frozen"
     );
     assert_eq!(entry.item, "370000-SCJG-XK-001");
-    s.outbox_confirmed("d3", "2026-000001", "ABCD2345")
+    s.outbox_confirmed("d3", "2026-000001", "ABCD2345", &[])
         .await
         .unwrap();
     assert!(s.outbox().await.unwrap().is_empty());
@@ -165,7 +165,8 @@ async fn queueing_freezes_the_draft_and_confirming_removes_the_entry() {
         s.draft("d3").await.unwrap().unwrap().status,
         DraftStatus::Submitted {
             number: "2026-000001".into(),
-            lookup_code: "ABCD2345".into()
+            lookup_code: "ABCD2345".into(),
+            more: vec![],
         }
     );
     s.close();

@@ -29,6 +29,9 @@ pub enum DraftStatus {
         number: String,
         /// The lookup code.
         lookup_code: String,
+        /// For a bundle (一件事): the other items' case numbers, under the same code.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        more: Vec<String>,
     },
 }
 

@@ -119,6 +119,7 @@ impl Storage {
         id: &str,
         number: &str,
         lookup_code: &str,
+        more: &[String],
     ) -> Result<(), String> {
         let what = "确认发送";
         let tx = self
@@ -135,6 +136,7 @@ impl Storage {
             d.status = DraftStatus::Submitted {
                 number: number.to_string(),
                 lookup_code: lookup_code.to_string(),
+                more: more.to_vec(),
             };
             d.revision += 1;
             let text = serde_json::to_string(&d).map_err(|e| err(what, e))?;

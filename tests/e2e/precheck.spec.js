@@ -170,7 +170,8 @@ test("a bundle is pre-checked as one questionnaire: shared papers once, one case
   const number = page.locator(".receipt-value").first();
   await expect(number).toHaveText(/^2026-\d{6}$/);
   const code = await page.locator(".receipt-value").nth(1).textContent();
-  // Three cases, one per item, all under the one lookup code.
+  // Three cases, one per item, all under the one lookup code, all shown on the receipt.
+  await expect(page.locator(".bundle-numbers")).toHaveText(/^2026-\d{6}、2026-\d{6}、2026-\d{6}$/);
   const first = Number((await number.textContent()).slice(5));
   for (let i = 0; i < 3; i++) {
     const n = `2026-${String(first + i).padStart(6, "0")}`;

@@ -19,7 +19,11 @@ pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
         <h1>{t().done_heading}</h1>
         <p class="lead">{item.name.clone()}</p>
         {move || match handle.draft.get().map(|d| (d.id.clone(), d.status)) {
-            Some((_, DraftStatus::Submitted { number, lookup_code })) => {
+            Some((_, DraftStatus::Submitted { number, lookup_code, more })) => {
+                let all = (!more.is_empty()).then(|| {
+                    let numbers = std::iter::once(number.clone()).chain(more.iter().cloned()).collect::<Vec<_>>().join("、");
+                    view! { <div><dt>{t().bundle_case_numbers}</dt><dd class="receipt-value bundle-numbers">{numbers}</dd></div> }
+                });
                 let at_desk = handle.draft.with(|d| d.as_ref().is_some_and(|d| d.channel == Channel::Desk));
                 let case_href = format!("/desk/cases/{number}");
                 view! {
@@ -28,6 +32,7 @@ pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                         <dl class="receipt">
                             <div><dt>{t().case_number}</dt><dd class="receipt-value">{number}</dd></div>
                             <div><dt>{t().lookup_code}</dt><dd class="receipt-value">{lookup_code}</dd></div>
+                            {all}
                         </dl>
                     </div>
                     {at_desk.then(|| view! {
