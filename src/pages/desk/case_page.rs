@@ -63,7 +63,7 @@ fn history_line(e: &Event) -> impl IntoView {
     }
 }
 
-fn case_view(case: DeskCase, on_post: Callback<Value>) -> impl IntoView {
+fn case_view(case: DeskCase, on_post: Callback<Value>, on_choose: Callback<()>) -> impl IntoView {
     let CatalogContext(status) = expect_context();
     let deadlines = case
         .deadlines
@@ -137,7 +137,7 @@ fn case_view(case: DeskCase, on_post: Callback<Value>) -> impl IntoView {
                 </tr></thead><tbody>{ledger}</tbody></table>
             </section>
         })}
-        <EventForm case=c2 on_post=on_post/>
+        <EventForm case=c2 on_post=on_post on_choose=on_choose/>
         <CatalogGate status=status let:loaded>
             <CaseNotices loaded=loaded case=c3.clone()/>
         </CatalogGate>
@@ -205,6 +205,7 @@ fn CaseLoader() -> impl IntoView {
             }
         });
     });
+    let on_choose = Callback::new(move |()| message.set(None));
     view! {
         <p class="no-print"><a class="back-link" href="/desk">{desk().back_to_cases}</a></p>
         {move || message.get().map(|(ok, m)| view! {
@@ -213,7 +214,7 @@ fn CaseLoader() -> impl IntoView {
         {move || match case.get() {
             None => view! { <p class="progress" role="status">{desk().loading_case}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="banner banner-error" role="alert">{e}</p> }.into_any(),
-            Some(Ok((c, _))) => case_view(c, on_post).into_any(),
+            Some(Ok((c, _))) => case_view(c, on_post, on_choose).into_any(),
         }}
     }
 }

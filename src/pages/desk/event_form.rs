@@ -229,7 +229,13 @@ fn fields_for(name: &str, case: &DeskCase, f: Fields) -> AnyView {
 /// The step buttons and the chosen step's form. `on_post` sends a body and says whether
 /// it was recorded.
 #[component]
-pub fn EventForm(case: DeskCase, #[prop(into)] on_post: Callback<Value>) -> impl IntoView {
+pub fn EventForm(
+    case: DeskCase,
+    #[prop(into)] on_post: Callback<Value>,
+    /// Called when a step is chosen (the page clears the last step's message).
+    #[prop(into)]
+    on_choose: Callback<()>,
+) -> impl IntoView {
     let chosen = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let f = Fields {
@@ -263,6 +269,7 @@ pub fn EventForm(case: DeskCase, #[prop(into)] on_post: Callback<Value>) -> impl
                             f.choice.set(String::new());
                             f.to.set(String::new());
                             error.set(None);
+                            on_choose.run(());
                             chosen.set(Some(n.clone()));
                         }
                     }>
