@@ -1,24 +1,32 @@
 //! The server's load benchmark: `POST /api/cases` with realistic pre-check bodies at 32
 //! concurrent connections for 20 s (Debian's `wrk`, on 127.0.0.1), against the release
-//! server on a fresh SQLite file (WAL, synchronous=FULL). Prints wrk's figures, the cases
-//! actually stored per second, and the server's peak memory (VmHWM).
+//! server on a fresh SQLite file (WAL, synchronous=FULL), then on a fresh PostgreSQL cluster.
+//! Prints wrk's figures, the cases actually stored per second, and the server's peak
+//! memory (VmHWM).
 
 use crate::sh::Result;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+/// SQLite, then PostgreSQL (a cluster started for the run).
 pub fn run(root: &Path) -> Result {
     crate::setup::apt(&["wrk"])?;
     let dir = std::env::temp_dir().join(format!("onewindow-load-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let db = dir.join("load.sqlite3");
+    let sqlite = dir.join("load.sqlite3").display().to_string();
+    one(root, &sqlite, "SQLite, WAL, synchronous=FULL")?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let pg = crate::pg::start(root)?;
+    one(root, &pg.url, "PostgreSQL, fsync=on, synchronous_commit=on")
+}
+
+fn one(root: &Path, db: &str, label: &str) -> Result {
     let bin = root.join("target/release/onewindow");
     let addr = "127.0.0.1:8797";
     let mut server = Command::new(&bin)
-        .args(["serve", "--addr", addr, "--db"])
-        .arg(&db)
+        .args(["serve", "--addr", addr, "--db", db])
         .args(["--catalog", "catalog", "--dist", "dist"])
         .current_dir(root)
         .stdout(Stdio::null())
@@ -62,9 +70,8 @@ pub fn run(root: &Path) -> Result {
     let refused = number("Non-2xx or 3xx responses:");
     let stored = total - refused;
     println!(
-        "load: {stored} cases stored in 20 s = {:.0} cases/s, {refused} refused (SQLite, WAL, synchronous=FULL, 32 connections); server peak RSS {peak}",
+        "load: {stored} cases stored in 20 s = {:.0} cases/s, {refused} refused ({label}, 32 connections); server peak RSS {peak}",
         stored / 20.0
     );
-    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }

@@ -14,6 +14,7 @@
 
 mod build;
 mod load;
+mod pg;
 mod setup;
 mod sh;
 mod test;

@@ -50,6 +50,17 @@ const STEPS: &[Step] = &[
     ("unit and server tests (native)", |r| {
         run(r, "cargo", &["test", "--workspace"])
     }),
+    ("storage and HTTP tests on PostgreSQL", |r| {
+        // The same server tests, each on a database of its own in a PostgreSQL cluster
+        // started here (and stopped when this step ends).
+        let pg = crate::pg::start(r)?;
+        run_env(
+            r,
+            "cargo",
+            &["test", "-p", "onewindow-server"],
+            &[("ONEWINDOW_TEST_POSTGRES", pg.url.as_str())],
+        )
+    }),
     ("catalogue check", |r| {
         run(
             r,

@@ -8,7 +8,6 @@ use axum::extract::{Query, State};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use sqlx::SqlitePool;
 
 /// One line of the log.
 pub struct Audit<'a> {
@@ -27,16 +26,16 @@ pub struct Audit<'a> {
 }
 
 /// Appends one line.
-pub async fn record(db: &SqlitePool, a: Audit<'_>) -> Result<(), AppError> {
+pub async fn record(db: &crate::db::Db, a: Audit<'_>) -> Result<(), AppError> {
     sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, target, client, success, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (at, actor, action, target, client, success, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(chrono::Local::now().naive_local().format("%Y-%m-%d %H:%M:%S").to_string())
     .bind(a.actor)
     .bind(a.action)
     .bind(a.target)
     .bind(a.client)
-    .bind(a.success)
+    .bind(i64::from(a.success))
     .bind(a.detail)
     .execute(db)
     .await?;
@@ -71,9 +70,9 @@ pub async fn list(
         .await?;
         return Err(AppError::Forbidden("只有负责人可以查看审计日志".into()));
     }
-    let rows: Vec<(String, String, String, String, String, bool, String)> = sqlx::query_as(
+    let rows: Vec<(String, String, String, String, String, i64, String)> = sqlx::query_as(
         "SELECT at, actor, action, target, client, success, detail FROM audit_log \
-         WHERE (?1 IS NULL OR target = ?1) ORDER BY id DESC LIMIT ?2",
+         WHERE (CAST($1 AS TEXT) IS NULL OR target = $1) ORDER BY id DESC LIMIT $2",
     )
     .bind(q.target.as_deref())
     .bind(q.limit.unwrap_or(200).clamp(1, 1000))
@@ -82,7 +81,7 @@ pub async fn list(
     Ok(Json(json!({
         "entries": rows.into_iter().map(|(at, actor, action, target, client, success, detail)| json!({
             "at": at, "actor": actor, "action": action, "target": target,
-            "client": client, "success": success, "detail": detail,
+            "client": client, "success": success == 1, "detail": detail,
         })).collect::<Vec<_>>()
     })))
 }

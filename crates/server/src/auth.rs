@@ -17,7 +17,6 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 use std::net::SocketAddr;
 
 /// The session cookie's name.
@@ -83,8 +82,8 @@ fn password_matches(password: &str, stored: &str) -> bool {
 }
 
 /// Whether an account of that name exists.
-pub async fn user_exists(db: &SqlitePool, name: &str) -> anyhow::Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE name = ?")
+pub async fn user_exists(db: &crate::db::Db, name: &str) -> anyhow::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE name = $1")
         .bind(name.trim())
         .fetch_optional(db)
         .await?;
@@ -94,7 +93,7 @@ pub async fn user_exists(db: &SqlitePool, name: &str) -> anyhow::Result<bool> {
 /// Creates an account (`onewindow user add`). Refuses a name already taken and a password
 /// shorter than 8 characters.
 pub async fn add_user(
-    db: &SqlitePool,
+    db: &crate::db::Db,
     name: &str,
     role: AccountRole,
     password: &str,
@@ -108,19 +107,21 @@ pub async fn add_user(
         password.chars().count() >= 8,
         "the password must have at least 8 characters"
     );
-    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE name = ?")
+    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE name = $1")
         .bind(name)
         .fetch_optional(db)
         .await?;
     anyhow::ensure!(taken.is_none(), "there is already a user called {name}");
-    sqlx::query("INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
-        .bind(name)
-        .bind(role.as_str())
-        .bind(hash_password(password)?)
-        .bind(chrono::Local::now().naive_local().to_string())
-        .execute(db)
-        .await
-        .context("cannot store the user")?;
+    sqlx::query(
+        "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(name)
+    .bind(role.as_str())
+    .bind(hash_password(password)?)
+    .bind(chrono::Local::now().naive_local().to_string())
+    .execute(db)
+    .await
+    .context("cannot store the user")?;
     Ok(())
 }
 
@@ -202,7 +203,7 @@ pub async fn session_clerk(
         // One statement both checks both timeouts and touches the session, so two
         // requests at once cannot revive an expired one.
         let row: Option<(String, String)> = sqlx::query_as(
-            "UPDATE sessions SET last_seen = ?1 WHERE token_hash = ?2 AND last_seen > ?1 - ?3 AND created_at > ?1 - ?4 \
+            "UPDATE sessions SET last_seen = $1 WHERE token_hash = $2 AND last_seen > $1 - $3 AND created_at > $1 - $4 \
              RETURNING (SELECT name FROM users WHERE users.id = sessions.user_id), \
                        (SELECT role FROM users WHERE users.id = sessions.user_id)",
         )
@@ -213,7 +214,7 @@ pub async fn session_clerk(
         .fetch_optional(&state.db)
         .await?;
         let Some((name, role)) = row else {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(&hash)
                 .execute(&state.db)
                 .await?;
@@ -249,7 +250,7 @@ pub async fn login(
 ) -> Result<Response, AppError> {
     let Json(login) = body.map_err(|e| AppError::BadRequest(format!("登录请求格式不对：{e}")))?;
     let row: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT id, role, password_hash FROM users WHERE name = ?")
+        sqlx::query_as("SELECT id, role, password_hash FROM users WHERE name = $1")
             .bind(login.name.trim())
             .fetch_optional(&state.db)
             .await?;
@@ -279,7 +280,7 @@ pub async fn login(
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
     let now = now_secs();
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen) VALUES ($1, $2, $3, $4)",
     )
     .bind(token_hash(&token))
     .bind(user_id)
@@ -317,7 +318,7 @@ pub async fn logout(
 ) -> Result<Response, AppError> {
     if let Some(token) = cookie_token(&headers) {
         let name: Option<String> = sqlx::query_scalar(
-            "DELETE FROM sessions WHERE token_hash = ? RETURNING (SELECT name FROM users WHERE users.id = sessions.user_id)",
+            "DELETE FROM sessions WHERE token_hash = $1 RETURNING (SELECT name FROM users WHERE users.id = sessions.user_id)",
         )
         .bind(token_hash(&token))
         .fetch_optional(&state.db)

@@ -94,14 +94,14 @@ pub async fn submit(
 /// the same key is refused; a refusal of this body is remembered like a success.
 pub async fn handle(
     state: &AppState,
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     key: &str,
     hash: &str,
     body: &[u8],
     now: chrono::NaiveDateTime,
 ) -> Result<(StatusCode, Value), AppError> {
     let claimed = sqlx::query(
-        "INSERT INTO idempotency_keys (key, request_hash, status, response, created_at) VALUES (?, ?, NULL, NULL, ?) \
+        "INSERT INTO idempotency_keys (key, request_hash, status, response, created_at) VALUES ($1, $2, NULL, NULL, $3) \
          ON CONFLICT(key) DO NOTHING",
     )
     .bind(key)
@@ -113,7 +113,7 @@ pub async fn handle(
         == 1;
     if !claimed {
         let (h, status, response): (String, Option<i64>, Option<String>) = sqlx::query_as(
-            "SELECT request_hash, status, response FROM idempotency_keys WHERE key = ?",
+            "SELECT request_hash, status, response FROM idempotency_keys WHERE key = $1",
         )
         .bind(key)
         .fetch_one(&mut *tx)
@@ -139,7 +139,7 @@ pub async fn handle(
     let result = store(state, tx, body, now).await;
     match &result {
         Ok((status, answer)) | Err(AppError::Stored(status, answer)) => {
-            sqlx::query("UPDATE idempotency_keys SET status = ?, response = ? WHERE key = ? AND status IS NULL")
+            sqlx::query("UPDATE idempotency_keys SET status = $1, response = $2 WHERE key = $3 AND status IS NULL")
                 .bind(status.as_u16() as i64)
                 .bind(answer.to_string())
                 .bind(key)
@@ -158,7 +158,7 @@ pub async fn handle(
 /// in one transaction.
 async fn store(
     state: &AppState,
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     body: &[u8],
     now: chrono::NaiveDateTime,
 ) -> Result<(StatusCode, Value), AppError> {
@@ -192,7 +192,7 @@ async fn store(
     let code = lookup_code()?;
     let year = sub.submitted_at.year();
     let seq: i64 = sqlx::query_scalar(
-        "INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+        "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
     )
     .bind(format!("case-{year}"))
     .fetch_one(&mut *tx)
@@ -200,7 +200,7 @@ async fn store(
     let number = format!("{year}-{seq:06}");
     sqlx::query(
         "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
-         submission, outcome, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         submission, outcome, events, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&number)
     .bind(&code)
@@ -247,7 +247,7 @@ async fn store(
 /// lookup code; at the desk each case gets the notices of its outcome.
 async fn store_bundle(
     state: &AppState,
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     sub: &Submission,
     body: &[u8],
     now: chrono::NaiveDateTime,
@@ -267,7 +267,7 @@ async fn store_bundle(
         let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
         let state_text = record.state.map(state_name).unwrap_or("new");
         let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+            "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
         )
         .bind(format!("case-{year}"))
         .fetch_one(&mut *tx)
@@ -275,7 +275,7 @@ async fn store_bundle(
         let number = format!("{year}-{seq:06}");
         sqlx::query(
             "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
-             submission, outcome, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             submission, outcome, events, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&number)
         .bind(&code)
@@ -360,7 +360,7 @@ pub async fn lookup(
     };
     let code = q.code.unwrap_or_default().trim().to_uppercase();
     let row: Option<CaseRow> = sqlx::query_as(
-        "SELECT lookup_code, item_code, state, applicant_name, applicant_id, outcome, events FROM cases WHERE number = ?",
+        "SELECT lookup_code, item_code, state, applicant_name, applicant_id, outcome, events FROM cases WHERE number = $1",
     )
     .bind(&number)
     .fetch_optional(&state.db)

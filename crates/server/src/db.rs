@@ -1,30 +1,57 @@
-//! The SQLite database: opened durable (WAL, synchronous=FULL) and migrated on start.
+//! The database: SQLite by default (a file, opened durable: WAL, synchronous=FULL, checked
+//! at start), or PostgreSQL with `--db postgres://…`. Both through sqlx's `Any` driver with
+//! the same queries (`$1` parameters, which both accept); each has its own migrations.
 
 use crate::catalog_dir::LoadedCatalog;
 use anyhow::Context;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::any::AnyPoolOptions;
+use sqlx::AnyPool;
 use std::path::Path;
 
-/// Opens (creating if needed) the database file and applies the migrations. Checks that
-/// the durability settings took effect: an acknowledged write must survive a power cut.
-pub async fn open(path: &Path) -> anyhow::Result<SqlitePool> {
+/// The pool every handler uses.
+pub type Db = AnyPool;
+
+/// Whether `db` names a PostgreSQL database rather than a SQLite file.
+pub fn is_postgres(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// Opens (creating if needed) the database and applies the migrations. For SQLite, checks
+/// that the durability settings took effect: an acknowledged write must survive a power cut.
+pub async fn open(db: &str) -> anyhow::Result<Db> {
+    sqlx::any::install_default_drivers();
+    if is_postgres(db) {
+        let pool = AnyPoolOptions::new()
+            .max_connections(16)
+            .connect(db)
+            .await
+            .context("cannot connect to the PostgreSQL database (check --db)")?;
+        sqlx::migrate!("./migrations/postgres")
+            .run(&pool)
+            .await
+            .context("cannot migrate the PostgreSQL database")?;
+        return Ok(pool);
+    }
+    let path = Path::new(db);
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create the directory {}", parent.display()))?;
     }
-    let options = SqliteConnectOptions::new()
-        .filename(path)
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true);
-    let pool = SqlitePoolOptions::new()
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    let pool = AnyPoolOptions::new()
         .max_connections(8)
-        .connect_with(options)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                use sqlx::Executor;
+                conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+                    .await
+                    .map(|_| ())
+            })
+        })
+        .connect(&url)
         .await
         .with_context(|| format!("cannot open the database {}", path.display()))?;
-    sqlx::migrate!("./migrations")
+    sqlx::migrate!("./migrations/sqlite")
         .run(&pool)
         .await
         .with_context(|| format!("cannot migrate the database {}", path.display()))?;
@@ -44,15 +71,16 @@ pub async fn open(path: &Path) -> anyhow::Result<SqlitePool> {
 
 /// Records that this catalogue is now being served (skipped when it is the same as the
 /// last one recorded, so restarts do not fill the table).
-pub async fn record_catalog_load(pool: &SqlitePool, catalog: &LoadedCatalog) -> anyhow::Result<()> {
+pub async fn record_catalog_load(pool: &Db, catalog: &LoadedCatalog) -> anyhow::Result<()> {
     let last: Option<String> =
         sqlx::query_scalar("SELECT digest FROM catalog_loads ORDER BY id DESC LIMIT 1")
             .fetch_optional(pool)
             .await?;
     if last.as_deref() != Some(catalog.digest.as_str()) {
-        sqlx::query("INSERT INTO catalog_loads (digest, items, loaded_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))")
+        sqlx::query("INSERT INTO catalog_loads (digest, items, loaded_at) VALUES ($1, $2, $3)")
             .bind(&catalog.digest)
             .bind(catalog.catalog.items.len() as i64)
+            .bind(chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string())
             .execute(pool)
             .await?;
     }

@@ -90,7 +90,7 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> Result<Json<Value>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM cases WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR item_code = ?2) \
+        "SELECT {COLUMNS} FROM cases WHERE (CAST($1 AS TEXT) IS NULL OR state = $1) AND (CAST($2 AS TEXT) IS NULL OR item_code = $2) \
          ORDER BY id DESC LIMIT 2000"
     ))
     .bind(q.state.as_deref().filter(|s| !s.is_empty()))
@@ -184,7 +184,7 @@ pub async fn list(
 }
 
 async fn load(state: &AppState, number: &str) -> Result<Row, AppError> {
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM cases WHERE number = ?"))
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM cases WHERE number = $1"))
         .bind(number)
         .fetch_optional(&state.db)
         .await?
@@ -341,7 +341,7 @@ async fn record_event(
     let state_text = record.state.map(state_name).unwrap_or("new");
     let mut tx = state.db.begin().await?;
     let updated = sqlx::query(
-        "UPDATE cases SET events = ?, state = ?, version = version + 1 WHERE number = ? AND version = ?",
+        "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3 AND version = $4",
     )
     .bind(serde_json::to_string(&events).map_err(|e| AppError::Internal(e.into()))?)
     .bind(state_text)

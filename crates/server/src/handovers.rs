@@ -64,7 +64,7 @@ pub async fn create(
     let now = Local::now().naive_local();
     let mut tx = state.db.begin().await?;
     if let Some(number) =
-        sqlx::query_scalar::<_, String>("SELECT number FROM handovers WHERE draft_id = ?")
+        sqlx::query_scalar::<_, String>("SELECT number FROM handovers WHERE draft_id = $1")
             .bind(draft_id)
             .fetch_optional(&mut *tx)
             .await?
@@ -73,14 +73,14 @@ pub async fn create(
     }
     let year = now.year();
     let seq: i64 = sqlx::query_scalar(
-        "INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+        "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
     )
     .bind(format!("handover-{year}"))
     .fetch_one(&mut *tx)
     .await?;
     let number = format!("J{year}-{seq:06}");
     sqlx::query(
-        "INSERT INTO handovers (number, draft_id, item_code, content, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO handovers (number, draft_id, item_code, content, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(&number)
     .bind(draft_id)
@@ -101,7 +101,7 @@ pub async fn open(
     Path(number): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let row: Option<(String, String)> =
-        sqlx::query_as("SELECT content, created_at FROM handovers WHERE number = ?")
+        sqlx::query_as("SELECT content, created_at FROM handovers WHERE number = $1")
             .bind(number.trim().to_uppercase())
             .fetch_optional(&state.db)
             .await?;

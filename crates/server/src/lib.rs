@@ -33,8 +33,8 @@ pub use routes::app;
 pub struct ServeConfig {
     /// Address to listen on.
     pub addr: SocketAddr,
-    /// SQLite file (created with its tables on first start).
-    pub db: PathBuf,
+    /// SQLite file (created with its tables on first start), or a `postgres://` URL.
+    pub db: String,
     /// Catalogue directory (service items as TOML files).
     pub catalog: PathBuf,
     /// The built browser app (Trunk's `dist/`).
@@ -47,7 +47,7 @@ pub struct ServeConfig {
 #[derive(Clone)]
 pub struct AppState {
     /// The database.
-    pub db: sqlx::SqlitePool,
+    pub db: crate::db::Db,
     /// The catalogue, as loaded and checked at start.
     pub catalog: Arc<catalog_dir::LoadedCatalog>,
     /// The built browser app.

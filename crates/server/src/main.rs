@@ -58,9 +58,10 @@ enum Command {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
-        /// SQLite database file; created with its tables on first start.
+        /// SQLite database file (created with its tables on first start), or a PostgreSQL
+        /// URL such as postgres://user:password@127.0.0.1/onewindow.
         #[arg(long, default_value = "data/onewindow.sqlite3")]
-        db: PathBuf,
+        db: String,
         /// Catalogue directory.
         #[arg(long, default_value = "catalog")]
         catalog: PathBuf,
@@ -79,9 +80,9 @@ enum Command {
     },
     /// Clerk accounts.
     User {
-        /// SQLite database file.
+        /// SQLite database file, or a PostgreSQL URL.
         #[arg(long, default_value = "data/onewindow.sqlite3", global = true)]
-        db: PathBuf,
+        db: String,
         #[command(subcommand)]
         command: UserCommand,
     },
@@ -205,12 +206,7 @@ fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn add_user(
-    path: &std::path::Path,
-    name: &str,
-    role: AccountRole,
-    if_missing: bool,
-) -> anyhow::Result<()> {
+fn add_user(path: &str, name: &str, role: AccountRole, if_missing: bool) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         let pool = db::open(path).await?;

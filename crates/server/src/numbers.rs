@@ -4,7 +4,6 @@
 
 use onewindow_core::notice::{NoticeKind, Notices};
 use serde::Serialize;
-use sqlx::SqliteConnection;
 
 /// A notice issued to a case.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -30,7 +29,7 @@ pub fn kind_name(kind: NoticeKind) -> &'static str {
 
 /// Issues the notices `kinds` for the event at `event_index` of case `case_number`.
 pub async fn issue(
-    tx: &mut SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     notices: Option<&Notices>,
     case_number: &str,
     kinds: &[NoticeKind],
@@ -43,7 +42,7 @@ pub async fn issue(
     for &kind in kinds {
         let name = kind_name(kind);
         let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+            "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
         )
         .bind(format!("notice-{name}-{year}"))
         .fetch_one(&mut *tx)
@@ -61,7 +60,7 @@ pub async fn issue(
             issued_on: on.to_string(),
         };
         sqlx::query(
-            "INSERT INTO notices (case_number, kind, event_index, year, seq, number, issued_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO notices (case_number, kind, event_index, year, seq, number, issued_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(case_number)
         .bind(&notice.kind)
@@ -79,11 +78,11 @@ pub async fn issue(
 
 /// Every notice issued to a case, in the order issued.
 pub async fn of_case(
-    db: &sqlx::SqlitePool,
+    db: &crate::db::Db,
     case_number: &str,
 ) -> Result<Vec<IssuedNotice>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT kind, event_index, year, seq, number, issued_on FROM notices WHERE case_number = ? ORDER BY id",
+        "SELECT kind, event_index, year, seq, number, issued_on FROM notices WHERE case_number = $1 ORDER BY id",
     )
     .bind(case_number)
     .fetch_all(db)

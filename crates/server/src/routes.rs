@@ -108,7 +108,9 @@ fn json_with_etag(headers: &HeaderMap, digest: &str, body: String) -> Response {
 
 /// `GET /healthz`: the database answers and a catalogue is loaded.
 async fn healthz(State(state): State<AppState>) -> Result<Json<serde_json::Value>, AppError> {
-    let one: i64 = sqlx::query_scalar("SELECT 1").fetch_one(&state.db).await?;
+    let one: i64 = sqlx::query_scalar("SELECT CAST(1 AS BIGINT)")
+        .fetch_one(&state.db)
+        .await?;
     Ok(Json(json!({
         "status": if one == 1 { "ok" } else { "degraded" },
         "catalog_items": state.catalog.catalog.items.len(),

@@ -224,3 +224,38 @@ async fn a_bundle_pre_check_stores_one_case_per_item_under_one_lookup_code() {
     }
     server.stop().await;
 }
+
+#[tokio::test]
+async fn two_server_processes_on_one_database_store_a_retried_case_once() {
+    // Two servers on the same database (two pools, two writer tasks: as two processes).
+    let first = start().await;
+    let second = support::start_on(first.db.clone()).await;
+    let body = serde_json::to_string(&desk_case(&catalog(&first.base).await)).unwrap();
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..12 {
+        let (base, cookie) = if i % 2 == 0 {
+            (first.base.clone(), first.cookie.clone())
+        } else {
+            (second.base.clone(), second.cookie.clone())
+        };
+        let body = body.clone();
+        set.spawn(async move { post(&base, &cookie, Some("shared-key"), &body).await });
+    }
+    let mut numbers = Vec::new();
+    while let Some(r) = set.join_next().await {
+        let (status, answer) = r.unwrap();
+        assert!(status == 201 || status == 409, "{status}: {answer}");
+        if status == 201 {
+            numbers.push(answer["number"].as_str().unwrap().to_string());
+        }
+    }
+    numbers.dedup();
+    assert_eq!(
+        numbers.len(),
+        1,
+        "one case number for every answer: {numbers:?}"
+    );
+    assert_eq!(count(&first).await, 1);
+    second.stop().await;
+    first.stop().await;
+}

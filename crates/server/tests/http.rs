@@ -48,19 +48,19 @@ async fn the_database_file_is_created_and_migrated_on_first_start() {
         .unwrap();
     assert_eq!(health["status"], "ok");
     assert_eq!(health["catalog_items"], 17);
+    let db = server.db.clone();
     let dir = server.stop().await;
-    let db = dir.path().join("data").join("test.sqlite3");
-    assert!(
-        db.is_file(),
-        "the SQLite file exists at the configured path"
-    );
+    if !onewindow_server::db::is_postgres(&db) {
+        assert!(
+            std::path::Path::new(&db).is_file(),
+            "the SQLite file exists at the configured path"
+        );
+    }
 
-    // A restart with the same catalogue reuses the file and records the load only once.
+    // A restart with the same catalogue reuses the database and records the load only once.
     let server = start_with(dir, repo_catalog()).await.unwrap();
     let dir = server.stop().await;
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
-        .await
-        .unwrap();
+    let pool = onewindow_server::db::open(&db).await.unwrap();
     let loads: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM catalog_loads")
         .fetch_one(&pool)
         .await

@@ -17,6 +17,8 @@ use tempfile::TempDir;
 
 pub struct Running {
     pub base: String,
+    /// The database: a SQLite path or a PostgreSQL URL.
+    pub db: String,
     /// The session cookie of the clerk 王敏, logged in at start.
     pub cookie: String,
     pub dir: TempDir,
@@ -48,17 +50,43 @@ pub async fn start_with(dir: TempDir, catalog: PathBuf) -> anyhow::Result<Runnin
     start_full(dir, catalog, SessionSettings::default()).await
 }
 
-pub fn db_path(dir: &Path) -> PathBuf {
-    dir.join("data").join("test.sqlite3")
+/// The database a test server in `dir` uses: a SQLite file in it, or — when
+/// `ONEWINDOW_TEST_POSTGRES` holds an administrator's URL (the test command sets it after
+/// starting PostgreSQL) — a database of its own on that server, named after `dir`.
+pub async fn test_db(dir: &Path) -> String {
+    let Ok(admin) = std::env::var("ONEWINDOW_TEST_POSTGRES") else {
+        return dir.join("data").join("test.sqlite3").display().to_string();
+    };
+    sqlx::any::install_default_drivers();
+    let name: String = dir
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    let name = format!("ow_{name}");
+    let pool = sqlx::AnyPool::connect(&admin).await.unwrap();
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM pg_database WHERE datname = $1")
+            .bind(&name)
+            .fetch_optional(&pool)
+            .await
+            .unwrap();
+    if exists.is_none() {
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    pool.close().await;
+    let (base, _) = admin.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
 }
 
-pub async fn pool(server: &Running) -> sqlx::SqlitePool {
-    sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        db_path(server.dir.path()).display()
-    ))
-    .await
-    .unwrap()
+pub async fn pool(server: &Running) -> onewindow_server::db::Db {
+    onewindow_server::db::open(&server.db).await.unwrap()
 }
 
 /// Logs `name` in; the session cookie, or the status and body of the refusal.
@@ -77,14 +105,39 @@ pub async fn login(base: &str, name: &str, password: &str) -> Result<String, (u1
     Ok(cookie.split(';').next().unwrap().to_string())
 }
 
+/// A second server on the database of another (as a second process would be).
+pub async fn start_on(db: String) -> Running {
+    start_db(
+        tempfile::tempdir().unwrap(),
+        repo_catalog(),
+        SessionSettings::default(),
+        Some(db),
+    )
+    .await
+    .unwrap()
+}
+
 pub async fn start_full(
     dir: TempDir,
     catalog: PathBuf,
     sessions: SessionSettings,
 ) -> anyhow::Result<Running> {
+    start_db(dir, catalog, sessions, None).await
+}
+
+async fn start_db(
+    dir: TempDir,
+    catalog: PathBuf,
+    sessions: SessionSettings,
+    db: Option<String>,
+) -> anyhow::Result<Running> {
+    let config_db = match db {
+        Some(db) => db,
+        None => test_db(dir.path()).await,
+    };
     let config = ServeConfig {
         addr: "127.0.0.1:0".parse().unwrap(),
-        db: dir.path().join("data").join("test.sqlite3"),
+        db: config_db.clone(),
         catalog,
         dist: fake_dist(dir.path()),
         sessions,
@@ -105,7 +158,8 @@ pub async fn start_full(
         Err(_) => return Err(task.await.unwrap().unwrap_err()),
     };
     let base = format!("http://{addr}");
-    let db = onewindow_server::db::open(&db_path(dir.path())).await?;
+    let db_url = config_db.clone();
+    let db = onewindow_server::db::open(&db_url).await?;
     for (name, role) in [
         ("王敏", AccountRole::Clerk),
         ("李主任", AccountRole::Supervisor),
@@ -120,6 +174,7 @@ pub async fn start_full(
         .map_err(|e| anyhow::anyhow!("login failed: {e:?}"))?;
     Ok(Running {
         base,
+        db: db_url,
         cookie,
         dir,
         stop: Some(stop_tx),
@@ -229,10 +284,7 @@ pub async fn post(base: &str, cookie: &str, key: Option<&str>, body: &str) -> (u
 }
 
 pub async fn count(server: &Running) -> i64 {
-    let db = server.dir.path().join("data").join("test.sqlite3");
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
-        .await
-        .unwrap();
+    let pool = pool(server).await;
     sqlx::query_scalar("SELECT COUNT(*) FROM cases")
         .fetch_one(&pool)
         .await
