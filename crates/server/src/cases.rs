@@ -15,7 +15,7 @@ use onewindow_core::bundle_flow::check_bundle_submission;
 use onewindow_core::case::state_name;
 use onewindow_core::case::{deadlines, replay, DeadlineSettings, Event, Limits};
 use onewindow_core::outcome::Outcome;
-use onewindow_core::submission::{check_submission, Channel, Submission};
+use onewindow_core::submission::{check_submission, Channel, Checked, Submission};
 use onewindow_core::validate::mask_id;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -175,21 +175,58 @@ async fn store(
             json!({ "error": "提交时间晚于服务器时间，请校准设备时钟后重新提交", "fields": [{ "field": "submitted_at", "problem": "在未来" }] }),
         ));
     }
+    // An item is one case; a bundle (一件事) one case per item, re-checked item by item.
     let catalog = &state.catalog;
-    if catalog.catalog.bundle(&sub.item).is_some() {
-        return store_bundle(state, tx, &sub, body, now).await;
+    let refused = |fields| {
+        AppError::Stored(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({ "error": "服务器核验未通过，请按提示修改后重新提交", "fields": fields }),
+        )
+    };
+    let cases = if catalog.catalog.bundle(&sub.item).is_some() {
+        check_bundle_submission(&catalog.catalog, &catalog.calendar, &sub, now.date())
+            .map_err(refused)?
+    } else {
+        let checked = check_submission(&catalog.catalog, &catalog.calendar, &sub, now.date())
+            .map_err(refused)?;
+        vec![(sub.item.clone(), checked)]
+    };
+    // All the cases of one submission share one lookup code.
+    let code = lookup_code()?;
+    let mut stored = Vec::new();
+    for (item_code, checked) in &cases {
+        stored.push(insert_case(state, tx, &sub, item_code, checked, &code, body, now).await?);
     }
-    let checked = check_submission(&catalog.catalog, &catalog.calendar, &sub, now.date()).map_err(
-        |fields| {
-            AppError::Stored(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "error": "服务器核验未通过，请按提示修改后重新提交", "fields": fields }),
-            )
-        },
-    )?;
+    let first = stored.first().cloned().unwrap_or_default();
+    tracing::info!(item = sub.item, cases = stored.len(), "stored");
+    Ok((
+        StatusCode::CREATED,
+        json!({
+            "number": first["number"],
+            "lookup_code": code,
+            "state": first["state"],
+            "deadlines": first["deadlines"],
+            "notices": first["notices"],
+            "cases": stored,
+        }),
+    ))
+}
+
+/// Stores one re-checked case with the next number of the year's sequence and issues the
+/// notices of its outcome; what the answer says of it.
+#[allow(clippy::too_many_arguments)]
+async fn insert_case(
+    state: &AppState,
+    tx: &mut sqlx::AnyConnection,
+    sub: &Submission,
+    item_code: &str,
+    checked: &Checked,
+    code: &str,
+    body: &[u8],
+    now: chrono::NaiveDateTime,
+) -> Result<Value, AppError> {
     let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
     let state_text = record.state.map(state_name).unwrap_or("new");
-    let code = lookup_code()?;
     let year = sub.submitted_at.year();
     let seq: i64 = sqlx::query_scalar(
         "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
@@ -203,9 +240,12 @@ async fn store(
          submission, outcome, events, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&number)
-    .bind(&code)
-    .bind(&sub.item)
-    .bind(serde_json::to_value(sub.channel).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+    .bind(code)
+    .bind(item_code)
+    .bind(match sub.channel {
+        Channel::Desk => "desk",
+        Channel::PreCheck => "pre_check",
+    })
     .bind(state_text)
     .bind(&checked.applicant.name)
     .bind(&checked.applicant.id_number)
@@ -220,7 +260,7 @@ async fn store(
         Some(outcome) => {
             numbers::issue(
                 &mut *tx,
-                catalog.catalog.notices.as_ref(),
+                state.catalog.catalog.notices.as_ref(),
                 &number,
                 &outcome.notices(),
                 checked.events.len().saturating_sub(1),
@@ -230,103 +270,10 @@ async fn store(
         }
         None => vec![],
     };
-    tracing::info!(number, item = sub.item, state = state_text, "case stored");
-    Ok((
-        StatusCode::CREATED,
-        json!({
-            "number": number,
-            "lookup_code": code,
-            "state": state_text,
-            "deadlines": checked.deadlines.deadlines,
-            "notices": notices,
-        }),
-    ))
-}
-
-/// A bundle (pre-check or desk): one case per item, all in one transaction, with one
-/// lookup code; at the desk each case gets the notices of its outcome.
-async fn store_bundle(
-    state: &AppState,
-    tx: &mut sqlx::AnyConnection,
-    sub: &Submission,
-    body: &[u8],
-    now: chrono::NaiveDateTime,
-) -> Result<(StatusCode, Value), AppError> {
-    let catalog = &state.catalog;
-    let cases = check_bundle_submission(&catalog.catalog, &catalog.calendar, sub, now.date())
-        .map_err(|fields| {
-            AppError::Stored(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "error": "服务器核验未通过，请按提示修改后重新提交", "fields": fields }),
-            )
-        })?;
-    let code = lookup_code()?;
-    let year = sub.submitted_at.year();
-    let mut stored = Vec::new();
-    for (item_code, checked) in &cases {
-        let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
-        let state_text = record.state.map(state_name).unwrap_or("new");
-        let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
-        )
-        .bind(format!("case-{year}"))
-        .fetch_one(&mut *tx)
-        .await?;
-        let number = format!("{year}-{seq:06}");
-        sqlx::query(
-            "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
-             submission, outcome, events, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        )
-        .bind(&number)
-        .bind(&code)
-        .bind(item_code)
-        .bind(match sub.channel {
-            Channel::Desk => "desk",
-            Channel::PreCheck => "pre_check",
-        })
-        .bind(state_text)
-        .bind(&checked.applicant.name)
-        .bind(&checked.applicant.id_number)
-        .bind(&checked.applicant.mobile)
-        .bind(String::from_utf8_lossy(body).to_string())
-        .bind(checked.outcome.as_ref().map(|o| serde_json::to_string(o).unwrap_or_default()))
-        .bind(serde_json::to_string(&checked.events).unwrap_or_default())
-        .bind(now.to_string())
-        .execute(&mut *tx)
-        .await?;
-        let notices = match &checked.outcome {
-            Some(outcome) => {
-                numbers::issue(
-                    &mut *tx,
-                    catalog.catalog.notices.as_ref(),
-                    &number,
-                    &outcome.notices(),
-                    checked.events.len().saturating_sub(1),
-                    sub.submitted_at.date(),
-                )
-                .await?
-            }
-            None => vec![],
-        };
-        stored.push(
-            json!({ "item": item_code, "number": number, "state": state_text,
-                            "deadlines": checked.deadlines.deadlines, "notices": notices }),
-        );
-    }
-    tracing::info!(
-        bundle = sub.item,
-        cases = stored.len(),
-        "bundle pre-check stored"
-    );
-    Ok((
-        StatusCode::CREATED,
-        json!({
-            "number": stored.first().map(|c| c["number"].clone()).unwrap_or_default(),
-            "lookup_code": code,
-            "state": stored.first().map(|c| c["state"].clone()).unwrap_or_default(),
-            "cases": stored,
-        }),
-    ))
+    Ok(
+        json!({ "item": item_code, "number": number, "state": state_text,
+               "deadlines": checked.deadlines.deadlines, "notices": notices }),
+    )
 }
 
 /// The columns the applicant's view reads.
