@@ -253,13 +253,7 @@ pub fn check_applicant(
     a: &ApplicantInput,
     today: NaiveDate,
 ) -> Result<ApplicantInput, Vec<FieldError>> {
-    let mut problems = Vec::new();
-    let checked = canonical_applicant(a, today, &mut problems);
-    if problems.is_empty() {
-        Ok(checked)
-    } else {
-        Err(problems)
-    }
+    all_or_problems(|p| canonical_applicant(a, today, p))
 }
 
 /// Checks the agent (代办人): a person, so a resident ID, and a mobile number. Field
@@ -268,10 +262,15 @@ pub fn check_agent(
     a: &ApplicantInput,
     today: NaiveDate,
 ) -> Result<ApplicantInput, Vec<FieldError>> {
+    all_or_problems(|p| canonical_agent(a, today, p))
+}
+
+/// The value a check makes, or every problem it found.
+fn all_or_problems<T>(check: impl FnOnce(&mut Vec<FieldError>) -> T) -> Result<T, Vec<FieldError>> {
     let mut problems = Vec::new();
-    let checked = canonical_agent(a, today, &mut problems);
+    let value = check(&mut problems);
     if problems.is_empty() {
-        Ok(checked)
+        Ok(value)
     } else {
         Err(problems)
     }

@@ -120,34 +120,10 @@ pub async fn list(
         if !keep {
             continue;
         }
-        // The nearest deadline still open is what the clerk has to watch.
-        let next = due.as_ref().and_then(|d| {
-            d.deadlines
-                .iter()
-                .filter(|d| {
-                    matches!(
-                        d.status,
-                        DueStatus::OnTime | DueStatus::DueSoon | DueStatus::Overdue
-                    )
-                })
-                .min_by_key(|d| d.deadline.due)
-                .cloned()
-        });
-        let days_left = match &next {
-            Some(n) if n.deadline.due >= today => state
-                .catalog
-                .calendar
-                .working_days_elapsed(today, n.deadline.due)
-                .ok()
-                .map(i64::from),
-            Some(n) => state
-                .catalog
-                .calendar
-                .working_days_elapsed(n.deadline.due, today)
-                .ok()
-                .map(|d| -i64::from(d)),
-            None => None,
-        };
+        let next = due.as_ref().and_then(|d| d.nearest_open().cloned());
+        let days_left = due
+            .as_ref()
+            .and_then(|d| d.working_days_left(&state.catalog.calendar, today));
         out.push(json!({
             "number": row.number,
             "item": { "code": row.item_code, "name": item.map(|i| i.name.clone()), "department": department },

@@ -132,6 +132,32 @@ impl CaseDeadlines {
             .max_by_key(|s| rank(*s))
     }
 
+    /// The nearest deadline still open (on time, due soon or overdue): what the desk has
+    /// to watch for this case.
+    pub fn nearest_open(&self) -> Option<&CaseDeadline> {
+        self.deadlines
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.status,
+                    DueStatus::OnTime | DueStatus::DueSoon | DueStatus::Overdue
+                )
+            })
+            .min_by_key(|d| d.deadline.due)
+    }
+
+    /// Working days from `today` to the nearest open deadline; negative when it is past.
+    pub fn working_days_left(&self, cal: &Calendar, today: NaiveDate) -> Option<i64> {
+        let due = self.nearest_open()?.deadline.due;
+        if due >= today {
+            cal.working_days_elapsed(today, due).ok().map(i64::from)
+        } else {
+            cal.working_days_elapsed(due, today)
+                .ok()
+                .map(|d| -i64::from(d))
+        }
+    }
+
     /// The deadline of this kind, if the case has one.
     pub fn get(&self, kind: &DeadlineKind) -> Option<&CaseDeadline> {
         self.deadlines.iter().find(|d| &d.kind == kind)

@@ -460,3 +460,27 @@ fn events_travel_as_tagged_json() {
     );
     assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
 }
+
+#[test]
+fn the_desk_watches_the_nearest_open_deadline_in_working_days() {
+    let events = [
+        ev("2026-11-02 09:00", EventKind::Received),
+        ev("2026-11-02 09:15", accepted()),
+    ];
+    let limits = Limits {
+        kind: CaseKind::Committed,
+        promised_days: 10,
+        statutory_days: 20,
+    };
+    // Accepted on Monday 2 November: the Art. 32 notice is met, so the promised deadline
+    // (10 working days) is the one to watch.
+    let (_, dl) = check(&events, limits, "2026-11-09");
+    let next = dl.nearest_open().unwrap();
+    assert_eq!(next.kind, DeadlineKind::Promised);
+    assert_eq!(next.deadline.due, d("2026-11-16"));
+    assert_eq!(dl.working_days_left(cal(), d("2026-11-09")), Some(5));
+    // Past it, the days are counted as overdue.
+    let (_, late) = check(&events, limits, "2026-11-18");
+    assert_eq!(late.nearest_open().unwrap().kind, DeadlineKind::Promised);
+    assert_eq!(late.working_days_left(cal(), d("2026-11-18")), Some(-2));
+}
