@@ -271,6 +271,8 @@ test("a desk case finished offline waits in the outbox and lands once when the n
   await page.getByRole("button", { name: "完成收件并提交" }).click();
   await expect(page.getByRole("status").filter({ hasText: "收件已保存在本机" })).toBeVisible();
   await expect(page.locator(".outbox-badge")).toHaveText("待发送 1");
+  // The first attempt has failed (and says why) before the network comes back.
+  await expect(page.getByText("上次发送的问题：网络不可用")).toBeVisible();
   await page.unroute("**/api/cases");
   await page.evaluate(() => window.dispatchEvent(new Event("online")));
   await expect(page.locator(".receipt-value").first()).toHaveText("2026-000001");
