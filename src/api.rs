@@ -1,6 +1,7 @@
 //! The server's HTTP API, as the browser calls it.
 
 use gloo_net::http::Request;
+use onewindow_wire::body::{CaseCreated, ErrorBody};
 
 /// Fetches the catalogue's JSON text. The browser's HTTP cache revalidates it with the
 /// server's entity tag, so an unchanged catalogue costs a 304.
@@ -53,48 +54,35 @@ pub async fn post_case(key: &str, body: &str) -> PostResult {
         Err(e) => return PostResult::Retry(format!("网络不可用（{e}）")),
     };
     let status = response.status();
-    let json: serde_json::Value = response.json().await.unwrap_or_default();
-    let text = |k: &str| {
-        json.get(k)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string()
-    };
     match status {
-        200 | 201 => PostResult::Stored {
-            number: text("number"),
-            lookup_code: text("lookup_code"),
-            more: json
-                .get("cases")
-                .and_then(|c| c.as_array())
-                .map(|cases| {
-                    cases
-                        .iter()
-                        .skip(1)
-                        .filter_map(|c| c.get("number").and_then(|n| n.as_str()))
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default(),
+        200 | 201 => match response.json::<CaseCreated>().await {
+            Ok(created) => PostResult::Stored {
+                number: created.number,
+                lookup_code: created.lookup_code,
+                more: created
+                    .cases
+                    .into_iter()
+                    .skip(1)
+                    .map(|c| c.number)
+                    .collect(),
+            },
+            // Stored, but the answer did not arrive whole: asking again with the same key
+            // returns the stored answer.
+            Err(e) => PostResult::Retry(format!("服务器的回答无法读取（{e}）")),
         },
         // A desk case whose clerk's session ended waits for the next login.
-        401 => PostResult::Retry(text("error")),
+        401 => PostResult::Retry(
+            response
+                .json::<ErrorBody>()
+                .await
+                .map(|b| b.error)
+                .unwrap_or_default(),
+        ),
         409 | 429 | 500..=599 => PostResult::Retry(format!("服务器暂时无法处理（{status}）")),
         _ => {
-            let fields: Vec<String> = json
-                .get("fields")
-                .and_then(|f| f.as_array())
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|f| {
-                            f.get("problem")
-                                .and_then(|p| p.as_str())
-                                .map(str::to_string)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut message = text("error");
+            let body: ErrorBody = response.json().await.unwrap_or_default();
+            let fields: Vec<String> = body.fields.into_iter().map(|f| f.problem).collect();
+            let mut message = body.error;
             if !fields.is_empty() {
                 message = format!("{message}：{}", fields.join("；"));
             }

@@ -4,7 +4,7 @@
 use crate::storage::{Storage, DEFAULT_DB};
 use crate::{api, text::t};
 use leptos::prelude::*;
-use onewindow_core::calendar::{Calendar, DayCounting};
+use onewindow_core::calendar::Calendar;
 use onewindow_core::Catalog;
 use std::sync::Arc;
 
@@ -33,7 +33,7 @@ pub struct LoadedCatalog {
 }
 
 fn calendar_of(catalog: &Catalog) -> Option<Arc<Calendar>> {
-    catalog.calendar(DayCounting::default()).ok().map(Arc::new)
+    catalog.calendar().ok().map(Arc::new)
 }
 
 /// The app-wide catalogue signal, provided by [`crate::App`].

@@ -1,9 +1,11 @@
 //! Every piece of text a user sees, in one place, so that a translation is one new value
 //! of [`Text`]. zh-CN is the default and, for now, the only one.
 
+use onewindow_core::case::{CaseState, Choice, DeadlineKind, DueStatus, EventType, FieldName};
 use onewindow_core::catalog::{
     CaseKind, DeliveryMethod, MaterialForm, MaterialSource, Requirement,
 };
+use onewindow_core::outcome::{MarkChoice, MarkKind};
 
 /// The user-facing strings of the app.
 pub struct Text {
@@ -631,84 +633,137 @@ pub fn desk() -> &'static DeskText {
 
 impl DeskText {
     /// 账号角色.
-    pub fn role(&self, role: &str) -> &'static str {
+    pub fn role(&self, role: &onewindow_wire::body::AccountRole) -> &'static str {
         match role {
-            "supervisor" => "负责人",
-            _ => "窗口工作人员",
+            onewindow_wire::body::AccountRole::Supervisor => "负责人",
+            onewindow_wire::body::AccountRole::Clerk => "窗口工作人员",
         }
     }
 
     /// 办件状态.
-    pub fn state(&self, state: &str) -> &'static str {
+    pub fn state(&self, state: Option<CaseState>) -> &'static str {
         match state {
-            "pre_checked" => "网上预审",
-            "received" => "已收件",
-            "accepted" => "已受理",
-            "not_accepted" => "不予受理",
-            "correction_requested" => "补正中",
-            "under_review" => "审查中",
-            "special_procedure" => "特别程序中",
-            "decided" => "已办结",
-            "delivered" => "已出件",
-            "evaluated" => "已评价",
-            "archived" => "已归档",
-            _ => "未知状态",
+            None => "新建",
+            Some(CaseState::PreChecked) => "网上预审",
+            Some(CaseState::Received) => "已收件",
+            Some(CaseState::Accepted) => "已受理",
+            Some(CaseState::NotAccepted) => "不予受理",
+            Some(CaseState::CorrectionRequested) => "补正中",
+            Some(CaseState::UnderReview) => "审查中",
+            Some(CaseState::SpecialProcedure) => "特别程序中",
+            Some(CaseState::Decided { approved: true }) => "已办结（准予）",
+            Some(CaseState::Decided { approved: false }) => "已办结（不予）",
+            Some(CaseState::Delivered { .. }) => "已出件",
+            Some(CaseState::Evaluated) => "已评价",
+            Some(CaseState::Archived) => "已归档",
         }
     }
 
     /// 办理环节.
-    pub fn event(&self, event: &str) -> &'static str {
+    pub fn event(&self, event: EventType) -> &'static str {
         match event {
-            "pre_checked" => "网上预审",
-            "received" => "收件",
-            "accepted" => "受理",
-            "not_accepted" => "不予受理",
-            "correction_requested" => "要求补正",
-            "correction_received" => "收到补正材料",
-            "review_started" => "开始审查",
-            "special_procedure_started" => "启动特别程序",
-            "special_procedure_ended" => "特别程序结束",
-            "extended" => "延期",
-            "decided" => "作出决定",
-            "delivered" => "出件",
-            "evaluated" => "记录好差评",
-            "tolerated_supplied" => "容缺材料已补齐",
-            "archived" => "归档",
-            "handed_over" => "材料移交",
-            _ => "其他环节",
+            EventType::PreChecked => "网上预审",
+            EventType::Received => "收件",
+            EventType::Accepted => "受理",
+            EventType::NotAccepted => "不予受理",
+            EventType::CorrectionRequested => "要求补正",
+            EventType::CorrectionReceived => "收到补正材料",
+            EventType::ReviewStarted => "开始审查",
+            EventType::SpecialProcedureStarted => "启动特别程序",
+            EventType::SpecialProcedureEnded => "特别程序结束",
+            EventType::Extended => "延期",
+            EventType::Decided => "作出决定",
+            EventType::Delivered => "出件",
+            EventType::Evaluated => "记录好差评",
+            EventType::ToleratedSupplied => "容缺材料已补齐",
+            EventType::Archived => "归档",
+            EventType::HandedOver => "材料移交",
+        }
+    }
+
+    /// 环节表单的栏目.
+    pub fn field(&self, field: FieldName) -> &'static str {
+        match field {
+            FieldName::Reasons => self.field_reasons,
+            FieldName::Corrections => self.field_corrections,
+            FieldName::Procedure => self.field_procedure,
+            FieldName::PlannedEnd => self.field_planned_end,
+            FieldName::ExtensionReason => self.field_extension_reason,
+            FieldName::Approver => self.field_approver,
+            FieldName::Decision => self.field_decision,
+            FieldName::DenialReasons => self.field_denial_reasons,
+            FieldName::Method => self.field_method,
+            FieldName::Tracking => self.field_tracking,
+            FieldName::Level => self.field_level,
+            FieldName::Comment => self.field_comment,
+            FieldName::Department => self.field_department,
+            FieldName::HandoverMaterial => self.field_handover_material,
+            FieldName::Copies => self.field_copies,
+            FieldName::Receiver => self.field_receiver,
+            FieldName::Material => self.field_material,
+        }
+    }
+
+    /// A hint under a field, where it needs one.
+    pub fn field_hint(&self, field: FieldName) -> Option<&'static str> {
+        match field {
+            FieldName::Reasons | FieldName::DenialReasons => Some(self.one_per_line),
+            FieldName::Corrections => Some(self.corrections_hint),
+            _ => None,
+        }
+    }
+
+    /// An option of a choice field.
+    pub fn choice(&self, choice: &Choice) -> String {
+        match choice {
+            Choice::Approved { approved: true } => self.approved.into(),
+            Choice::Approved { approved: false } => self.denied.into(),
+            Choice::Method { method } => self.method(*method).into(),
+            Choice::Level { level } => self.level(*level).into(),
+            Choice::Material { name, .. } => name.clone(),
         }
     }
 
     /// 期限种类.
-    pub fn deadline_kind(&self, kind: &str) -> &'static str {
+    pub fn deadline_kind(&self, kind: &DeadlineKind) -> &'static str {
         match kind {
-            "notify_gaps" => "五日内告知（第三十二条）",
-            "supply" => "容缺材料补齐",
-            "promised" => "承诺办结",
-            "statutory" => "法定办结",
-            "archive" => "归档",
-            _ => "期限",
+            DeadlineKind::NotifyGaps => "五日内告知（第三十二条）",
+            DeadlineKind::Supply { .. } => "容缺材料补齐",
+            DeadlineKind::Promised => "承诺办结",
+            DeadlineKind::Statutory => "法定办结",
+            DeadlineKind::Archive => "归档",
         }
     }
 
     /// 期限情况.
-    pub fn warning(&self, warning: &str) -> &'static str {
+    pub fn warning(&self, warning: Option<DueStatus>) -> &'static str {
         match warning {
-            "on_time" => "正常",
-            "due_soon" => "即将到期",
-            "overdue" => "已超期",
-            "met" => "已按期完成",
-            "met_late" => "逾期完成",
-            _ => "无期限",
+            Some(DueStatus::OnTime) => "正常",
+            Some(DueStatus::DueSoon) => "即将到期",
+            Some(DueStatus::Overdue) => "已超期",
+            Some(DueStatus::Met) => "已按期完成",
+            Some(DueStatus::MetLate) => "逾期完成",
+            None => "无期限",
         }
     }
 
     /// 出件方式.
-    pub fn method(&self, method: &str) -> &'static str {
-        match method {
-            "locker" => "自助柜领取",
-            "post" => "邮寄送达",
-            _ => "窗口领取",
+    pub fn method(&self, method: DeliveryMethod) -> &'static str {
+        t().delivery(method)
+    }
+
+    /// A mark the desk may put on a material.
+    pub fn mark(&self, choice: MarkChoice) -> &'static str {
+        match choice.mark {
+            MarkKind::Original => self.mark_original,
+            MarkKind::Copy => self.mark_copy,
+            MarkKind::Electronic => self.mark_electronic,
+            MarkKind::Commitment => self.mark_commitment,
+            MarkKind::ELicence => self.mark_e_licence,
+            MarkKind::Satisfied => self.mark_satisfied,
+            MarkKind::Missing if choice.tolerated => self.mark_tolerated,
+            MarkKind::Missing => self.mark_missing,
+            MarkKind::Defective => self.mark_defective,
         }
     }
 

@@ -17,6 +17,7 @@ pub const SUB_ITEM: &str = "sub_item";
 
 /// Why a material is on the checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Why {
     /// Every application needs it.
@@ -30,6 +31,7 @@ pub enum Why {
 
 /// One line of the checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChecklistEntry {
     /// The material's id (for a bundle's shared line, the shared id).
     pub material: String,
@@ -67,6 +69,7 @@ pub struct ChecklistEntry {
 
 /// A material the situation makes unnecessary, and what the applicant is told.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Exempted {
     /// The material's id.
     pub material: String,
@@ -78,6 +81,7 @@ pub struct Exempted {
 
 /// A reason the application cannot be accepted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Refusal {
     /// The concrete reason.
     pub reason: String,
@@ -87,6 +91,7 @@ pub struct Refusal {
 
 /// The checklist of one item for the answers so far.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Checklist {
     /// The item's code.
     pub item: String,
@@ -296,6 +301,7 @@ pub fn answers_for_item(item: &ServiceItem, answers: &Answers) -> Answers {
 
 /// The checklist of a bundle: shared materials once, then each item's own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BundleChecklist {
     /// The bundle's code.
     pub bundle: String,

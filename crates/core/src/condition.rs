@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 /// The answers given so far: question id → value (true/false, a choice's value, a
 /// number, or a date as "YYYY-MM-DD").
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Value>);
 
@@ -41,6 +42,7 @@ impl Answers {
 
 /// A JsonLogic expression as written in the catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Condition(pub Value);
 

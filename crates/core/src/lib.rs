@@ -15,12 +15,14 @@
 pub mod bundle_flow;
 pub mod calendar;
 pub mod case;
+pub mod case_notice;
 pub mod catalog;
 pub mod checklist;
 pub mod condition;
 pub mod diagnostic;
 pub mod notice;
 pub mod outcome;
+pub mod outgoing;
 pub mod precheck;
 pub mod submission;
 pub mod validate;

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 /// What the desk found for one material.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum MaterialStatus {
     /// The original was seen (原件已核验).
@@ -40,6 +41,7 @@ pub type Marks = BTreeMap<String, MaterialStatus>;
 
 /// Something the applicant must bring or correct.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Gap {
     /// The material's id.
     pub material: String,
@@ -53,6 +55,7 @@ pub struct Gap {
 
 /// A material accepted as missing, with its supply period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToleratedGap {
     /// The material's id.
     pub material: String,
@@ -64,6 +67,7 @@ pub struct ToleratedGap {
 
 /// The front desk's outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Outcome {
     /// 受理: complete and in legal form.
@@ -100,17 +104,9 @@ impl Outcome {
         }
     }
 
-    /// The notices this outcome calls for.
+    /// The notices this outcome calls for: those of its event at the front desk.
     pub fn notices(&self) -> Vec<NoticeKind> {
-        match self {
-            Outcome::Accepted => vec![NoticeKind::Acceptance],
-            Outcome::AcceptedWithTolerated { .. } => {
-                vec![NoticeKind::Acceptance, NoticeKind::ToleranceCommitment]
-            }
-            Outcome::Incomplete { .. } => vec![NoticeKind::OneTimeNotice],
-            Outcome::NotAccepted { .. } => vec![NoticeKind::Refusal],
-            Outcome::ReceivedOnly => vec![NoticeKind::Receipt],
-        }
+        self.event().notices_at(crate::case::Stage::FrontDesk)
     }
 
     /// The case event the desk records for this outcome (after `Received`).
@@ -142,6 +138,7 @@ impl Outcome {
 
 /// Questions that must be answered before the desk can decide.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unanswered {
     /// Their ids, in order.
     pub questions: Vec<String>,
@@ -176,13 +173,17 @@ fn judge(entry: &ChecklistEntry, status: Option<&MaterialStatus>) -> Result<(), 
         } else {
             reason.clone()
         }),
-        Some(S::Satisfied) => Ok(()),
+        Some(S::Satisfied) if requirement => Ok(()),
         Some(_) if requirement => Err("须由窗口核实确认".into()),
         Some(S::Commitment) if !entry.commitment => {
             Err("本材料不适用告知承诺制，须提交材料".into())
         }
         Some(S::ELicence) if !entry.e_licence => {
             Err("本材料无法通过电子证照或共享数据获取，须提交材料".into())
+        }
+        // A mark the line does not admit (see `admitted_marks`) decides nothing in favour.
+        Some(s) if !admitted_marks(entry).iter().any(|c| c.mark == s.kind()) => {
+            Err("须由窗口重新核验".into())
         }
         Some(S::Copy) if entry.form == MaterialForm::OriginalAndCopy => {
             Err("须同时提交原件以供核验".into())
@@ -261,4 +262,100 @@ pub fn decide<'a>(
     } else {
         Outcome::Accepted
     }
+}
+
+/// A mark without its data: what the desk's control for one material offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MarkKind {
+    /// [`MaterialStatus::Original`].
+    Original,
+    /// [`MaterialStatus::Copy`].
+    Copy,
+    /// [`MaterialStatus::Electronic`].
+    Electronic,
+    /// [`MaterialStatus::Commitment`].
+    Commitment,
+    /// [`MaterialStatus::ELicence`].
+    ELicence,
+    /// [`MaterialStatus::Satisfied`].
+    Satisfied,
+    /// [`MaterialStatus::Missing`].
+    Missing,
+    /// [`MaterialStatus::Defective`].
+    Defective,
+}
+
+impl MaterialStatus {
+    /// This mark's kind.
+    pub fn kind(&self) -> MarkKind {
+        match self {
+            MaterialStatus::Original => MarkKind::Original,
+            MaterialStatus::Copy => MarkKind::Copy,
+            MaterialStatus::Electronic => MarkKind::Electronic,
+            MaterialStatus::Commitment => MarkKind::Commitment,
+            MaterialStatus::ELicence => MarkKind::ELicence,
+            MaterialStatus::Satisfied => MarkKind::Satisfied,
+            MaterialStatus::Missing => MarkKind::Missing,
+            MaterialStatus::Defective { .. } => MarkKind::Defective,
+        }
+    }
+}
+
+impl MarkKind {
+    /// The mark of this kind; `reason` is a defect's.
+    pub fn status(self, reason: String) -> MaterialStatus {
+        match self {
+            MarkKind::Original => MaterialStatus::Original,
+            MarkKind::Copy => MaterialStatus::Copy,
+            MarkKind::Electronic => MaterialStatus::Electronic,
+            MarkKind::Commitment => MaterialStatus::Commitment,
+            MarkKind::ELicence => MaterialStatus::ELicence,
+            MarkKind::Satisfied => MaterialStatus::Satisfied,
+            MarkKind::Missing => MaterialStatus::Missing,
+            MarkKind::Defective => MaterialStatus::Defective { reason },
+        }
+    }
+}
+
+/// One mark the desk may put on a checklist line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MarkChoice {
+    /// The mark.
+    pub mark: MarkKind,
+    /// For `missing`: the material may be supplied later (容缺), so missing it does not
+    /// stop acceptance.
+    pub tolerated: bool,
+}
+
+/// The marks a checklist line admits, in the order the desk offers them: a requirement
+/// that is not a paper is met or not; a paper is seen as original, copy or electronic,
+/// replaced by a commitment or an e-licence where the guide allows, missing or defective.
+pub fn admitted_marks(entry: &ChecklistEntry) -> Vec<MarkChoice> {
+    let choice = |mark| MarkChoice {
+        mark,
+        tolerated: false,
+    };
+    if entry.kind == MaterialKind::Requirement {
+        return vec![choice(MarkKind::Satisfied), choice(MarkKind::Missing)];
+    }
+    let mut out = vec![
+        choice(MarkKind::Original),
+        choice(MarkKind::Copy),
+        choice(MarkKind::Electronic),
+    ];
+    if entry.commitment {
+        out.push(choice(MarkKind::Commitment));
+    }
+    if entry.e_licence {
+        out.push(choice(MarkKind::ELicence));
+    }
+    out.push(MarkChoice {
+        mark: MarkKind::Missing,
+        tolerated: entry.tolerated.is_some(),
+    });
+    out.push(choice(MarkKind::Defective));
+    out
 }

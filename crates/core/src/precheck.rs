@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The pre-check of one item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Precheck {
     /// The checklist for the answers.
     pub checklist: Checklist,
@@ -24,11 +25,12 @@ pub struct Precheck {
     pub deadlines: Vec<(DeadlineKind, NaiveDate)>,
 }
 
-/// Pre-checks `item` for `answers` as of `today`.
+/// Pre-checks `item` for `answers` as of `today`, with the deployment's deadline settings.
 pub fn precheck(
     item: &ServiceItem,
     answers: &Answers,
     cal: &Calendar,
+    settings: &DeadlineSettings,
     today: NaiveDate,
 ) -> Result<Precheck, CalendarError> {
     let list = checklist(item, answers);
@@ -65,13 +67,7 @@ pub fn precheck(
             events.push(event(likely.event()));
         }
         if let Ok(record) = replay(&events) {
-            let due = deadlines(
-                &record,
-                &Limits::of(item),
-                cal,
-                today,
-                &DeadlineSettings::default(),
-            )?;
+            let due = deadlines(&record, &Limits::of(item), cal, today, settings)?;
             dates = due
                 .deadlines
                 .into_iter()

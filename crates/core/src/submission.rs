@@ -3,10 +3,7 @@
 //! the field that differs.
 
 use crate::calendar::{Calendar, CalendarError};
-use crate::case::{
-    deadlines, replay, CaseDeadlines, DeadlineKind, DeadlineSettings, Event, EventKind, Limits,
-    Role,
-};
+use crate::case::{deadlines, replay, CaseDeadlines, DeadlineKind, Event, EventKind, Limits, Role};
 use crate::checklist::checklist;
 use crate::condition::Answers;
 use crate::outcome::{front_desk_outcome, Marks, Outcome};
@@ -20,6 +17,7 @@ pub const SUBMISSION_VERSION: u32 = 1;
 
 /// Who submits, and so what the submission means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// An applicant's online pre-check (网上预审): no materials seen yet.
@@ -30,6 +28,7 @@ pub enum Channel {
 
 /// The applicant as entered.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApplicantInput {
     /// Name of the person or organisation.
     pub name: String,
@@ -41,6 +40,7 @@ pub struct ApplicantInput {
 
 /// What the browser showed the user, which the server must agree with.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Claimed {
     /// The front-desk outcome shown (desk submissions).
     #[serde(default)]
@@ -55,6 +55,7 @@ pub struct Claimed {
 
 /// A case as submitted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Submission {
     /// See [`SUBMISSION_VERSION`].
     pub schema_version: u32,
@@ -83,6 +84,7 @@ pub struct Submission {
 
 /// One problem with a submission: which field, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldError {
     /// The field, as a path, e.g. `applicant.id_number` or `claimed.outcome`.
     pub field: String,
@@ -92,6 +94,7 @@ pub struct FieldError {
 
 /// A submission the core has re-checked: ready to store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Checked {
     /// The canonical applicant (normalized ID and mobile).
     pub applicant: ApplicantInput,
@@ -213,7 +216,7 @@ pub fn check_submission(
         &Limits::of(item),
         cal,
         today,
-        &DeadlineSettings::default(),
+        &catalog.settings.deadlines,
     ) {
         Ok(d) => d,
         Err(CalendarError::NotCovered { date, .. }) => {

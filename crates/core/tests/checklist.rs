@@ -393,9 +393,9 @@ fn a_pre_check_tells_the_likely_outcome_and_the_deadlines_if_accepted_today() {
     let c = catalog();
     let item = c.item("T-001").unwrap();
     let today = parse_date("2026-09-30").unwrap();
-    let pending = precheck(item, &Answers::new(), &cal, today).unwrap();
+    let pending = precheck(item, &Answers::new(), &cal, &Default::default(), today).unwrap();
     assert_eq!(pending.likely, None);
-    let done = precheck(item, &company_by_spouse(), &cal, today).unwrap();
+    let done = precheck(item, &company_by_spouse(), &cal, &Default::default(), today).unwrap();
     assert_eq!(done.likely, Some(Outcome::Accepted));
     // 10 working days from the day before National Day 2026, Saturday 10-10 worked.
     assert!(
@@ -408,7 +408,7 @@ fn a_pre_check_tells_the_likely_outcome_and_the_deadlines_if_accepted_today() {
         .with("applicant_type", "person")
         .with("agent", false)
         .with("family_members", 1);
-    let refused = precheck(item, &person, &cal, today).unwrap();
+    let refused = precheck(item, &person, &cal, &Default::default(), today).unwrap();
     assert!(matches!(refused.likely, Some(Outcome::NotAccepted { .. })));
     assert!(refused.deadlines.is_empty());
 }

@@ -6,9 +6,9 @@ mod fixtures;
 
 use onewindow_core::calendar::parse_date;
 use onewindow_core::case::{deadlines, replay, DeadlineSettings, Event, EventKind, Limits, Role};
+use onewindow_core::case_notice::{ApplicantFacts, CaseFacts};
 use onewindow_core::checklist::checklist;
 use onewindow_core::condition::Answers;
-use onewindow_core::notice::case_data::{ApplicantFacts, CaseFacts};
 use onewindow_core::notice::data::{GapLine, NoticeData, ReasonLine, ToleratedLine};
 use onewindow_core::notice::{self, NoticeKind, NoticeSettings, Notices};
 use onewindow_core::outcome::{front_desk_outcome, MaterialStatus, Outcome};
@@ -247,4 +247,80 @@ fn an_acceptance_notice_from_a_real_case_carries_its_deadlines_and_masked_data()
     let data = notices.data_for(NoticeKind::Completion, facts, today, 8, "申请人留存");
     let html = notices.render(NoticeKind::Completion, &data).unwrap();
     assert!(html.contains("现场核查不符合卫生要求"), "{html}");
+}
+
+/// A back office that refuses after receipt (收件), or asks for a correction before
+/// accepting, prints what its own step recorded: the reasons, and the day of receipt.
+#[test]
+fn a_refusal_after_receipt_and_a_correction_before_acceptance_print_their_step() {
+    let notices = repo_notices();
+    let catalog = fixtures::catalog();
+    let item = catalog.item("T-001").unwrap();
+    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    let clerk = |t: &str, kind: EventKind| Event {
+        at: at(t),
+        actor: "王敏".into(),
+        role: Role::Clerk,
+        note: String::new(),
+        kind,
+    };
+    let applicant = ApplicantFacts {
+        name: "某某餐饮有限公司".into(),
+        id_number: "91350100M000100Y43".into(),
+        mobile: "13800138000".into(),
+    };
+    let cal = fixtures::official_calendar();
+    let today = parse_date("2026-11-23").unwrap();
+    let render = |events: &[Event], kind: NoticeKind| {
+        let record = replay(events).unwrap();
+        let due = deadlines(
+            &record,
+            &Limits::of(item),
+            &cal,
+            today,
+            &DeadlineSettings::default(),
+        )
+        .unwrap();
+        let step = &events.last().unwrap().kind;
+        let facts = CaseFacts {
+            item,
+            applicant: &applicant,
+            number: "2026-000043",
+            lookup_code: "K7QH2MZP",
+            record: &record,
+            deadlines: &due,
+            checklist: None,
+            outcome: None,
+            event: Some(step),
+        };
+        let data = notices.data_for(kind, facts, today, 9, "申请人留存");
+        notices.render(kind, &data).unwrap()
+    };
+    let received = clerk("2026-11-20 09:00", EventKind::Received);
+    let refusal = clerk(
+        "2026-11-23 10:00",
+        EventKind::NotAccepted {
+            reasons: vec!["申请事项依法不属于本机关职权范围".into()],
+        },
+    );
+    let html = render(&[received.clone(), refusal], NoticeKind::Refusal);
+    assert!(
+        html.contains("<li>申请事项依法不属于本机关职权范围（依据："),
+        "the refusal lists its reasons:\n{html}"
+    );
+    let correction = clerk(
+        "2026-11-23 10:00",
+        EventKind::CorrectionRequested {
+            items: vec!["营业执照：已过有效期".into()],
+        },
+    );
+    let html = render(&[received, correction], NoticeKind::Correction);
+    assert!(
+        html.contains("已于二〇二六年十一月二十日收件"),
+        "before acceptance the notice names the day of receipt:\n{html}"
+    );
+    assert!(
+        !html.contains("已于受理"),
+        "no empty acceptance date:\n{html}"
+    );
 }

@@ -14,8 +14,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::Engine;
-use serde::Deserialize;
-use serde_json::json;
+use onewindow_wire::body::{LoginRequest, SessionInfo};
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
 
@@ -224,13 +223,6 @@ pub async fn session_clerk(
     }
 }
 
-/// A login attempt.
-#[derive(Deserialize)]
-pub struct Login {
-    name: String,
-    password: String,
-}
-
 fn session_cookie(state: &AppState, token: &str, max_age: i64) -> String {
     format!(
         "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
@@ -246,7 +238,7 @@ fn session_cookie(state: &AppState, token: &str, max_age: i64) -> String {
 pub async fn login(
     State(state): State<AppState>,
     ConnectInfoOpt(client): ConnectInfoOpt,
-    body: Result<Json<Login>, axum::extract::rejection::JsonRejection>,
+    body: Result<Json<LoginRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(login) = body.map_err(|e| AppError::BadRequest(format!("登录请求格式不对：{e}")))?;
     let row: Option<(i64, String, String)> =
@@ -294,20 +286,30 @@ pub async fn login(
             header::SET_COOKIE,
             session_cookie(&state, &token, state.sessions.absolute_secs),
         )],
-        Json(json!({
-            "name": login.name.trim(),
-            "role": role,
-            "idle_seconds": state.sessions.idle_secs,
-        })),
+        Json(SessionInfo {
+            name: login.name.trim().to_string(),
+            role: wire_role(&role),
+            idle_seconds: state.sessions.idle_secs,
+        }),
     )
         .into_response())
 }
 
 /// `GET /api/session`: who is logged in (401 when nobody).
-pub async fn current(State(state): State<AppState>, clerk: Clerk) -> Json<serde_json::Value> {
-    Json(
-        json!({ "name": clerk.name, "role": clerk.role, "idle_seconds": state.sessions.idle_secs }),
-    )
+pub async fn current(State(state): State<AppState>, clerk: Clerk) -> Json<SessionInfo> {
+    Json(SessionInfo {
+        role: wire_role(&clerk.role),
+        name: clerk.name,
+        idle_seconds: state.sessions.idle_secs,
+    })
+}
+
+/// The stored role as the API names it.
+fn wire_role(stored: &str) -> onewindow_wire::body::AccountRole {
+    match stored {
+        "supervisor" => onewindow_wire::body::AccountRole::Supervisor,
+        _ => onewindow_wire::body::AccountRole::Clerk,
+    }
 }
 
 /// `DELETE /api/session`: log out; the cookie is cleared whether or not a session was open.

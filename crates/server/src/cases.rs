@@ -12,13 +12,14 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{Datelike, Local};
 use onewindow_core::bundle_flow::check_bundle_submission;
-use onewindow_core::case::state_name;
-use onewindow_core::case::{deadlines, replay, DeadlineSettings, Event, Limits};
+use onewindow_core::case::{replay, state_name};
 use onewindow_core::outcome::Outcome;
-use onewindow_core::submission::{check_submission, Channel, Checked, Submission};
+use onewindow_core::submission::{check_submission, Channel, Checked, FieldError, Submission};
 use onewindow_core::validate::mask_id;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use onewindow_wire::body::{
+    ApplicantCaseView, ApplicantMasked, CaseCreated, ErrorBody, ItemRef, LookupQuery, StoredCase,
+};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 /// Letters and digits that cannot be mistaken for each other when read aloud or typed.
@@ -163,24 +164,29 @@ async fn store(
     now: chrono::NaiveDateTime,
 ) -> Result<(StatusCode, Value), AppError> {
     let sub: Submission = parse(body).map_err(|(field, e)| {
-        let problem = format!("请求内容不是有效的办件数据：{e}");
-        AppError::Stored(
+        stored_refusal(
             StatusCode::BAD_REQUEST,
-            json!({ "error": problem, "fields": [{ "field": field, "problem": e }] }),
+            format!("请求内容不是有效的办件数据：{e}"),
+            vec![FieldError { field, problem: e }],
         )
     })?;
     if sub.submitted_at > now + chrono::Duration::minutes(10) {
-        return Err(AppError::Stored(
+        return Err(stored_refusal(
             StatusCode::UNPROCESSABLE_ENTITY,
-            json!({ "error": "提交时间晚于服务器时间，请校准设备时钟后重新提交", "fields": [{ "field": "submitted_at", "problem": "在未来" }] }),
+            "提交时间晚于服务器时间，请校准设备时钟后重新提交".into(),
+            vec![FieldError {
+                field: "submitted_at".into(),
+                problem: "在未来".into(),
+            }],
         ));
     }
     // An item is one case; a bundle (一件事) one case per item, re-checked item by item.
     let catalog = &state.catalog;
     let refused = |fields| {
-        AppError::Stored(
+        stored_refusal(
             StatusCode::UNPROCESSABLE_ENTITY,
-            json!({ "error": "服务器核验未通过，请按提示修改后重新提交", "fields": fields }),
+            "服务器核验未通过，请按提示修改后重新提交".into(),
+            fields,
         )
     };
     let cases = if catalog.catalog.bundle(&sub.item).is_some() {
@@ -197,19 +203,25 @@ async fn store(
     for (item_code, checked) in &cases {
         stored.push(insert_case(state, tx, &sub, item_code, checked, &code, body, now).await?);
     }
-    let first = stored.first().cloned().unwrap_or_default();
     tracing::info!(item = sub.item, cases = stored.len(), "stored");
-    Ok((
-        StatusCode::CREATED,
-        json!({
-            "number": first["number"],
-            "lookup_code": code,
-            "state": first["state"],
-            "deadlines": first["deadlines"],
-            "notices": first["notices"],
-            "cases": stored,
-        }),
-    ))
+    let answer = CaseCreated {
+        number: stored.first().map(|c| c.number.clone()).unwrap_or_default(),
+        lookup_code: code,
+        cases: stored,
+    };
+    Ok((StatusCode::CREATED, to_value(&answer)?))
+}
+
+/// A refusal of a submission, remembered under its key like a success.
+fn stored_refusal(status: StatusCode, error: String, fields: Vec<FieldError>) -> AppError {
+    match serde_json::to_value(ErrorBody { error, fields }) {
+        Ok(body) => AppError::Stored(status, body),
+        Err(e) => AppError::Internal(e.into()),
+    }
+}
+
+fn to_value<T: serde::Serialize>(answer: &T) -> Result<Value, AppError> {
+    serde_json::to_value(answer).map_err(|e| AppError::Internal(e.into()))
 }
 
 /// Stores one re-checked case with the next number of the year's sequence and issues the
@@ -224,7 +236,7 @@ async fn insert_case(
     code: &str,
     body: &[u8],
     now: chrono::NaiveDateTime,
-) -> Result<Value, AppError> {
+) -> Result<StoredCase, AppError> {
     let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
     let state_text = record.state.map(state_name).unwrap_or("new");
     let year = sub.submitted_at.year();
@@ -270,10 +282,15 @@ async fn insert_case(
         }
         None => vec![],
     };
-    Ok(
-        json!({ "item": item_code, "number": number, "state": state_text,
-               "deadlines": checked.deadlines.deadlines, "notices": notices }),
-    )
+    Ok(StoredCase {
+        item: item_code.to_string(),
+        number,
+        state: record
+            .state
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a stored case has no state")))?,
+        deadlines: checked.deadlines.deadlines.clone(),
+        notices,
+    })
 }
 
 /// The columns the applicant's view reads.
@@ -281,17 +298,10 @@ async fn insert_case(
 struct CaseRow {
     lookup_code: String,
     item_code: String,
-    state: String,
     applicant_name: String,
     applicant_id: String,
     outcome: Option<String>,
     events: String,
-}
-
-/// The lookup code, from the query string.
-#[derive(Deserialize)]
-pub struct LookupQuery {
-    code: Option<String>,
 }
 
 /// `GET /api/cases/{number}?code=…`: the applicant's view. A wrong code is a missing case.
@@ -299,7 +309,7 @@ pub async fn lookup(
     State(state): State<AppState>,
     Path(number): Path<String>,
     Query(q): Query<LookupQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ApplicantCaseView>, AppError> {
     let not_found = || {
         AppError::NotFound(format!(
             "case {number} (check the number and the lookup code)"
@@ -307,26 +317,18 @@ pub async fn lookup(
     };
     let code = q.code.unwrap_or_default().trim().to_uppercase();
     let row: Option<CaseRow> = sqlx::query_as(
-        "SELECT lookup_code, item_code, state, applicant_name, applicant_id, outcome, events FROM cases WHERE number = $1",
+        "SELECT lookup_code, item_code, applicant_name, applicant_id, outcome, events FROM cases WHERE number = $1",
     )
     .bind(&number)
     .fetch_optional(&state.db)
     .await?;
-    let Some(CaseRow {
-        lookup_code: stored_code,
-        item_code,
-        state: state_text,
-        applicant_name: name,
-        applicant_id: id,
-        outcome,
-        events,
-    }) = row
-    else {
+    let Some(row) = row else {
         return Err(not_found());
     };
     // Compare in constant time so the code cannot be guessed letter by letter.
-    let same = stored_code.len() == code.len()
-        && stored_code
+    let same = row.lookup_code.len() == code.len()
+        && row
+            .lookup_code
             .bytes()
             .zip(code.bytes())
             .fold(0u8, |acc, (a, b)| acc | (a ^ b))
@@ -334,36 +336,35 @@ pub async fn lookup(
     if !same {
         return Err(not_found());
     }
-    let events: Vec<Event> =
-        serde_json::from_str(&events).map_err(|e| AppError::Internal(e.into()))?;
-    let outcome: Option<Outcome> = outcome.and_then(|o| serde_json::from_str(&o).ok());
-    let item = state.catalog.catalog.item(&item_code);
-    let record = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
-    let due = match item {
-        Some(item) => deadlines(
-            &record,
-            &Limits::of(item),
-            &state.catalog.calendar,
-            Local::now().date_naive(),
-            &DeadlineSettings::default(),
-        )
-        .map(|d| d.deadlines)
-        .unwrap_or_default(),
-        None => vec![],
-    };
-    let missing: Vec<Value> = match &outcome {
-        Some(Outcome::Incomplete { gaps, .. }) => gaps
-            .iter()
-            .map(|g| json!({ "name": g.name, "problem": g.problem, "bring": g.bring }))
-            .collect(),
+    let events = crate::stored::events(&row.events, &number)?;
+    let outcome = crate::stored::outcome(row.outcome.as_deref(), &number)?;
+    let catalog = &state.catalog;
+    let item = catalog.catalog.item(&row.item_code);
+    let view = onewindow_core::case::view(
+        &events,
+        item,
+        &catalog.calendar,
+        &catalog.catalog.settings.deadlines,
+        Local::now().date_naive(),
+    )
+    .map_err(|e| AppError::Internal(e.into()))?;
+    let missing = match outcome {
+        Some(Outcome::Incomplete { gaps, .. }) => gaps,
         _ => vec![],
     };
-    Ok(Json(json!({
-        "number": number,
-        "item": { "code": item_code, "name": item.map(|i| i.name.clone()) },
-        "state": state_text,
-        "applicant": { "name": name, "id_masked": mask_id(&id) },
-        "deadlines": due,
-        "missing": missing,
-    })))
+    Ok(Json(ApplicantCaseView {
+        number,
+        item: ItemRef {
+            code: row.item_code.clone(),
+            name: item.map(|i| i.name.clone()),
+            department: item.map(|i| i.department.clone()),
+        },
+        state: view.state,
+        applicant: ApplicantMasked {
+            name: row.applicant_name,
+            id_masked: mask_id(&row.applicant_id),
+        },
+        deadlines: view.deadlines.map(|d| d.deadlines).unwrap_or_default(),
+        missing,
+    }))
 }

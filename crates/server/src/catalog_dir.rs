@@ -1,6 +1,6 @@
 //! Reads the catalogue directory from disk and hands the texts to the core's loader.
 
-use onewindow_core::calendar::{Calendar, DayCounting};
+use onewindow_core::calendar::Calendar;
 use onewindow_core::catalog::{self, Catalog, SourceFile};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -51,7 +51,7 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<LoadedCatalog> {
     );
     let json = catalog.to_json();
     let calendar = catalog
-        .calendar(DayCounting::default())
+        .calendar()
         .map_err(|e| anyhow::anyhow!("the catalogue in {}: {e}", dir.display()))?;
     let calendar_json = serde_json::to_string(&catalog.calendar)?;
     Ok(LoadedCatalog {

@@ -5,8 +5,7 @@
 use crate::audit::{self, Audit};
 use crate::auth::Clerk;
 use crate::error::AppError;
-use crate::numbers::{self, IssuedNotice};
-use crate::AppState;
+use crate::{numbers, stored, AppState};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -14,21 +13,23 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{Local, NaiveDate};
 use onewindow_core::case::{
-    allowed_events, deadlines, replay, state_name, CaseDeadlines, DeadlineSettings, DueStatus,
-    Event, EventKind, Limits,
+    record_step, state_name, view, CaseView, DueStatus, Recorder, StepRequest,
 };
-use onewindow_core::validate::{mask_id, mask_mobile};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use onewindow_core::submission::{Channel, FieldError};
+use onewindow_core::validate::{mask_id, mask_mobile, unmask_reason};
+use onewindow_wire::body::{
+    CaseList, CaseListQuery, CaseSort, CaseSummary, DeskApplicant, DeskCase, DueFilter, ItemRef,
+    UnmaskRequest, Unmasked,
+};
 
 /// A case as stored.
 #[derive(sqlx::FromRow)]
 struct Row {
+    id: i64,
     number: String,
     lookup_code: String,
     item_code: String,
     channel: String,
-    state: String,
     applicant_name: String,
     applicant_id: String,
     applicant_mobile: String,
@@ -39,31 +40,37 @@ struct Row {
     created_at: String,
 }
 
-const COLUMNS: &str =
-    "number, lookup_code, item_code, channel, state, applicant_name, applicant_id, \
+const COLUMNS: &str = "id, number, lookup_code, item_code, channel, applicant_name, applicant_id, \
     applicant_mobile, submission, outcome, events, version, created_at";
 
-fn parse_events(row: &Row) -> Result<Vec<Event>, AppError> {
-    serde_json::from_str(&row.events)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("case {}: stored events: {e}", row.number)))
+fn channel(row: &Row) -> Channel {
+    match row.channel.as_str() {
+        "desk" => Channel::Desk,
+        _ => Channel::PreCheck,
+    }
 }
 
-fn case_deadlines(
-    state: &AppState,
-    item_code: &str,
-    events: &[Event],
-    today: NaiveDate,
-) -> Option<CaseDeadlines> {
-    let item = state.catalog.catalog.item(item_code)?;
-    let record = replay(events).ok()?;
-    deadlines(
-        &record,
-        &Limits::of(item),
-        &state.catalog.calendar,
-        today,
-        &DeadlineSettings::default(),
+fn item_ref(state: &AppState, code: &str) -> ItemRef {
+    let item = state.catalog.catalog.item(code);
+    ItemRef {
+        code: code.to_string(),
+        name: item.map(|i| i.name.clone()),
+        department: item.map(|i| i.department.clone()),
+    }
+}
+
+/// The case as of today, by the core.
+fn case_view(state: &AppState, row: &Row) -> Result<CaseView, AppError> {
+    let events = stored::events(&row.events, &row.number)?;
+    let c = &state.catalog;
+    view(
+        &events,
+        c.catalog.item(&row.item_code),
+        &c.calendar,
+        &c.catalog.settings.deadlines,
+        Local::now().date_naive(),
     )
-    .ok()
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("case {}: {e}", row.number)))
 }
 
 /// The entity tag of a case version.
@@ -71,77 +78,95 @@ fn etag(version: i64) -> String {
     format!("\"v{version}\"")
 }
 
-/// Filters of the case list.
-#[derive(Deserialize, Default)]
-pub struct ListQuery {
-    state: Option<String>,
-    department: Option<String>,
-    item: Option<String>,
-    /// `soon` (due soon or overdue) or `overdue`.
-    due: Option<String>,
-    /// `due` (the nearest open deadline first, the default) or `newest`.
-    sort: Option<String>,
-}
+/// Rows read per round while filtering the list.
+const BATCH: i64 = 500;
 
 /// `GET /api/desk/cases`: the cases with their state, nearest open deadline and warning.
+/// Filters the database can apply (state, item, department) are in the query; the due
+/// filter needs the core's deadlines, so rows are read in batches until the list is full —
+/// a matching case is never lost behind the limit.
 pub async fn list(
     State(state): State<AppState>,
     clerk: Clerk,
-    Query(q): Query<ListQuery>,
-) -> Result<Json<Value>, AppError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM cases WHERE (CAST($1 AS TEXT) IS NULL OR state = $1) AND (CAST($2 AS TEXT) IS NULL OR item_code = $2) \
-         ORDER BY id DESC LIMIT 2000"
-    ))
-    .bind(q.state.as_deref().filter(|s| !s.is_empty()))
-    .bind(q.item.as_deref().filter(|s| !s.is_empty()))
-    .fetch_all(&state.db)
-    .await?;
-    let today = Local::now().date_naive();
+    q: Result<Query<CaseListQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<CaseList>, AppError> {
+    let Query(q) = q.map_err(|e| AppError::BadRequest(format!("筛选条件不正确：{e}")))?;
     let catalog = &state.catalog.catalog;
-    let mut out = Vec::new();
-    for row in rows {
-        let item = catalog.item(&row.item_code);
-        let department = item.map(|i| i.department.clone()).unwrap_or_default();
-        if q.department
-            .as_deref()
-            .is_some_and(|d| !d.is_empty() && d != department)
-        {
-            continue;
+    let department_items: Option<Vec<String>> =
+        q.department.as_deref().filter(|d| !d.is_empty()).map(|d| {
+            catalog
+                .items
+                .iter()
+                .filter(|i| i.department == d)
+                .map(|i| i.code.clone())
+                .collect()
+        });
+    let mut cases = Vec::new();
+    let mut truncated = false;
+    let mut before = i64::MAX;
+    'rounds: loop {
+        let mut sql = format!(
+            "SELECT {COLUMNS} FROM cases WHERE id < $1 AND (CAST($2 AS TEXT) IS NULL OR state = $2) \
+             AND (CAST($3 AS TEXT) IS NULL OR item_code = $3)"
+        );
+        if let Some(codes) = &department_items {
+            if codes.is_empty() {
+                break;
+            }
+            let marks: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 5)).collect();
+            sql.push_str(&format!(" AND item_code IN ({})", marks.join(", ")));
         }
-        let events = parse_events(&row)?;
-        let due = case_deadlines(&state, &row.item_code, &events, today);
-        let warning = due.as_ref().and_then(CaseDeadlines::warning);
-        let keep = match q.due.as_deref() {
-            Some("overdue") => warning == Some(DueStatus::Overdue),
-            Some("soon") => matches!(warning, Some(DueStatus::Overdue | DueStatus::DueSoon)),
-            _ => true,
-        };
-        if !keep {
-            continue;
+        sql.push_str(" ORDER BY id DESC LIMIT $4");
+        let mut query = sqlx::query_as::<_, Row>(&sql)
+            .bind(before)
+            .bind(q.state.as_deref().filter(|s| !s.is_empty()))
+            .bind(q.item.as_deref().filter(|s| !s.is_empty()))
+            .bind(BATCH);
+        for code in department_items.iter().flatten() {
+            query = query.bind(code);
         }
-        let next = due.as_ref().and_then(|d| d.nearest_open().cloned());
-        let days_left = due
-            .as_ref()
-            .and_then(|d| d.working_days_left(&state.catalog.calendar, today));
-        out.push(json!({
-            "number": row.number,
-            "item": { "code": row.item_code, "name": item.map(|i| i.name.clone()), "department": department },
-            "channel": row.channel,
-            "state": row.state,
-            "applicant_name": row.applicant_name,
-            "created_at": row.created_at,
-            "warning": warning,
-            "next_deadline": next,
-            "working_days_left": days_left,
-            "version": row.version,
-        }));
+        let rows: Vec<Row> = query.fetch_all(&state.db).await?;
+        let done = (rows.len() as i64) < BATCH;
+        for row in rows {
+            before = row.id;
+            let v = case_view(&state, &row)?;
+            let keep = match q.due {
+                Some(DueFilter::Overdue) => v.warning == Some(DueStatus::Overdue),
+                Some(DueFilter::Soon) => {
+                    matches!(v.warning, Some(DueStatus::Overdue | DueStatus::DueSoon))
+                }
+                None => true,
+            };
+            if !keep {
+                continue;
+            }
+            if cases.len() == CaseList::LIMIT {
+                truncated = true;
+                break 'rounds;
+            }
+            cases.push(CaseSummary {
+                item: item_ref(&state, &row.item_code),
+                channel: channel(&row),
+                state: v.state,
+                applicant_name: row.applicant_name,
+                created_at: row.created_at,
+                warning: v.warning,
+                next_deadline: v.next_deadline,
+                working_days_left: v.working_days_left,
+                version: row.version,
+                number: row.number,
+            });
+        }
+        if done {
+            break;
+        }
     }
-    if q.sort.as_deref() != Some("newest") {
-        out.sort_by_key(|c| {
-            c["next_deadline"]["deadline"]["due"]
-                .as_str()
-                .map_or_else(|| "9999".to_string(), str::to_string)
+    if q.sort.unwrap_or_default() == CaseSort::Due {
+        // Cases without an open deadline last.
+        cases.sort_by_key(|c| {
+            c.next_deadline
+                .as_ref()
+                .map_or(NaiveDate::MAX, |d| d.deadline.due)
         });
     }
     audit::record(
@@ -152,11 +177,11 @@ pub async fn list(
             target: "",
             client: &clerk.client,
             success: true,
-            detail: &format!("{} cases", out.len()),
+            detail: &format!("{} cases", cases.len()),
         },
     )
     .await?;
-    Ok(Json(json!({ "cases": out })))
+    Ok(Json(CaseList { cases, truncated }))
 }
 
 async fn load(state: &AppState, number: &str) -> Result<Row, AppError> {
@@ -168,40 +193,34 @@ async fn load(state: &AppState, number: &str) -> Result<Row, AppError> {
 }
 
 /// Everything the desk shows of one case (personal data masked).
-async fn view(state: &AppState, row: &Row) -> Result<Value, AppError> {
-    let events = parse_events(row)?;
-    let today = Local::now().date_naive();
-    let record = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
-    let submission: Value = serde_json::from_str(&row.submission).unwrap_or(Value::Null);
-    let outcome: Value = row
-        .outcome
-        .as_deref()
-        .and_then(|o| serde_json::from_str(o).ok())
-        .unwrap_or(Value::Null);
-    let item = state.catalog.catalog.item(&row.item_code);
-    let notices: Vec<IssuedNotice> = numbers::of_case(&state.db, &row.number).await?;
-    Ok(json!({
-        "number": row.number,
-        "lookup_code": row.lookup_code,
-        "item": { "code": row.item_code, "name": item.map(|i| i.name.clone()), "department": item.map(|i| i.department.clone()) },
-        "channel": row.channel,
-        "state": row.state,
-        "version": row.version,
-        "created_at": row.created_at,
-        "applicant": {
-            "name": row.applicant_name,
-            "id_masked": mask_id(&row.applicant_id),
-            "mobile_masked": mask_mobile(&row.applicant_mobile),
+async fn desk_case(state: &AppState, row: &Row) -> Result<DeskCase, AppError> {
+    #[derive(serde::Deserialize, Default)]
+    struct Sent {
+        #[serde(default)]
+        answers: onewindow_core::condition::Answers,
+        #[serde(default)]
+        marks: onewindow_core::outcome::Marks,
+    }
+    // The body as it was posted; unreadable parts show as empty, never as an error page.
+    let sent: Sent = serde_json::from_str(&row.submission).unwrap_or_default();
+    Ok(DeskCase {
+        number: row.number.clone(),
+        lookup_code: row.lookup_code.clone(),
+        item: item_ref(state, &row.item_code),
+        channel: channel(row),
+        version: row.version,
+        created_at: row.created_at.clone(),
+        applicant: DeskApplicant {
+            name: row.applicant_name.clone(),
+            id_masked: mask_id(&row.applicant_id),
+            mobile_masked: mask_mobile(&row.applicant_mobile),
         },
-        "answers": submission.get("answers").cloned().unwrap_or(Value::Null),
-        "marks": submission.get("marks").cloned().unwrap_or(Value::Null),
-        "outcome": outcome,
-        "events": events,
-        "record": record,
-        "deadlines": case_deadlines(state, &row.item_code, &events, today),
-        "allowed_events": allowed_events(&record),
-        "notices": notices,
-    }))
+        answers: sent.answers,
+        marks: sent.marks,
+        outcome: stored::outcome(row.outcome.as_deref(), &row.number)?,
+        view: case_view(state, row)?,
+        notices: numbers::of_case(&state.db, &row.number).await?,
+    })
 }
 
 /// `GET /api/desk/cases/{number}`: one case, with its version as the entity tag.
@@ -224,23 +243,13 @@ pub async fn show(
     )
     .await?;
     let row = row?;
-    let body = view(&state, &row).await?;
+    let body = desk_case(&state, &row).await?;
     Ok(([(header::ETAG, etag(row.version))], Json(body)).into_response())
-}
-
-/// A lifecycle step as the desk posts it.
-#[derive(Deserialize)]
-pub struct NewEvent {
-    /// What happened (the core's `EventKind`).
-    kind: EventKind,
-    /// A free note.
-    #[serde(default)]
-    note: String,
 }
 
 /// `POST /api/desk/cases/{number}/events`: records one step. Needs `If-Match` with the
 /// case's entity tag: 428 without it, 412 when someone else moved the case first, 422
-/// when the core's state machine does not allow the step (saying what may follow).
+/// when a field is wrong or the core's state machine does not allow the step.
 pub async fn post_event(
     State(state): State<AppState>,
     clerk: Clerk,
@@ -277,10 +286,10 @@ async fn record_event(
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<(String, Response), AppError> {
     let body = body.map_err(|e| AppError::BadRequest(format!("请求内容无法读取：{e}")))?;
-    let new: NewEvent =
+    let request: StepRequest =
         crate::cases::parse(&body).map_err(|(field, problem)| AppError::Unprocessable {
             message: format!("办件环节数据不正确：{problem}"),
-            fields: vec![onewindow_core::submission::FieldError { field, problem }],
+            fields: vec![FieldError { field, problem }],
         })?;
     let Some(if_match) = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()) else {
         return Err(AppError::PreconditionRequired(
@@ -294,32 +303,27 @@ async fn record_event(
             row.version
         )));
     }
-    let mut events = parse_events(&row)?;
-    let now = Local::now().naive_local();
-    // Never before the last event, even if the clock went back.
-    let at = events.last().map_or(now, |e| e.at.max(now));
-    let kind_name = new.kind.name().to_string();
-    let notice_kinds = new.kind.notices();
-    events.push(Event {
-        at,
-        actor: clerk.name.clone(),
+    let events = stored::events(&row.events, number)?;
+    // The session says who, the server's clock says when, the core says what.
+    let recorder = Recorder {
+        actor: &clerk.name,
         role: clerk.case_role(),
-        note: new.note,
-        kind: new.kind,
-    });
-    let record = replay(&events).map_err(|e| AppError::Unprocessable {
-        message: format!("这一步不能办理：{e}"),
-        fields: vec![onewindow_core::submission::FieldError {
-            field: "kind".into(),
-            problem: e.to_string(),
-        }],
+        now: Local::now().naive_local(),
+    };
+    let item = state.catalog.catalog.item(&row.item_code);
+    let recorded = record_step(&events, item, &request, &recorder).map_err(|refused| {
+        AppError::Unprocessable {
+            message: format!("这一步不能办理：{refused}"),
+            fields: refused.field_errors(),
+        }
     })?;
-    let state_text = record.state.map(state_name).unwrap_or("new");
+    let at = recorded.events.last().map(|e| e.at).unwrap_or(recorder.now);
+    let state_text = recorded.record.state.map(state_name).unwrap_or("new");
     let mut tx = state.db.begin().await?;
     let updated = sqlx::query(
         "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3 AND version = $4",
     )
-    .bind(serde_json::to_string(&events).map_err(|e| AppError::Internal(e.into()))?)
+    .bind(serde_json::to_string(&recorded.events).map_err(|e| AppError::Internal(e.into()))?)
     .bind(state_text)
     .bind(number)
     .bind(row.version)
@@ -335,16 +339,16 @@ async fn record_event(
         &mut tx,
         state.catalog.catalog.notices.as_ref(),
         number,
-        &notice_kinds,
-        events.len() - 1,
+        &recorded.notices,
+        recorded.events.len() - 1,
         at.date(),
     )
     .await?;
     tx.commit().await?;
     let row = load(state, number).await?;
-    let body = view(state, &row).await?;
+    let body = desk_case(state, &row).await?;
     Ok((
-        kind_name,
+        request.step.name().to_string(),
         (
             StatusCode::OK,
             [(header::ETAG, etag(row.version))],
@@ -354,12 +358,6 @@ async fn record_event(
     ))
 }
 
-/// Why personal data is being shown in full.
-#[derive(Deserialize)]
-pub struct UnmaskRequest {
-    reason: String,
-}
-
 /// `POST /api/desk/cases/{number}/unmask`: the full ID number and mobile, only with a
 /// reason, always audited.
 pub async fn unmask(
@@ -367,21 +365,17 @@ pub async fn unmask(
     clerk: Clerk,
     Path(number): Path<String>,
     body: Result<Json<UnmaskRequest>, axum::extract::rejection::JsonRejection>,
-) -> Result<Json<Value>, AppError> {
-    let reason = body
-        .map(|Json(b)| b.reason.trim().to_string())
-        .unwrap_or_default();
-    let row = if reason.chars().count() < 2 {
-        Err(AppError::Unprocessable {
+) -> Result<Json<Unmasked>, AppError> {
+    let typed = body.map(|Json(b)| b.reason).unwrap_or_default();
+    let reason = unmask_reason(&typed);
+    let row = match &reason {
+        Err(problem) => Err(AppError::Unprocessable {
             message: "查看完整个人信息须填写理由".into(),
-            fields: vec![onewindow_core::submission::FieldError {
-                field: "reason".into(),
-                problem: "请填写查看理由（例如：核对身份证件原件）".into(),
-            }],
-        })
-    } else {
-        load(&state, &number).await
+            fields: vec![problem.clone()],
+        }),
+        Ok(_) => load(&state, &number).await,
     };
+    let reason = reason.unwrap_or_default();
     audit::record(
         &state.db,
         Audit {
@@ -395,10 +389,10 @@ pub async fn unmask(
     )
     .await?;
     let row = row?;
-    Ok(Json(json!({
-        "number": row.number,
-        "name": row.applicant_name,
-        "id_number": row.applicant_id,
-        "mobile": row.applicant_mobile,
-    })))
+    Ok(Json(Unmasked {
+        number: row.number,
+        name: row.applicant_name,
+        id_number: row.applicant_id,
+        mobile: row.applicant_mobile,
+    }))
 }

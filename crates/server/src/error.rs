@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::json;
+use onewindow_wire::body::ErrorBody;
 
 /// A failed request.
 #[derive(Debug)]
@@ -21,7 +21,8 @@ pub enum AppError {
         /// The fields at fault.
         fields: Vec<onewindow_core::submission::FieldError>,
     },
-    /// A refusal whose exact answer is also stored (so a retry gets the same one).
+    /// A refusal whose exact answer (a serialized [`ErrorBody`]) is also stored, so a
+    /// retry gets the same one.
     Stored(StatusCode, serde_json::Value),
     /// No such resource.
     NotFound(String),
@@ -75,7 +76,10 @@ impl IntoResponse for AppError {
             AppError::Unprocessable { message, fields } => {
                 return (
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    Json(json!({ "error": message, "fields": fields })),
+                    Json(ErrorBody {
+                        error: message,
+                        fields,
+                    }),
                 )
                     .into_response();
             }
@@ -93,6 +97,13 @@ impl IntoResponse for AppError {
                 )
             }
         };
-        (status, Json(json!({ "error": message }))).into_response()
+        (
+            status,
+            Json(ErrorBody {
+                error: message,
+                fields: vec![],
+            }),
+        )
+            .into_response()
     }
 }

@@ -10,28 +10,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{Datelike, Local};
-use onewindow_core::condition::Answers;
-use onewindow_core::submission::{ApplicantInput, FieldError};
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
-
-/// What a terminal hands over: the answers and details so far.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Handover {
-    /// The terminal's draft id.
-    pub draft_id: String,
-    /// The item's code.
-    pub item: String,
-    /// The answers so far.
-    #[serde(default)]
-    pub answers: Answers,
-    /// The applicant as entered so far.
-    #[serde(default)]
-    pub applicant: ApplicantInput,
-    /// The agent as entered so far (代办).
-    #[serde(default)]
-    pub agent: Option<ApplicantInput>,
-}
+use onewindow_core::submission::FieldError;
+use onewindow_wire::body::{HandedOver, HandoverCreated, HandoverRequest};
 
 fn refuse(field: &str, problem: String) -> AppError {
     AppError::Unprocessable {
@@ -47,12 +27,12 @@ fn refuse(field: &str, problem: String) -> AppError {
 pub async fn create(
     State(state): State<AppState>,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<(StatusCode, Json<Value>), AppError> {
+) -> Result<(StatusCode, Json<HandoverCreated>), AppError> {
     let body = body.map_err(|e| match e.status() {
         StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
         _ => AppError::BadRequest(format!("the request body could not be read: {e}")),
     })?;
-    let h: Handover = serde_json::from_slice(&body)
+    let h: HandoverRequest = serde_json::from_slice(&body)
         .map_err(|e| refuse("body", format!("不是有效的交接内容：{e}")))?;
     let draft_id = h.draft_id.trim();
     if draft_id.is_empty() || draft_id.len() > 100 {
@@ -69,7 +49,7 @@ pub async fn create(
             .fetch_optional(&mut *tx)
             .await?
     {
-        return Ok((StatusCode::OK, Json(json!({ "number": number }))));
+        return Ok((StatusCode::OK, Json(HandoverCreated { number })));
     }
     let year = now.year();
     let seq: i64 = sqlx::query_scalar(
@@ -91,7 +71,7 @@ pub async fn create(
     .await?;
     tx.commit().await?;
     tracing::info!(number, item = h.item, "unfinished work handed over");
-    Ok((StatusCode::CREATED, Json(json!({ "number": number }))))
+    Ok((StatusCode::CREATED, Json(HandoverCreated { number })))
 }
 
 /// `GET /api/desk/handovers/{number}`: the handed-over work, for a clerk (audited).
@@ -99,7 +79,7 @@ pub async fn open(
     State(state): State<AppState>,
     clerk: Clerk,
     Path(number): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<HandedOver>, AppError> {
     let row: Option<(String, String)> =
         sqlx::query_as("SELECT content, created_at FROM handovers WHERE number = $1")
             .bind(number.trim().to_uppercase())
@@ -119,8 +99,15 @@ pub async fn open(
     .await?;
     let (content, created_at) =
         row.ok_or_else(|| AppError::NotFound(format!("handover {number}")))?;
-    let mut v: Value = serde_json::from_str(&content).map_err(|e| AppError::Internal(e.into()))?;
-    v["number"] = json!(number);
-    v["created_at"] = json!(created_at);
-    Ok(Json(v))
+    let h: HandoverRequest = serde_json::from_str(&content).map_err(|e| {
+        AppError::Internal(anyhow::anyhow!("handover {number}: stored content: {e}"))
+    })?;
+    Ok(Json(HandedOver {
+        number: number.trim().to_uppercase(),
+        created_at,
+        item: h.item,
+        answers: h.answers,
+        applicant: h.applicant,
+        agent: h.agent,
+    }))
 }

@@ -7,6 +7,7 @@
 //! The binary `onewindow` wraps this library; tests call [`app`] and [`serve`] directly.
 
 pub mod audit;
+pub mod audit_log;
 pub mod auth;
 pub mod calendar_cmd;
 pub mod cases;
@@ -20,6 +21,7 @@ pub mod numbers;
 pub mod routes;
 pub mod security;
 pub mod static_files;
+pub mod stored;
 
 use anyhow::Context;
 use std::net::SocketAddr;

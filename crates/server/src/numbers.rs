@@ -3,23 +3,36 @@
 //! twice nor skipped by a step that did not happen.
 
 use onewindow_core::notice::{NoticeKind, Notices};
-use serde::Serialize;
+pub use onewindow_wire::body::IssuedNotice;
 
-/// A notice issued to a case.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct IssuedNotice {
-    /// The kind, e.g. `acceptance`.
-    pub kind: String,
-    /// The position of the producing event in the case's history.
-    pub event_index: i64,
-    /// The year of the sequence.
-    pub year: i64,
-    /// The place in the kind's sequence that year.
-    pub seq: i64,
-    /// The document number, e.g. `某政受字〔2026〕第000001号`.
-    pub number: String,
-    /// The day it was issued (YYYY-MM-DD).
-    pub issued_on: String,
+/// A notice as its row stores it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct NoticeRow {
+    kind: String,
+    event_index: i64,
+    year: i64,
+    seq: i64,
+    number: String,
+    issued_on: String,
+}
+
+impl NoticeRow {
+    fn into_wire(self) -> Result<IssuedNotice, sqlx::Error> {
+        let bad =
+            |what: &str| sqlx::Error::Decode(format!("notice {}: {what}", self.number).into());
+        Ok(IssuedNotice {
+            kind: onewindow_core::notice::ALL
+                .iter()
+                .copied()
+                .find(|k| kind_name(*k) == self.kind)
+                .ok_or_else(|| bad("unknown kind"))?,
+            event_index: u32::try_from(self.event_index).map_err(|_| bad("event index"))?,
+            year: i32::try_from(self.year).map_err(|_| bad("year"))?,
+            seq: u32::try_from(self.seq).map_err(|_| bad("sequence"))?,
+            issued_on: self.issued_on.parse().map_err(|_| bad("date"))?,
+            number: self.number,
+        })
+    }
 }
 
 /// The wire name of a kind (`acceptance`, `one_time_notice`, …).
@@ -52,23 +65,23 @@ pub async fn issue(
             None => format!("〔{year}〕第{seq:06}号"),
         };
         let notice = IssuedNotice {
-            kind: name.to_string(),
-            event_index: event_index as i64,
-            year: year as i64,
-            seq,
+            kind,
+            event_index: event_index as u32,
+            year,
+            seq: seq as u32,
             number,
-            issued_on: on.to_string(),
+            issued_on: on,
         };
         sqlx::query(
             "INSERT INTO notices (case_number, kind, event_index, year, seq, number, issued_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(case_number)
-        .bind(&notice.kind)
-        .bind(notice.event_index)
-        .bind(notice.year)
-        .bind(notice.seq)
+        .bind(name)
+        .bind(i64::from(notice.event_index))
+        .bind(i64::from(notice.year))
+        .bind(seq)
         .bind(&notice.number)
-        .bind(&notice.issued_on)
+        .bind(on.to_string())
         .execute(&mut *tx)
         .await?;
         issued.push(notice);
@@ -81,10 +94,11 @@ pub async fn of_case(
     db: &crate::db::Db,
     case_number: &str,
 ) -> Result<Vec<IssuedNotice>, sqlx::Error> {
-    sqlx::query_as(
+    let rows: Vec<NoticeRow> = sqlx::query_as(
         "SELECT kind, event_index, year, seq, number, issued_on FROM notices WHERE case_number = $1 ORDER BY id",
     )
     .bind(case_number)
     .fetch_all(db)
-    .await
+    .await?;
+    rows.into_iter().map(NoticeRow::into_wire).collect()
 }

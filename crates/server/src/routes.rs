@@ -1,67 +1,70 @@
 //! The HTTP routes.
 
 use crate::error::AppError;
-use crate::{audit, auth, cases, desk, handovers, security, static_files, AppState};
+use crate::{audit_log, auth, cases, desk, handovers, security, static_files, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, delete, get, post, MethodRouter};
 use axum::{Json, Router};
-use serde_json::json;
+use onewindow_wire::body::Health;
+use onewindow_wire::endpoints as e;
+use onewindow_wire::{Endpoint, Route};
 use tower_http::compression::CompressionLayer;
 
-/// Every route of the API as (method, path), as documented in `openapi.json` (a test
-/// checks the two agree).
-pub const ROUTES: &[(&str, &str)] = &[
-    ("get", "/api/catalog"),
-    ("get", "/api/calendar"),
-    ("post", "/api/cases"),
-    ("get", "/api/cases/{number}"),
-    ("post", "/api/session"),
-    ("get", "/api/session"),
-    ("delete", "/api/session"),
-    ("get", "/api/desk/cases"),
-    ("get", "/api/desk/cases/{number}"),
-    ("post", "/api/desk/cases/{number}/events"),
-    ("post", "/api/desk/cases/{number}/unmask"),
-    ("get", "/api/desk/audit"),
-    ("post", "/api/handovers"),
-    ("get", "/api/desk/handovers/{number}"),
-    ("get", "/healthz"),
-];
+/// The API's routes, each added through its wire type so the router and
+/// `onewindow_wire::endpoints::ROUTES` name the same routes (a test checks both ways).
+pub struct ApiRoutes {
+    router: Router<AppState>,
+    added: Vec<Route>,
+}
+
+impl ApiRoutes {
+    fn new() -> Self {
+        ApiRoutes {
+            router: Router::new(),
+            added: Vec::new(),
+        }
+    }
+
+    fn at<E: Endpoint>(mut self, handler: MethodRouter<AppState>) -> Self {
+        self.added.push(E::ROUTE);
+        self.router = self.router.route(E::ROUTE.path, handler);
+        self
+    }
+
+    /// The routes added, in order.
+    pub fn added(&self) -> &[Route] {
+        &self.added
+    }
+}
+
+/// Every route the server answers, with its handler.
+pub fn api_routes() -> ApiRoutes {
+    ApiRoutes::new()
+        .at::<e::GetCatalog>(get(catalog))
+        .at::<e::GetCalendar>(get(calendar))
+        .at::<e::SubmitCase>(post(cases::submit).layer(DefaultBodyLimit::max(1 << 20)))
+        .at::<e::LookupCase>(get(cases::lookup))
+        .at::<e::Login>(post(auth::login))
+        .at::<e::CurrentSession>(get(auth::current))
+        .at::<e::Logout>(delete(auth::logout))
+        .at::<e::ListCases>(get(desk::list))
+        .at::<e::ShowCase>(get(desk::show))
+        .at::<e::RecordStep>(post(desk::post_event).layer(DefaultBodyLimit::max(64 << 10)))
+        .at::<e::Unmask>(post(desk::unmask))
+        .at::<e::ReadAudit>(get(audit_log::list))
+        .at::<e::HandOver>(post(handovers::create).layer(DefaultBodyLimit::max(64 << 10)))
+        .at::<e::OpenHandover>(get(handovers::open))
+        .at::<e::Healthz>(get(healthz))
+}
 
 /// The whole application; tests call it directly.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/catalog", get(catalog))
-        .route("/calendar", get(calendar))
-        .route(
-            "/cases",
-            post(cases::submit).layer(DefaultBodyLimit::max(1 << 20)),
-        )
-        .route("/cases/{number}", get(cases::lookup))
-        .route(
-            "/session",
-            post(auth::login).get(auth::current).delete(auth::logout),
-        )
-        .route("/desk/cases", get(desk::list))
-        .route("/desk/cases/{number}", get(desk::show))
-        .route(
-            "/desk/cases/{number}/events",
-            post(desk::post_event).layer(DefaultBodyLimit::max(64 << 10)),
-        )
-        .route("/desk/cases/{number}/unmask", post(desk::unmask))
-        .route("/desk/audit", get(audit::list))
-        .route(
-            "/handovers",
-            post(handovers::create).layer(DefaultBodyLimit::max(64 << 10)),
-        )
-        .route("/desk/handovers/{number}", get(handovers::open))
-        .fallback(api_not_found);
-    Router::new()
-        .nest("/api", api)
-        .route("/healthz", get(healthz))
+    api_routes()
+        .router
+        .route("/api/{*rest}", any(api_not_found))
         .fallback_service(static_files::service(&state.dist))
         .layer(axum::middleware::from_fn(static_files::cache_headers))
         .layer(axum::middleware::from_fn_with_state(
@@ -107,17 +110,21 @@ fn json_with_etag(headers: &HeaderMap, digest: &str, body: String) -> Response {
 }
 
 /// `GET /healthz`: the database answers and a catalogue is loaded.
-async fn healthz(State(state): State<AppState>) -> Result<Json<serde_json::Value>, AppError> {
+async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
     let one: i64 = sqlx::query_scalar("SELECT CAST(1 AS BIGINT)")
         .fetch_one(&state.db)
         .await?;
-    Ok(Json(json!({
-        "status": if one == 1 { "ok" } else { "degraded" },
-        "catalog_items": state.catalog.catalog.items.len(),
-        "catalog_digest": state.catalog.digest,
-    })))
+    Ok(Json(Health {
+        status: if one == 1 { "ok" } else { "degraded" }.into(),
+        catalog_items: state.catalog.catalog.items.len(),
+        catalog_digest: state.catalog.digest.clone(),
+    }))
 }
 
+/// The words of the answer to a path no route has (a test tells it from a 404 of a
+/// route that exists).
+pub const NO_ROUTE: &str = "no such API route";
+
 async fn api_not_found(OriginalUri(uri): OriginalUri) -> AppError {
-    AppError::NotFound(uri.path().to_string())
+    AppError::NotFound(format!("{NO_ROUTE}: {}", uri.path()))
 }

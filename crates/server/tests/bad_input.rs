@@ -88,24 +88,16 @@ async fn a_table_of_bad_requests_each_gets_a_4xx_naming_the_field() {
     let number = stored["number"].as_str().unwrap();
     let client = reqwest::Client::new();
     for (what, body, status) in [
-        (
-            "not allowed now",
-            json!({ "kind": { "type": "archived" } }),
-            422,
-        ),
-        (
-            "no such step",
-            json!({ "kind": { "type": "teleported" } }),
-            422,
-        ),
+        ("not allowed now", json!({ "step": "archived" }), 422),
+        ("no such step", json!({ "step": "teleported" }), 422),
         (
             "wrong type",
-            json!({ "kind": { "type": "evaluated", "level": "great" } }),
+            json!({ "step": "evaluated", "fields": { "level": 5 } }),
             422,
         ),
         (
             "out of range",
-            json!({ "kind": { "type": "evaluated", "level": 9 } }),
+            json!({ "step": "evaluated", "fields": { "level": "9" } }),
             422,
         ),
     ] {

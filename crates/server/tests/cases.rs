@@ -14,7 +14,7 @@ async fn a_case_is_stored_once_however_often_it_is_sent() {
     let (status, first) = post(&server.base, &server.cookie, Some("case-1"), &body).await;
     assert_eq!(status, 201, "{first}");
     assert_eq!(first["number"], "2026-000001");
-    assert_eq!(first["state"], "accepted");
+    assert_eq!(first["cases"][0]["state"], "accepted");
     assert_eq!(first["lookup_code"].as_str().unwrap().len(), 8);
     // The retry gets the same answer, and no second case.
     assert_eq!(

@@ -148,10 +148,16 @@ async fn a_desk_case_needs_a_clerk_and_gets_numbered_notices() {
     assert_eq!(status, 403);
     let (status, first) = post(&server.base, &server.cookie, Some("k3"), &body).await;
     assert_eq!(status, 201, "{first}");
-    assert_eq!(first["notices"][0]["kind"], "acceptance");
-    assert_eq!(first["notices"][0]["number"], "某政受字〔2026〕第000001号");
+    assert_eq!(first["cases"][0]["notices"][0]["kind"], "acceptance");
+    assert_eq!(
+        first["cases"][0]["notices"][0]["number"],
+        "某政受字〔2026〕第000001号"
+    );
     let (_, second) = post(&server.base, &server.cookie, Some("k4"), &body).await;
-    assert_eq!(second["notices"][0]["number"], "某政受字〔2026〕第000002号");
+    assert_eq!(
+        second["cases"][0]["notices"][0]["number"],
+        "某政受字〔2026〕第000002号"
+    );
     server.stop().await;
 }
 
@@ -166,14 +172,15 @@ async fn a_case_moves_on_step_by_step_with_if_match_and_each_notice_numbered() {
     let (status, etag, case) = get(&base, &cookie, &format!("/api/desk/cases/{number}")).await;
     assert_eq!(status, 200, "{case}");
     assert_eq!(etag.as_deref(), Some("\"v1\""));
-    assert_eq!(case["state"], "accepted");
+    assert_eq!(case["view"]["state"], "accepted");
     assert_eq!(case["applicant"]["id_masked"], "913***********0Y43");
-    assert!(case["allowed_events"]
+    assert!(case["view"]["steps"]
         .as_array()
         .unwrap()
-        .contains(&json!("review_started")));
+        .iter()
+        .any(|s| s["step"] == "review_started"));
 
-    let review = json!({ "kind": { "type": "review_started" } });
+    let review = json!({ "step": "review_started" });
     let (status, _, refused) = event(&base, &cookie, &number, None, review.clone()).await;
     assert_eq!(status, 428, "{refused}");
     let (status, _, refused) = event(&base, &cookie, &number, Some("\"v9\""), review.clone()).await;
@@ -195,7 +202,7 @@ async fn a_case_moves_on_step_by_step_with_if_match_and_each_notice_numbered() {
         &cookie,
         &number,
         Some(&etag),
-        json!({ "kind": { "type": "archived" } }),
+        json!({ "step": "archived" }),
     )
     .await;
     assert_eq!(status, 422, "{refused}");
@@ -209,11 +216,14 @@ async fn a_case_moves_on_step_by_step_with_if_match_and_each_notice_numbered() {
         &cookie,
         &number,
         Some(&etag),
-        json!({ "kind": { "type": "decided", "approved": true } }),
+        json!({ "step": "decided", "fields": { "decision": "approved" } }),
     )
     .await;
     assert_eq!(status, 200, "{case}");
-    assert_eq!(case["state"], "decided");
+    assert_eq!(
+        case["view"]["state"],
+        json!({ "decided": { "approved": true } })
+    );
     let kinds: Vec<(&str, &str)> = case["notices"]
         .as_array()
         .unwrap()
@@ -233,7 +243,7 @@ async fn a_case_moves_on_step_by_step_with_if_match_and_each_notice_numbered() {
         &cookie,
         &number,
         etag.as_deref(),
-        json!({ "kind": { "type": "delivered", "method": "post" } }),
+        json!({ "step": "delivered", "fields": { "method": "post" } }),
     )
     .await;
     assert_eq!(status, 422, "{refused}");

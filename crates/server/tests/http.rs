@@ -93,7 +93,10 @@ async fn the_app_is_served_for_its_own_routes_with_the_right_cache_headers() {
         .unwrap();
     assert_eq!(missing.status(), 404);
     let body: serde_json::Value = missing.json().await.unwrap();
-    assert_eq!(body["error"], "not found: /api/no-such-thing");
+    assert_eq!(
+        body["error"],
+        "not found: no such API route: /api/no-such-thing"
+    );
     server.stop().await;
 }
 

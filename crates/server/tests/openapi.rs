@@ -1,66 +1,111 @@
-//! The OpenAPI document and the server agree: every documented route exists, every route
-//! is documented, and each documented status of a simple request is what the server says.
+//! The API as documented is the API as built: `openapi.json` is what the wire types
+//! generate (`UPDATE_OPENAPI=1 cargo test -p onewindow-server --test openapi` rewrites
+//! it), the router has exactly the wire's routes, and each route answers — through
+//! `app().oneshot(…)`, no socket — with a status its description lists.
 
 mod support;
 
-use onewindow_server::routes::ROUTES;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use onewindow_server::routes::{api_routes, app, NO_ROUTE};
+use onewindow_wire::endpoints::{path_with, ROUTES};
+use onewindow_wire::Method;
 use serde_json::Value;
 use std::collections::BTreeSet;
+use tower::ServiceExt;
 
-fn spec() -> Value {
-    serde_json::from_str(include_str!("../openapi.json")).expect("openapi.json is JSON")
+const SPEC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.json");
+
+#[test]
+fn openapi_json_is_generated_from_the_wire_types() {
+    let generated =
+        serde_json::to_string_pretty(&onewindow_wire::openapi::document()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_OPENAPI").is_some() {
+        std::fs::write(SPEC, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(SPEC).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "openapi.json differs from what the wire types generate: run \
+         UPDATE_OPENAPI=1 cargo test -p onewindow-server --test openapi and review the diff"
+    );
 }
 
 #[test]
-fn every_route_is_documented_and_every_documented_route_exists() {
-    let spec = spec();
-    let documented: BTreeSet<(String, String)> = spec["paths"]
-        .as_object()
-        .unwrap()
+fn the_router_has_exactly_the_wire_routes() {
+    let key = |m: Method, p: &str| (m.name().to_string(), p.to_string());
+    let routed: BTreeSet<_> = api_routes()
+        .added()
         .iter()
-        .flat_map(|(path, ops)| {
-            ops.as_object()
-                .unwrap()
-                .keys()
-                .map(move |m| (m.clone(), path.clone()))
-        })
+        .map(|r| key(r.method, r.path))
         .collect();
-    let routed: BTreeSet<(String, String)> = ROUTES
-        .iter()
-        .map(|(m, p)| (m.to_string(), p.to_string()))
-        .collect();
-    assert_eq!(documented, routed);
+    let wire: BTreeSet<_> = ROUTES.iter().map(|r| key(r.method, r.path)).collect();
+    assert_eq!(routed, wire);
+    assert_eq!(
+        api_routes().added().len(),
+        ROUTES.len(),
+        "no route added twice"
+    );
 }
 
 #[tokio::test]
-async fn the_documented_answers_are_the_servers() {
-    let spec = spec();
-    let server = support::start().await;
-    let client = reqwest::Client::new();
-    let documented = |path: &str, method: &str, status: u16| {
-        spec["paths"][path][method]["responses"]
-            .get(status.to_string())
-            .is_some()
-    };
-    for (method, path) in ROUTES {
-        let url = format!("{}{}", server.base, path.replace("{number}", "2026-000001"));
-        let response = match *method {
-            "get" => client.get(&url).send().await.unwrap(),
-            "delete" => client.delete(&url).send().await.unwrap(),
-            _ => client.post(&url).body("{}").send().await.unwrap(),
+async fn every_route_answers_with_a_documented_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = support::app_state(dir.path()).await;
+    let router = app(state);
+    for route in ROUTES {
+        let method = match route.method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
         };
-        let status = response.status().as_u16();
-        assert!(
-            documented(path, method, status),
-            "{method} {path} answered {status}, which openapi.json does not list"
+        let request = Request::builder()
+            .method(method)
+            .uri(path_with(route, "2026-000001"))
+            .header("content-type", "application/json")
+            .body(Body::from("{}"))
+            .unwrap();
+        let response = router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8_lossy(&body);
+        assert_ne!(
+            status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {} is not routed",
+            route.path
         );
-        if status >= 400 {
-            let body: Value = response.json().await.unwrap();
+        assert!(
+            !text.contains(NO_ROUTE),
+            "{method} {} fell through to the missing-route answer",
+            route.path
+        );
+        let code = status.as_u16();
+        assert!(
+            code == route.ok || route.errors.contains(&code),
+            "{method} {} answered {code}, which its description does not list",
+            route.path
+        );
+        if code >= 400 {
+            let error: Value = serde_json::from_slice(&body).unwrap();
             assert!(
-                body["error"].is_string(),
-                "{method} {path}: errors are JSON with an \"error\""
+                error["error"].is_string(),
+                "{method} {}: {text}",
+                route.path
             );
         }
     }
-    server.stop().await;
+    // And a path no route has is told apart.
+    let response = router
+        .oneshot(
+            Request::get("/api/nothing-here")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains(NO_ROUTE));
 }

@@ -1,7 +1,7 @@
 //! The applicant's name, ID number (or credit code) and mobile, validated by the core
 //! with the reason shown on the field.
 
-use super::step_url;
+use super::{step_url, Step};
 use crate::clock::today;
 use crate::draft_state::DraftHandle;
 use crate::text::t;
@@ -69,7 +69,7 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
     let acting = item.acting_for_applicant(&draft.answers);
     let agent = draft.agent.clone().unwrap_or_default();
     let back = match previous_question(&item, &draft.answers, "\u{0}") {
-        Some(q) => step_url(&id, &format!("q-{}", q.id)),
+        Some(q) => step_url(&id, &Step::Question(q.id.clone())),
         None => format!("/items/{}", item.code),
     };
     let field = move |f: Field,
@@ -114,7 +114,7 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                                         Field::AgentId => agent.id_number = v.clone(),
                                         Field::AgentMobile => agent.mobile = v.clone(),
                                     }
-                                    d.step = "applicant".into();
+                                    d.step = Step::Applicant.to_string();
                                 });
                             }
         />
@@ -128,9 +128,9 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
         let agent = acting.then(|| d.as_ref().and_then(|d| d.agent.clone()).unwrap_or_default());
         let found = problems(&a, agent.as_ref());
         if found.is_empty() {
-            handle.edit(|d| d.step = "checklist".into());
+            handle.edit(|d| d.step = Step::Checklist.to_string());
             handle.save_now();
-            navigate(&step_url(&id, "checklist"), Default::default());
+            navigate(&step_url(&id, &Step::Checklist), Default::default());
         } else {
             errors.set(found);
         }

@@ -2,7 +2,7 @@
 //! which can be tolerated, replaced by a commitment or skipped thanks to an e-licence.
 
 use super::desk_marks::{live_outcome, mark_control, Deciding};
-use super::step_url;
+use super::{step_url, Step};
 use crate::components::ReadAloud;
 use crate::draft_state::DraftHandle;
 use crate::text::t;
@@ -196,13 +196,13 @@ pub fn ChecklistStep(
             <ul>{lines}</ul>
         }
     });
-    let next = step_url(&id, "review");
+    let next = step_url(&id, &Step::Review);
     let on_next = move |_| {
-        handle.edit(|d| d.step = "review".into());
+        handle.edit(|d| d.step = Step::Review.to_string());
         handle.save_now();
     };
     view! {
-        <p><a class="back-link" href=step_url(&id, "applicant")>{t().back}</a></p>
+        <p><a class="back-link" href=step_url(&id, &Step::Applicant)>{t().back}</a></p>
         <h1>{t().checklist_heading}</h1>
         <p class="hint">{if at_desk { crate::text::desk().checklist_intro } else { t().checklist_intro }}</p>
         <p><ReadAloud text=spoken/></p>

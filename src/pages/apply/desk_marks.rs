@@ -4,57 +4,46 @@
 use crate::draft_state::DraftHandle;
 use crate::text::desk;
 use leptos::prelude::*;
-use onewindow_core::catalog::{MaterialKind, ServiceItem};
+use onewindow_core::catalog::ServiceItem;
 use onewindow_core::checklist::ChecklistEntry;
-use onewindow_core::outcome::{front_desk_outcome, MaterialStatus, Outcome};
+use onewindow_core::outcome::{
+    admitted_marks, front_desk_outcome, MarkKind, MaterialStatus, Outcome,
+};
 
 /// The mark's wire name, for the select.
 fn key(status: Option<&MaterialStatus>) -> String {
-    match status {
-        None => String::new(),
-        Some(MaterialStatus::Defective { .. }) => "defective".into(),
-        Some(s) => serde_json::to_value(s)
-            .ok()
-            .and_then(|v| v["status"].as_str().map(str::to_string))
-            .unwrap_or_default(),
+    status
+        .map(|s| mark_name(s.kind()))
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn mark_name(kind: MarkKind) -> &'static str {
+    match kind {
+        MarkKind::Original => "original",
+        MarkKind::Copy => "copy",
+        MarkKind::Electronic => "electronic",
+        MarkKind::Commitment => "commitment",
+        MarkKind::ELicence => "e_licence",
+        MarkKind::Satisfied => "satisfied",
+        MarkKind::Missing => "missing",
+        MarkKind::Defective => "defective",
     }
 }
 
-/// The choices for one material: only those that make sense for it.
+/// The choices for one material: those the core says it admits, labelled.
 fn choices(e: &ChecklistEntry) -> Vec<(&'static str, &'static str)> {
-    let d = desk();
-    if e.kind == MaterialKind::Requirement {
-        return vec![("satisfied", d.mark_satisfied), ("missing", d.mark_missing)];
-    }
-    let mut c = vec![
-        ("original", d.mark_original),
-        ("copy", d.mark_copy),
-        ("electronic", d.mark_electronic),
-    ];
-    if e.commitment {
-        c.push(("commitment", d.mark_commitment));
-    }
-    if e.e_licence {
-        c.push(("e_licence", d.mark_e_licence));
-    }
-    c.push((
-        "missing",
-        if e.tolerated.is_some() {
-            d.mark_tolerated
-        } else {
-            d.mark_missing
-        },
-    ));
-    c.push(("defective", d.mark_defective));
-    c
+    admitted_marks(e)
+        .into_iter()
+        .map(|c| (mark_name(c.mark), desk().mark(c)))
+        .collect()
 }
 
-fn status_of(key: &str, reason: String) -> Option<MaterialStatus> {
-    match key {
-        "defective" => Some(MaterialStatus::Defective { reason }),
-        "" => None,
-        k => serde_json::from_value(serde_json::json!({ "status": k })).ok(),
-    }
+fn status_of(key: &str, reason: String, e: &ChecklistEntry) -> Option<MaterialStatus> {
+    admitted_marks(e)
+        .into_iter()
+        .find(|c| mark_name(c.mark) == key)
+        .map(|c| c.mark.status(reason))
 }
 
 /// The mark control of one material.
@@ -78,8 +67,9 @@ pub fn mark_control(
     };
     let set = {
         let id = id.clone();
+        let entry = e.clone();
         move |k: String, reason: String| {
-            handle.edit(|d| match status_of(&k, reason) {
+            handle.edit(|d| match status_of(&k, reason, &entry) {
                 Some(s) => {
                     d.marks.insert(id.clone(), s);
                 }

@@ -8,6 +8,9 @@ mod desk_marks;
 mod done_step;
 mod question_step;
 mod review_step;
+mod step;
+
+pub use step::{step_url, Step};
 
 use crate::catalog_state::{CatalogContext, CatalogStatus};
 use crate::draft_state::DraftHandle;
@@ -21,11 +24,6 @@ use onewindow_core::checklist::{all_questions, next_question};
 use question_step::QuestionStep;
 use review_step::ReviewStep;
 
-/// Where a step is: `q-<question id>`, `applicant`, `checklist`, `review` or `done`.
-pub fn step_url(id: &str, step: &str) -> String {
-    format!("/apply/{id}/{step}")
-}
-
 /// The pre-check of one draft.
 #[component]
 pub fn ApplyPage() -> impl IntoView {
@@ -33,7 +31,12 @@ pub fn ApplyPage() -> impl IntoView {
     let params = use_params_map();
     let id = params.read_untracked().get("id").unwrap_or_default();
     let handle = DraftHandle::load(id.clone());
-    let step = move || params.read().get("step").unwrap_or_default();
+    let step = move || {
+        params
+            .read()
+            .get("step")
+            .and_then(|s| s.parse::<Step>().ok())
+    };
     let navigate = use_navigate();
     // The page is rebuilt when the step or the draft's identity changes, not on every
     // keystroke saved into the draft.
@@ -46,13 +49,9 @@ pub fn ApplyPage() -> impl IntoView {
     });
     // `/apply/:id` without a step resumes where the user was.
     Effect::new(move |_| {
-        if step().is_empty() {
+        if step().is_none() {
             if let Some(d) = handle.draft.get() {
-                let target = if d.step.is_empty() {
-                    "start".to_string()
-                } else {
-                    d.step.clone()
-                };
+                let target = d.step.parse::<Step>().unwrap_or(Step::Start);
                 navigate(&step_url(&d.id, &target), Default::default());
             }
         }
@@ -66,7 +65,7 @@ pub fn ApplyPage() -> impl IntoView {
                     && d.status == crate::storage::DraftStatus::Editing
             })
         });
-        (display.get().terminal && editing_precheck && step() != "review")
+        (display.get().terminal && editing_precheck && step() != Some(Step::Review))
             .then(|| view! { <crate::components::HandOver handle=handle/> })
     };
     view! {
@@ -92,20 +91,19 @@ pub fn ApplyPage() -> impl IntoView {
                 return view! { <p role="alert">{t().item_not_found}</p> }.into_any();
             };
             let bundle = bundle.map(|b| (loaded.catalog.clone(), b));
-            let step = step();
-            let step = if step == "start" || step.is_empty() {
-                next_question(&item, &draft.answers, None).map_or("applicant".to_string(), |q| format!("q-{}", q.id))
-            } else {
-                step
+            let step = match step().unwrap_or(Step::Start) {
+                Step::Start => next_question(&item, &draft.answers, None)
+                    .map_or(Step::Applicant, |q| Step::Question(q.id.clone())),
+                other => other,
             };
             let calendar = loaded.calendar.clone();
-            match step.as_str() {
-                "applicant" => view! { <ApplicantStep handle=handle item=item/> }.into_any(),
-                "checklist" => view! { <ChecklistStep handle=handle item=item bundle=bundle/> }.into_any(),
-                "review" => view! { <ReviewStep handle=handle item=item calendar=calendar bundle=bundle/> }.into_any(),
-                "done" => view! { <DoneStep handle=handle item=item/> }.into_any(),
-                other => {
-                    let qid = other.strip_prefix("q-").unwrap_or_default();
+            match step {
+                Step::Applicant => view! { <ApplicantStep handle=handle item=item/> }.into_any(),
+                Step::Checklist => view! { <ChecklistStep handle=handle item=item bundle=bundle/> }.into_any(),
+                Step::Review => view! { <ReviewStep handle=handle item=item calendar=calendar bundle=bundle/> }.into_any(),
+                Step::Done => view! { <DoneStep handle=handle item=item/> }.into_any(),
+                Step::Start | Step::Question(_) => {
+                    let qid = match &step { Step::Question(id) => id.clone(), _ => String::new() };
                     match all_questions(&item).into_iter().find(|q| q.id == qid) {
                         Some(question) => view! { <QuestionStep handle=handle item=item question=question/> }.into_any(),
                         None => view! { <p role="alert">{t().draft_not_found}</p> }.into_any(),

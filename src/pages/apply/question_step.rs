@@ -1,6 +1,6 @@
 //! One situation question on its own page, with a way back.
 
-use super::step_url;
+use super::{step_url, Step};
 use crate::components::ReadAloud;
 use crate::draft_state::DraftHandle;
 use crate::text::t;
@@ -32,7 +32,7 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
             error.set(None);
             handle.edit(|d| {
                 d.answers.0.insert(qid.clone(), v);
-                d.step = format!("q-{qid}");
+                d.step = Step::Question(qid.to_string()).to_string();
             });
         }
     };
@@ -43,7 +43,7 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
             .map(|d| d.answers)
             .unwrap_or_default();
         match previous_question(&item, &answers, &qid) {
-            Some(q) => step_url(&draft_id, &format!("q-{}", q.id)),
+            Some(q) => step_url(&draft_id, &Step::Question(q.id.clone())),
             None => format!("/items/{}", item.code),
         }
     };
@@ -67,8 +67,8 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
             };
             let _ = answer;
             let next = next_question(&item, &answers, Some(&qid))
-                .map_or("applicant".to_string(), |q| format!("q-{}", q.id));
-            handle.edit(|d| d.step = next.clone());
+                .map_or(Step::Applicant, |q| Step::Question(q.id.clone()));
+            handle.edit(|d| d.step = next.to_string());
             handle.save_now();
             navigate(&step_url(&draft_id, &next), Default::default());
         }

@@ -1,7 +1,8 @@
 //! Check your answers: everything entered with a way to change it, the likely outcome
 //! and the deadlines if the window accepted it today; then submit.
 
-use super::step_url;
+use super::{step_url, Step};
+use crate::catalog_state::{CatalogContext, CatalogStatus};
 use crate::clock::now_local;
 use crate::draft_state::DraftHandle;
 use crate::outbox::{flush_all, OutboxContext};
@@ -14,9 +15,10 @@ use onewindow_core::case::DeadlineKind;
 use onewindow_core::catalog::ServiceItem;
 use onewindow_core::checklist::relevant_questions;
 use onewindow_core::notice::format::chinese_date;
-use onewindow_core::outcome::{front_desk_outcome, Outcome};
+use onewindow_core::outcome::Outcome;
+use onewindow_core::outgoing::{build_submission, CaseInHand};
 use onewindow_core::precheck::precheck;
-use onewindow_core::submission::{Channel, Claimed, Submission, SUBMISSION_VERSION};
+use onewindow_core::submission::Channel;
 use std::sync::Arc;
 
 /// The check-your-answers page.
@@ -32,6 +34,15 @@ pub fn ReviewStep(
     )>,
 ) -> impl IntoView {
     let OutboxContext(outbox) = expect_context();
+    let CatalogContext(catalog_status) = expect_context();
+    let loaded_catalog = match catalog_status.get_untracked() {
+        CatalogStatus::Ready(l) => Some(l.catalog),
+        _ => None,
+    };
+    let settings = loaded_catalog
+        .as_ref()
+        .map(|c| c.settings.deadlines)
+        .unwrap_or_default();
     let navigate = use_navigate();
     let draft = handle
         .draft
@@ -49,7 +60,7 @@ pub fn ReviewStep(
                 Some(v) => v.to_string(),
                 None => String::new(),
             };
-            let href = step_url(&id, &format!("q-{}", q.id));
+            let href = step_url(&id, &Step::Question(q.id.clone()));
             view! {
                 <div class="summary-row">
                     <dt>{q.text.clone()}</dt>
@@ -66,7 +77,7 @@ pub fn ReviewStep(
     ]
     .into_iter()
     .map(|(k, v)| {
-        let href = step_url(&id, "applicant");
+        let href = step_url(&id, &Step::Applicant);
         view! {
             <div class="summary-row">
                 <dt>{k}</dt>
@@ -86,15 +97,20 @@ pub fn ReviewStep(
                 let own = onewindow_core::checklist::answers_for_item(it, &draft.answers);
                 view! {
                     <h3>{it.name.clone()}</h3>
-                    {likely_view(it, &own, calendar.as_deref(), now.date())}
+                    {likely_view(it, &own, calendar.as_deref(), &settings, now.date())}
                 }
             })
             .collect_view()
             .into_any(),
-        None => likely_view(&item, &draft.answers, calendar.as_deref(), now.date()),
+        None => likely_view(
+            &item,
+            &draft.answers,
+            calendar.as_deref(),
+            &settings,
+            now.date(),
+        ),
     };
     let at_desk = draft.channel == Channel::Desk;
-    let item_for_submit = item.clone();
     let deciding = match &bundle {
         Some((catalog, b)) => super::desk_marks::Deciding::Bundle(catalog.clone(), b.clone()),
         None => super::desk_marks::Deciding::Item(Box::new(item.clone())),
@@ -112,51 +128,26 @@ pub fn ReviewStep(
         let Some(draft) = handle.draft.get_untracked() else {
             return;
         };
-        let at_desk = draft.channel == Channel::Desk;
-        // At the desk the clerk's marks decide the outcome; the server checks it agrees.
-        let is_bundle = matches!(deciding, super::desk_marks::Deciding::Bundle(..));
-        let claimed = Claimed {
-            outcome: (at_desk && !is_bundle)
-                .then(|| front_desk_outcome(&item_for_submit, &draft.answers, &draft.marks).ok())
-                .flatten(),
-            deadlines: vec![],
-            // A bundle at the desk: each item's outcome, by code.
-            outcomes: match (&deciding, at_desk) {
-                (super::desk_marks::Deciding::Bundle(catalog, b), true) => {
-                    onewindow_core::bundle_flow::bundle_outcomes(
-                        catalog,
-                        b,
-                        &draft.answers,
-                        &draft.marks,
-                    )
-                    .unwrap_or_default()
-                }
-                _ => vec![],
-            },
-        };
-        let submission = Submission {
-            schema_version: SUBMISSION_VERSION,
-            channel: draft.channel,
-            item: draft.item.clone(),
-            answers: draft.answers.clone(),
-            marks: if at_desk {
-                draft.marks.clone()
-            } else {
-                Default::default()
-            },
-            applicant: draft.applicant.clone(),
-            // The agent is sent only while the answers still say someone acts.
-            agent: item_for_submit
-                .acting_for_applicant(&draft.answers)
-                .then(|| draft.agent.clone())
-                .flatten(),
-            submitted_at: now_local(),
-            actor: if at_desk {
-                draft.actor.clone()
-            } else {
-                "applicant".into()
-            },
-            claimed,
+        // What goes with the case is the core's decision (marks and outcomes at the
+        // desk, the agent only while someone acts); the server checks it again.
+        let Some(submission) = loaded_catalog.as_ref().and_then(|catalog| {
+            build_submission(
+                catalog,
+                CaseInHand {
+                    channel: draft.channel,
+                    item: &draft.item,
+                    answers: &draft.answers,
+                    marks: &draft.marks,
+                    applicant: &draft.applicant,
+                    agent: draft.agent.as_ref(),
+                    clerk: &draft.actor,
+                },
+                now_local(),
+            )
+        }) else {
+            failure.set(Some(t().item_not_found.to_string()));
+            busy.set(false);
+            return;
         };
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
@@ -175,7 +166,7 @@ pub fn ReviewStep(
                     });
                     crate::outbox::announce();
                     flush_all(outbox);
-                    navigate(&step_url(&draft.id, "done"), Default::default());
+                    navigate(&step_url(&draft.id, &Step::Done), Default::default());
                 }
                 Err(e) => {
                     failure.set(Some(e));
@@ -185,7 +176,7 @@ pub fn ReviewStep(
         });
     };
     view! {
-        <p><a class="back-link" href=step_url(&id, "checklist")>{t().back}</a></p>
+        <p><a class="back-link" href=step_url(&id, &Step::Checklist)>{t().back}</a></p>
         <h1>{t().review_heading}</h1>
         <h2>{item.name.clone()}</h2>
         <dl class="summary">{rows}</dl>
@@ -212,9 +203,10 @@ fn likely_view(
     item: &ServiceItem,
     answers: &onewindow_core::condition::Answers,
     calendar: Option<&Calendar>,
+    settings: &onewindow_core::case::DeadlineSettings,
     today: chrono::NaiveDate,
 ) -> AnyView {
-    let result = calendar.map(|cal| precheck(item, answers, cal, today));
+    let result = calendar.map(|cal| precheck(item, answers, cal, settings, today));
     match &result {
         Some(Ok(p)) => {
             let (text, reasons) = match &p.likely {

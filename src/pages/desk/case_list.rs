@@ -6,55 +6,63 @@ use crate::clerk::ClerkContext;
 use crate::desk_api;
 use crate::text::desk;
 use leptos::prelude::*;
-use serde_json::Value;
+use leptos_router::hooks::query_signal;
+use onewindow_core::case::{state_name, CaseState, DueStatus};
+use onewindow_wire::body::{CaseListQuery, CaseSort, CaseSummary, DueFilter};
 
-const STATES: [&str; 11] = [
-    "pre_checked",
-    "received",
-    "accepted",
-    "not_accepted",
-    "correction_requested",
-    "under_review",
-    "special_procedure",
-    "decided",
-    "delivered",
-    "evaluated",
-    "archived",
+/// The states a clerk filters by (a decided or delivered case under one name each).
+const STATES: [CaseState; 11] = [
+    CaseState::PreChecked,
+    CaseState::Received,
+    CaseState::Accepted,
+    CaseState::NotAccepted,
+    CaseState::CorrectionRequested,
+    CaseState::UnderReview,
+    CaseState::SpecialProcedure,
+    CaseState::Decided { approved: true },
+    CaseState::Delivered {
+        method: onewindow_core::catalog::DeliveryMethod::Window,
+    },
+    CaseState::Evaluated,
+    CaseState::Archived,
 ];
 
-fn query(pairs: &[(&str, String)]) -> String {
-    pairs
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+fn state_label(s: CaseState) -> &'static str {
+    match s {
+        CaseState::Decided { .. } => "已办结",
+        other => desk().state(Some(other)),
+    }
 }
 
-fn row(case: &Value) -> impl IntoView {
-    let number = case["number"].as_str().unwrap_or_default().to_string();
-    let warning = case["warning"].as_str().unwrap_or("none").to_string();
-    let left = case["working_days_left"].as_i64();
-    let next = &case["next_deadline"];
-    let time_left = match left {
+fn row(case: &CaseSummary) -> impl IntoView {
+    let warning = case.warning;
+    let class = match warning {
+        Some(DueStatus::OnTime) => "on_time",
+        Some(DueStatus::DueSoon) => "due_soon",
+        Some(DueStatus::Overdue) => "overdue",
+        Some(DueStatus::Met) => "met",
+        Some(DueStatus::MetLate) => "met_late",
+        None => "none",
+    };
+    let time_left = match case.working_days_left {
         Some(d) if d < 0 => format!("{}{}{}", desk().overdue_by, -d, desk().working_days),
         Some(d) => format!("{}{}{}", desk().days_left, d, desk().working_days),
         None => "—".into(),
     };
-    let deadline = format!(
-        "{} {}",
-        desk().deadline_kind(next["kind"]["type"].as_str().unwrap_or_default()),
-        next["deadline"]["due"].as_str().unwrap_or_default()
-    );
-    let href = format!("/desk/cases/{number}");
+    let deadline = case
+        .next_deadline
+        .as_ref()
+        .map(|n| format!("{} {}", desk().deadline_kind(&n.kind), n.deadline.due))
+        .unwrap_or_default();
+    let href = format!("/desk/cases/{}", case.number);
     view! {
-        <tr class=format!("due-{warning}")>
-            <td><a href=href>{number.clone()}</a></td>
-            <td>{case["item"]["name"].as_str().unwrap_or_default().to_string()}</td>
-            <td>{case["applicant_name"].as_str().unwrap_or_default().to_string()}</td>
-            <td>{desk().state(case["state"].as_str().unwrap_or_default())}</td>
+        <tr class=format!("due-{class}")>
+            <td><a href=href>{case.number.clone()}</a></td>
+            <td>{case.item.name.clone().unwrap_or_else(|| case.item.code.clone())}</td>
+            <td>{case.applicant_name.clone()}</td>
+            <td>{desk().state(case.state)}</td>
             <td>{deadline}</td>
-            <td><span class=format!("due-badge due-{warning}")>{desk().warning(&warning)}</span>" "{time_left}</td>
+            <td><span class=format!("due-badge due-{class}")>{desk().warning(warning)}</span>" "{time_left}</td>
         </tr>
     }
 }
@@ -64,25 +72,33 @@ fn row(case: &Value) -> impl IntoView {
 pub fn CaseList() -> impl IntoView {
     let CatalogContext(catalog) = expect_context();
     let clerk: ClerkContext = expect_context();
-    let state = RwSignal::new(String::new());
-    let department = RwSignal::new(String::new());
-    let due = RwSignal::new(String::new());
-    let sort = RwSignal::new(String::new());
-    let cases = RwSignal::new(None::<Result<Vec<Value>, String>>);
+    // The filters live in the URL's query, so a reload or a shared link keeps them.
+    let state = query_signal::<String>("state");
+    let department = query_signal::<String>("department");
+    let due = query_signal::<String>("due");
+    let sort = query_signal::<String>("sort");
+    let filters = move || CaseListQuery {
+        state: state.0.get().filter(|s| !s.is_empty()),
+        department: department.0.get().filter(|s| !s.is_empty()),
+        item: None,
+        due: match due.0.get().as_deref() {
+            Some("soon") => Some(DueFilter::Soon),
+            Some("overdue") => Some(DueFilter::Overdue),
+            _ => None,
+        },
+        sort: (sort.0.get().as_deref() == Some("newest")).then_some(CaseSort::Newest),
+    };
+    // Fetched again when a filter changes; dropped with the page.
+    let cases = LocalResource::new(move || {
+        let q = filters();
+        async move { desk_api::cases(&q).await }
+    });
     Effect::new(move |_| {
-        let q = query(&[
-            ("state", state.get()),
-            ("department", department.get()),
-            ("due", due.get()),
-            ("sort", sort.get()),
-        ]);
-        leptos::task::spawn_local(async move {
-            match desk_api::cases(&q).await {
-                Ok(list) => cases.set(Some(Ok(list))),
-                Err(e) if e.status == 401 => clerk.session_ended(),
-                Err(e) => cases.set(Some(Err(e.message))),
+        if let Some(Err(e)) = cases.get() {
+            if e.status == 401 {
+                clerk.session_ended();
             }
-        });
+        }
     });
     let departments = move || match catalog.get() {
         CatalogStatus::Ready(l) => {
@@ -100,13 +116,22 @@ pub fn CaseList() -> impl IntoView {
     };
     let select = |id: &'static str,
                   label: &'static str,
-                  signal: RwSignal<String>,
+                  (value, set): (Memo<Option<String>>, SignalSetter<Option<String>>),
                   options: Vec<(String, String)>| {
         view! {
             <p class="field field-inline">
                 <label for=id>{label}</label>
-                <select id=id on:change=move |ev| signal.set(event_target_value(&ev))>
-                    {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                <select id=id on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set.set((!v.is_empty()).then_some(v));
+                }>
+                    {options.into_iter().map(|(v, l)| {
+                        let selected = {
+                            let v = v.clone();
+                            move || value.get().unwrap_or_default() == v
+                        };
+                        view! { <option value=v selected=selected>{l}</option> }
+                    }).collect_view()}
                 </select>
             </p>
         }
@@ -117,24 +142,24 @@ pub fn CaseList() -> impl IntoView {
             <h2 id="my-cases">{desk().my_cases}</h2>
             <div class="filters">
                 {select("f-state", desk().filter_state, state,
-                    std::iter::once(all()).chain(STATES.iter().map(|s| (s.to_string(), desk().state(s).to_string()))).collect())}
+                    std::iter::once(all()).chain(STATES.iter().map(|s| (state_name(*s).to_string(), state_label(*s).to_string()))).collect())}
                 {move || select("f-dept", desk().filter_department, department,
                     std::iter::once(all()).chain(departments().into_iter().map(|d| (d.clone(), d))).collect())}
                 {select("f-due", desk().filter_due, due, vec![
                     all(),
                     ("soon".into(), desk().due_soon_or_overdue.into()),
-                    ("overdue".into(), desk().warning("overdue").into()),
+                    ("overdue".into(), desk().warning(Some(DueStatus::Overdue)).into()),
                 ])}
                 {select("f-sort", desk().sort_label, sort, vec![
                     (String::new(), desk().sort_due.into()),
                     ("newest".into(), desk().sort_newest.into()),
                 ])}
             </div>
-            {move || match cases.get() {
-                None => view! { <p class="progress" role="status">{desk().loading_cases}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="banner banner-error" role="alert">{e}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p>{desk().no_cases}</p> }.into_any(),
-                Some(Ok(list)) => view! {
+            <Transition fallback=|| view! { <p class="progress" role="status">{desk().loading_cases}</p> }>
+            {move || cases.get().map(|answer| match answer {
+                Err(e) => view! { <p class="banner banner-error" role="alert">{e.message}</p> }.into_any(),
+                Ok(list) if list.cases.is_empty() => view! { <p>{desk().no_cases}</p> }.into_any(),
+                Ok(list) => view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-label=desk().case_table>
                         <table class="cases">
                             <thead><tr>
@@ -145,11 +170,12 @@ pub fn CaseList() -> impl IntoView {
                                 <th scope="col">{desk().col_deadline}</th>
                                 <th scope="col">{desk().col_time_left}</th>
                             </tr></thead>
-                            <tbody>{list.iter().map(row).collect_view()}</tbody>
+                            <tbody>{list.cases.iter().map(row).collect_view()}</tbody>
                         </table>
                     </div>
                 }.into_any(),
-            }}
+            })}
+            </Transition>
         </section>
     }
 }

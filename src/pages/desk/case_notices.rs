@@ -3,30 +3,17 @@
 //! one) and printed with the browser.
 
 use crate::catalog_state::LoadedCatalog;
-use crate::clock::now_local;
 use crate::desk_api::{DeskCase, IssuedNotice};
 use crate::text::{desk, t};
 use leptos::prelude::*;
-use onewindow_core::case::{deadlines, DeadlineSettings, Limits};
-use onewindow_core::checklist::checklist;
-use onewindow_core::notice::case_data::{ApplicantFacts, CaseFacts};
-use onewindow_core::notice::{self, NoticeKind};
+use onewindow_core::case_notice::{render_issued, ApplicantFacts, Issue, StoredCase};
 
-/// The kind a wire name stands for.
-pub fn kind_of(stem: &str) -> Option<NoticeKind> {
-    notice::ALL
-        .into_iter()
-        .find(|k| k.file_name().trim_end_matches(".html") == stem)
-}
-
-/// The HTML of each copy of `issued`, or why it cannot be made.
+/// The HTML of each copy of `issued`, or why it cannot be made (the core fills it).
 pub fn render(
     loaded: &LoadedCatalog,
     case: &DeskCase,
     issued: &IssuedNotice,
 ) -> Result<Vec<String>, String> {
-    let kind =
-        kind_of(&issued.kind).ok_or_else(|| format!("{}{}", t().notice_not_found, issued.kind))?;
     let notices = loaded
         .catalog
         .notices
@@ -37,50 +24,33 @@ pub fn render(
         .item(&case.item.code)
         .ok_or(t().item_not_found)?;
     let calendar = loaded.calendar.as_ref().ok_or(desk().no_calendar)?;
-    // The record up to the producing step: the notice says what was true when issued.
-    let upto = (issued.event_index as usize + 1).min(case.events.len());
-    let events = &case.events[..upto];
-    let record = onewindow_core::case::replay(events).map_err(|e| e.to_string())?;
-    let due = deadlines(
-        &record,
-        &Limits::of(item),
-        calendar,
-        now_local().date(),
-        &DeadlineSettings::default(),
-    )
-    .map_err(|e| e.to_string())?;
-    let answers = case.answers.clone().unwrap_or_default();
-    let list = checklist(item, &answers);
     let applicant = ApplicantFacts {
         name: case.applicant.name.clone(),
         id_number: case.applicant.id_masked.clone(),
         mobile: case.applicant.mobile_masked.clone(),
     };
-    let facts = CaseFacts {
-        item,
-        applicant: &applicant,
-        number: &case.number,
-        lookup_code: &case.lookup_code,
-        record: &record,
-        deadlines: &due,
-        checklist: Some(&list),
-        outcome: case.outcome.as_ref(),
-        event: events.last().map(|e| &e.kind),
-    };
-    let copies: &[&str] = if kind.two_copies() {
-        &[t().copy_applicant, t().copy_office]
-    } else {
-        &[t().copy_applicant]
-    };
-    copies
-        .iter()
-        .map(|copy| {
-            let data = notices.data_for(kind, facts, issued.issued_on, issued.seq as u32, copy);
-            notices
-                .render(kind, &data)
-                .map_err(|e| format!("{}{e}", t().notice_template_error))
-        })
-        .collect()
+    render_issued(
+        notices,
+        StoredCase {
+            item,
+            applicant: &applicant,
+            number: &case.number,
+            lookup_code: &case.lookup_code,
+            events: &case.view.events,
+            answers: &case.answers,
+            outcome: case.outcome.as_ref(),
+        },
+        Issue {
+            kind: issued.kind,
+            event_index: issued.event_index as usize,
+            on: issued.issued_on,
+            seq: issued.seq,
+        },
+        calendar,
+        &loaded.catalog.settings.deadlines,
+        &[t().copy_applicant, t().copy_office],
+    )
+    .map_err(|e| format!("{}{e}", t().notice_template_error))
 }
 
 /// The notices of a case: a list with a button per notice that shows it for printing.
@@ -92,7 +62,7 @@ pub fn CaseNotices(loaded: LoadedCatalog, case: DeskCase) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let title = kind_of(&n.kind).map_or(n.kind.clone(), |k| k.title().to_string());
+            let title = n.kind.title().to_string();
             view! {
                 <li>
                     <span>{title.clone()}{"　"}{n.number.clone()}</span>

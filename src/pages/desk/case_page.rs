@@ -12,8 +12,7 @@ use crate::desk_api::{self, DeskCase};
 use crate::text::desk;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use onewindow_core::case::{DueStatus, Event};
-use serde_json::Value;
+use onewindow_core::case::{DueStatus, Event, EventKind, StepRequest};
 
 fn status_class(s: DueStatus) -> &'static str {
     match s {
@@ -25,37 +24,61 @@ fn status_class(s: DueStatus) -> &'static str {
     }
 }
 
+/// What an event carried, in words for the history.
+fn details(kind: &EventKind) -> Vec<String> {
+    let d = desk();
+    match kind {
+        EventKind::NotAccepted { reasons } => vec![reasons.join("；")],
+        EventKind::CorrectionRequested { items } => vec![items.join("；")],
+        EventKind::Accepted { tolerated } => tolerated.iter().map(|t| t.material.clone()).collect(),
+        EventKind::SpecialProcedureStarted {
+            procedure,
+            planned_end,
+        } => {
+            vec![procedure.clone(), planned_end.to_string()]
+        }
+        EventKind::Extended { reason, approver } => vec![reason.clone(), approver.clone()],
+        EventKind::Decided { approved, reasons } => {
+            let mut v = vec![if *approved { d.approved } else { d.denied }.to_string()];
+            v.extend(reasons.iter().cloned());
+            v
+        }
+        EventKind::Delivered { method, tracking } => {
+            let mut v = vec![d.method(*method).to_string()];
+            v.extend(tracking.clone());
+            v
+        }
+        EventKind::Evaluated { level, comment } => {
+            let mut v = vec![d.level(*level).to_string()];
+            v.extend(comment.clone());
+            v
+        }
+        EventKind::ToleratedSupplied { material } => vec![material.clone()],
+        EventKind::HandedOver(h) => vec![
+            h.department.clone(),
+            h.material.clone(),
+            h.copies.to_string(),
+            h.from.clone(),
+            h.to.clone(),
+        ],
+        EventKind::PreChecked
+        | EventKind::Received
+        | EventKind::CorrectionReceived
+        | EventKind::ReviewStarted
+        | EventKind::SpecialProcedureEnded
+        | EventKind::Archived => vec![],
+    }
+}
+
 fn history_line(e: &Event) -> impl IntoView {
-    let detail = serde_json::to_value(&e.kind).unwrap_or_default();
-    let extra: Vec<String> = detail
-        .as_object()
-        .map(|o| {
-            o.iter()
-                .filter(|(k, _)| *k != "type")
-                .filter_map(|(k, v)| match (k.as_str(), v) {
-                    ("method", Value::String(m)) => Some(desk().method(m).to_string()),
-                    ("level", Value::Number(n)) => {
-                        Some(desk().level(n.as_u64().unwrap_or(0) as u8).to_string())
-                    }
-                    (_, v) => match v {
-                        Value::String(s) if !s.is_empty() => Some(s.clone()),
-                        Value::Array(a) if !a.is_empty() => Some(
-                            a.iter()
-                                .map(|x| x.as_str().map_or(x.to_string(), str::to_string))
-                                .collect::<Vec<_>>()
-                                .join("；"),
-                        ),
-                        Value::Number(n) => Some(n.to_string()),
-                        _ => None,
-                    },
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let extra: Vec<String> = details(&e.kind)
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     view! {
         <li>
             <time>{e.at.format("%Y-%m-%d %H:%M").to_string()}</time>
-            " "<strong>{desk().event(e.kind.name())}</strong>
+            " "<strong>{desk().event(e.kind.event_type())}</strong>
             " "<span>{e.actor.clone()}</span>
             {(!extra.is_empty()).then(|| view! { <span class="note">{"："}{extra.join("，")}</span> })}
             {(!e.note.is_empty()).then(|| view! { <span class="note">{"（"}{e.note.clone()}{"）"}</span> })}
@@ -63,28 +86,33 @@ fn history_line(e: &Event) -> impl IntoView {
     }
 }
 
-fn case_view(case: DeskCase, on_post: Callback<Value>, on_choose: Callback<()>) -> impl IntoView {
+fn case_view(
+    case: DeskCase,
+    on_post: Callback<StepRequest>,
+    on_choose: Callback<()>,
+) -> impl IntoView {
     let CatalogContext(status) = expect_context();
     let deadlines = case
+        .view
         .deadlines
         .as_ref()
         .map(|d| d.deadlines.clone())
         .unwrap_or_default()
         .into_iter()
         .map(|d| {
-            let kind = serde_json::to_value(&d.kind).unwrap_or_default();
-            let name = desk().deadline_kind(kind["type"].as_str().unwrap_or_default());
+            let name = desk().deadline_kind(&d.kind);
             let class = status_class(d.status);
             view! {
                 <tr class=format!("due-{class}")>
                     <td>{name}</td>
                     <td>{d.deadline.due.to_string()}</td>
-                    <td><span class=format!("due-badge due-{class}")>{desk().warning(class)}</span></td>
+                    <td><span class=format!("due-badge due-{class}")>{desk().warning(Some(d.status))}</span></td>
                 </tr>
             }
         })
         .collect_view();
     let ledger = case
+        .view
         .record
         .ledger
         .iter()
@@ -101,8 +129,8 @@ fn case_view(case: DeskCase, on_post: Callback<Value>, on_choose: Callback<()>) 
             }
         })
         .collect_view();
-    let has_ledger = !case.record.ledger.is_empty();
-    let history = case.events.iter().map(history_line).collect_view();
+    let has_ledger = !case.view.record.ledger.is_empty();
+    let history = case.view.events.iter().map(history_line).collect_view();
     let c2 = case.clone();
     let c3 = case.clone();
     view! {
@@ -113,7 +141,7 @@ fn case_view(case: DeskCase, on_post: Callback<Value>, on_choose: Callback<()>) 
                 {case.applicant.name.clone()}{"　"}{case.applicant.id_masked.clone()}{"　"}{case.applicant.mobile_masked.clone()}
                 <super::unmask::Unmask number=case.number.clone()/>
             </dd></div>
-            <div class="summary-row"><dt>{desk().col_state}</dt><dd class="case-state">{desk().state(&case.state)}</dd></div>
+            <div class="summary-row"><dt>{desk().col_state}</dt><dd class="case-state">{desk().state(case.view.state)}</dd></div>
             <div class="summary-row"><dt>{desk().lookup_code}</dt><dd>{case.lookup_code.clone()}</dd></div>
         </dl>
         <div class="desk-grid no-print">
@@ -175,7 +203,7 @@ fn CaseLoader() -> impl IntoView {
         }
     };
     load();
-    let on_post = Callback::new(move |body: Value| {
+    let on_post = Callback::new(move |body: StepRequest| {
         let Some(Ok((current, etag))) = case.get_untracked() else {
             return;
         };

@@ -6,11 +6,13 @@ use crate::clerk::ClerkContext;
 use crate::components::CatalogGate;
 use crate::desk_api;
 use crate::draft_state::new_draft;
+use crate::pages::apply::Step;
 use crate::storage::{SaveResult, Storage, DEFAULT_DB};
 use crate::text::desk;
 use leptos::prelude::*;
-use onewindow_core::checklist::relevant_questions;
+use onewindow_core::checklist::checklist;
 use onewindow_core::submission::{ApplicantInput, Channel};
+use onewindow_core::validate::{reference, Reference};
 
 /// Saves a new desk draft and opens it.
 async fn open_draft(mut draft: crate::storage::Draft) -> Result<(), String> {
@@ -47,7 +49,7 @@ pub fn NewCase() -> impl IntoView {
         let mut draft = new_draft(&code);
         draft.channel = Channel::Desk;
         draft.actor = c.name;
-        draft.step = "start".into();
+        draft.step = Step::Start.to_string();
         busy.set(true);
         leptos::task::spawn_local(async move {
             if let Err(e) = open_draft(draft).await {
@@ -67,34 +69,35 @@ pub fn NewCase() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = async {
-                // A number from a terminal's hand-over: continue where the applicant stopped.
-                if number.to_uppercase().starts_with('J') {
-                    let work = desk_api::handover(&number).await.map_err(|e| e.message)?;
-                    let mut draft = new_draft(&work.item);
-                    draft.channel = Channel::Desk;
-                    draft.actor = c.name;
-                    draft.answers = work.answers;
-                    draft.applicant = work.applicant;
-                    draft.agent = work.agent;
-                    // Resume at the first question not answered yet, else at the applicant.
-                    let catalog = match status.get_untracked() {
-                        CatalogStatus::Ready(l) => Some(l.catalog),
-                        _ => None,
-                    };
-                    draft.step = catalog
-                        .as_ref()
-                        .and_then(|c| c.item(&draft.item))
-                        .and_then(|item| {
-                            relevant_questions(item, &draft.answers)
-                                .into_iter()
-                                .find(|q| draft.answers.get(&q.id).is_none())
-                                .map(|q| format!("q-{}", q.id))
-                        })
-                        .unwrap_or_else(|| "applicant".into());
-                    return open_draft(draft).await;
-                }
+                let number = match reference(&number)? {
+                    Reference::Case(n) => n,
+                    // A terminal's hand-over: continue where the applicant stopped.
+                    Reference::Handover(n) => {
+                        let work = desk_api::handover(&n).await.map_err(|e| e.message)?;
+                        let mut draft = new_draft(&work.item);
+                        draft.channel = Channel::Desk;
+                        draft.actor = c.name;
+                        draft.answers = work.answers;
+                        draft.applicant = work.applicant;
+                        draft.agent = work.agent;
+                        // Resume at the first question not answered yet, else at the applicant.
+                        let catalog = match status.get_untracked() {
+                            CatalogStatus::Ready(l) => Some(l.catalog),
+                            _ => None,
+                        };
+                        draft.step = catalog
+                            .as_ref()
+                            .and_then(|c| c.item(&draft.item))
+                            .and_then(|item| {
+                                checklist(item, &draft.answers).pending.into_iter().next()
+                            })
+                            .map_or(Step::Applicant, Step::Question)
+                            .to_string();
+                        return open_draft(draft).await;
+                    }
+                };
                 let (case, _) = desk_api::case(&number).await.map_err(|e| e.message)?;
-                if case.channel != "pre_check" {
+                if case.channel != Channel::PreCheck {
                     return Err(format!("{number}{}", desk().not_a_precheck));
                 }
                 let full = desk_api::unmask(&number, desk().unmask_reason_precheck)
@@ -103,14 +106,14 @@ pub fn NewCase() -> impl IntoView {
                 let mut draft = new_draft(&case.item.code);
                 draft.channel = Channel::Desk;
                 draft.actor = c.name;
-                draft.answers = case.answers.unwrap_or_default();
+                draft.answers = case.answers;
                 draft.applicant = ApplicantInput {
                     name: full.name,
                     id_number: full.id_number,
                     mobile: full.mobile,
                 };
                 // Answers and applicant came with the pre-check: go straight to the papers.
-                draft.step = "checklist".into();
+                draft.step = Step::Checklist.to_string();
                 open_draft(draft).await
             }
             .await;

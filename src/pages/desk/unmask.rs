@@ -15,11 +15,14 @@ pub fn Unmask(number: String) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let number = number.clone();
-        let why = reason.get_untracked();
-        if why.trim().chars().count() < 2 {
-            error.set(Some(desk().unmask_reason_missing.to_string()));
-            return;
-        }
+        // The core's rule, the one the server applies again.
+        let why = match onewindow_core::validate::unmask_reason(&reason.get_untracked()) {
+            Ok(why) => why,
+            Err(problem) => {
+                error.set(Some(problem.problem));
+                return;
+            }
+        };
         leptos::task::spawn_local(async move {
             match desk_api::unmask(&number, &why).await {
                 Ok(full) => {

@@ -23,6 +23,7 @@ use std::fmt;
 
 /// How the first day of a period is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayCounting {
     /// The start day is not counted (Civil Code Art. 201; Civil Procedure Law Art. 85).
@@ -34,6 +35,7 @@ pub enum DayCounting {
 
 /// A closed range of dates, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DateRange {
     /// First day.
     pub from: NaiveDate,
@@ -119,6 +121,7 @@ impl std::error::Error for CalendarError {}
 
 /// A deadline and how it came about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadline {
     /// The day the period starts on (not counted by default).
     pub start: NaiveDate,

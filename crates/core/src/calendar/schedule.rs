@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The State Council's schedule for one year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearSchedule {
     /// The year the schedule is for.
@@ -18,6 +19,7 @@ pub struct YearSchedule {
 
 /// One holiday of a year's schedule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Holiday {
     /// Its name, e.g. 春节.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The time limits of the item a case is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Limits {
     /// Immediate, committed or joint.
     pub kind: CaseKind,
@@ -31,6 +32,8 @@ impl Limits {
 
 /// The numbers a deployment may set; the defaults are the law's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct DeadlineSettings {
     /// A deadline is "due soon" when this many working days or fewer remain after today
     /// (default 1: from the working day before the deadline).
@@ -59,6 +62,7 @@ impl Default for DeadlineSettings {
 
 /// Which deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// Tell a received application what is missing (Art. 32), or it counts as accepted.
@@ -80,6 +84,7 @@ pub enum DeadlineKind {
 
 /// How a deadline stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DueStatus {
     /// Open, with time to spare.
@@ -96,6 +101,7 @@ pub enum DueStatus {
 
 /// One deadline of a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseDeadline {
     /// Which one.
     pub kind: DeadlineKind,
@@ -107,6 +113,7 @@ pub struct CaseDeadline {
 
 /// All deadlines of a case as of one day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseDeadlines {
     /// The deadlines, in the order they arise.
     pub deadlines: Vec<CaseDeadline>,

@@ -1,7 +1,7 @@
 //! The case state machine: which event may follow which state, and replaying the events
 //! into the case's current record.
 
-use super::{CaseState, Event, EventKind, Handover, ToleratedMaterial};
+use super::{CaseState, Event, EventKind, EventType, Handover, ToleratedMaterial};
 use crate::catalog::DeliveryMethod;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,7 @@ use std::fmt;
 
 /// Everything the events say about a case, in the shape deadlines and screens need.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseRecord {
     /// The current state; `None` before the first event.
     pub state: Option<CaseState>,
@@ -38,6 +39,7 @@ pub struct CaseRecord {
 
 /// A period whose working days do not count against the limits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Suspension {
     /// Why: the special procedure's name, or 补正.
     pub why: String,
@@ -141,32 +143,12 @@ pub fn state_name(state: CaseState) -> &'static str {
     }
 }
 
-impl EventKind {
-    /// The snake-case name of the event, as in the wire format.
-    pub fn name(&self) -> &'static str {
-        match self {
-            EventKind::PreChecked => "pre_checked",
-            EventKind::Received => "received",
-            EventKind::Accepted { .. } => "accepted",
-            EventKind::NotAccepted { .. } => "not_accepted",
-            EventKind::CorrectionRequested { .. } => "correction_requested",
-            EventKind::CorrectionReceived => "correction_received",
-            EventKind::ReviewStarted => "review_started",
-            EventKind::SpecialProcedureStarted { .. } => "special_procedure_started",
-            EventKind::SpecialProcedureEnded => "special_procedure_ended",
-            EventKind::Extended { .. } => "extended",
-            EventKind::Decided { .. } => "decided",
-            EventKind::Delivered { .. } => "delivered",
-            EventKind::Evaluated { .. } => "evaluated",
-            EventKind::ToleratedSupplied { .. } => "tolerated_supplied",
-            EventKind::Archived => "archived",
-            EventKind::HandedOver(_) => "handed_over",
-        }
-    }
-}
-
 /// The state an event leads to from `state`, or `None` if it cannot happen there.
-fn target(state: Option<CaseState>, kind: &EventKind, rec: &CaseRecord) -> Option<CaseState> {
+pub(super) fn target(
+    state: Option<CaseState>,
+    kind: &EventKind,
+    rec: &CaseRecord,
+) -> Option<CaseState> {
     use CaseState as S;
     use EventKind as E;
     let open = |s: CaseState| matches!(s, S::Accepted | S::UnderReview | S::SpecialProcedure);
@@ -213,58 +195,12 @@ fn target(state: Option<CaseState>, kind: &EventKind, rec: &CaseRecord) -> Optio
     }
 }
 
-/// One example of each event, to list what may follow a state.
-fn every_kind() -> Vec<EventKind> {
-    let d = NaiveDate::MIN;
-    vec![
-        EventKind::PreChecked,
-        EventKind::Received,
-        EventKind::Accepted { tolerated: vec![] },
-        EventKind::NotAccepted { reasons: vec![] },
-        EventKind::CorrectionRequested { items: vec![] },
-        EventKind::CorrectionReceived,
-        EventKind::ReviewStarted,
-        EventKind::SpecialProcedureStarted {
-            procedure: String::new(),
-            planned_end: d,
-        },
-        EventKind::SpecialProcedureEnded,
-        EventKind::Extended {
-            reason: String::new(),
-            approver: String::new(),
-        },
-        EventKind::Decided {
-            approved: true,
-            reasons: vec![],
-        },
-        EventKind::Delivered {
-            method: DeliveryMethod::Window,
-            tracking: None,
-        },
-        EventKind::Evaluated {
-            level: 5,
-            comment: None,
-        },
-        EventKind::ToleratedSupplied {
-            material: String::new(),
-        },
-        EventKind::Archived,
-        EventKind::HandedOver(Handover {
-            department: String::new(),
-            material: String::new(),
-            copies: 1,
-            from: String::new(),
-            to: String::new(),
-        }),
-    ]
-}
-
 /// The events that may follow the record's current state.
-pub fn allowed_events(rec: &CaseRecord) -> Vec<&'static str> {
-    every_kind()
+pub fn allowed_events(rec: &CaseRecord) -> Vec<EventType> {
+    EventType::ALL
         .iter()
-        .filter(|k| target(rec.state, k, rec).is_some())
-        .map(|k| k.name())
+        .copied()
+        .filter(|t| t.allowed(rec))
         .collect()
 }
 
@@ -323,7 +259,7 @@ pub fn replay(events: &[Event]) -> Result<CaseRecord, TransitionError> {
                 index,
                 event: name,
                 state: rec.state,
-                allowed: allowed_events(&rec),
+                allowed: allowed_events(&rec).iter().map(|t| t.name()).collect(),
             });
         };
         validate(&event.kind).map_err(|reason| TransitionError::Invalid {

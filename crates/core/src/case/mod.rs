@@ -8,11 +8,19 @@
 mod deadlines;
 mod lifecycle;
 mod notices;
+mod steps;
+mod view;
 
 pub use deadlines::{
     deadlines, CaseDeadline, CaseDeadlines, DeadlineKind, DeadlineSettings, DueStatus, Limits,
 };
 pub use lifecycle::{allowed_events, replay, state_name, CaseRecord, Suspension, TransitionError};
+pub use notices::Stage;
+pub use steps::{
+    build_event, open_tolerated, step_forms, Choice, EventType, FieldInput, FieldName, StepField,
+    StepForm, StepInput,
+};
+pub use view::{record_step, view, CaseView, Recorded, Recorder, StepRefused, StepRequest};
 
 use crate::catalog::DeliveryMethod;
 use chrono::NaiveDateTime;
@@ -20,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a case stands (domain.md §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseState {
     /// 网上预审: pre-checked online, not yet received.
@@ -54,6 +63,7 @@ pub enum CaseState {
 
 /// Who acted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The applicant (申请人), e.g. for an online pre-check.
@@ -70,6 +80,7 @@ pub enum Role {
 
 /// One thing that happened to a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Event {
     /// When (local time of the service centre).
     pub at: NaiveDateTime,
@@ -86,6 +97,7 @@ pub struct Event {
 
 /// A material accepted as missing (容缺) and the working days allowed to supply it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToleratedMaterial {
     /// The material's id in the item's checklist.
     pub material: String,
@@ -95,6 +107,7 @@ pub struct ToleratedMaterial {
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     /// 网上预审 submitted.
@@ -174,6 +187,7 @@ pub enum EventKind {
 
 /// One line of the material hand-over ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Handover {
     /// Receiving department.
     pub department: String,

@@ -4,9 +4,20 @@
 use super::EventKind;
 use crate::notice::NoticeKind;
 
+/// Where a step is recorded: it decides which notice a correction request produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// At the front desk's review of the papers (形式审查), as the case is received.
+    FrontDesk,
+    /// On the case's page, after receipt.
+    Later,
+}
+
 impl EventKind {
-    /// The notices this event calls for, in the order they are handed out.
-    pub fn notices(&self) -> Vec<NoticeKind> {
+    /// The notices this event calls for at `stage`, in the order they are handed out.
+    /// This is the one table of which step produces which notice; the front desk's
+    /// outcome uses it through [`crate::outcome::Outcome::notices`].
+    pub fn notices_at(&self, stage: Stage) -> Vec<NoticeKind> {
         match self {
             EventKind::Received => vec![NoticeKind::Receipt],
             EventKind::Accepted { tolerated } if tolerated.is_empty() => {
@@ -16,7 +27,11 @@ impl EventKind {
                 vec![NoticeKind::Acceptance, NoticeKind::ToleranceCommitment]
             }
             EventKind::NotAccepted { .. } => vec![NoticeKind::Refusal],
-            EventKind::CorrectionRequested { .. } => vec![NoticeKind::Correction],
+            // 一次性告知书 at the desk; a 补正通知 once the case is in the back office.
+            EventKind::CorrectionRequested { .. } => match stage {
+                Stage::FrontDesk => vec![NoticeKind::OneTimeNotice],
+                Stage::Later => vec![NoticeKind::Correction],
+            },
             EventKind::SpecialProcedureStarted { .. } => vec![NoticeKind::SpecialProcedure],
             EventKind::Decided { .. } => vec![NoticeKind::Completion],
             EventKind::PreChecked
@@ -30,6 +45,11 @@ impl EventKind {
             | EventKind::Archived
             | EventKind::HandedOver(_) => vec![],
         }
+    }
+
+    /// The notices this event calls for when recorded on the case's page.
+    pub fn notices(&self) -> Vec<NoticeKind> {
+        self.notices_at(Stage::Later)
     }
 }
 

@@ -14,14 +14,16 @@ pub use model::*;
 pub use source::{load, SourceFile};
 
 use crate::calendar::{self, Calendar, DayCounting, YearSchedule};
+use crate::case::DeadlineSettings;
 use crate::notice::Notices;
 use serde::{Deserialize, Serialize};
 
 /// The version of the catalogue's JSON shape. Bump it when the shape changes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Every service item a deployment offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Catalog {
     /// Shape version of this document; see [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -35,6 +37,20 @@ pub struct Catalog {
     pub notices: Option<Notices>,
     /// Search keys (pinyin) of every item and bundle, computed at load.
     pub search: Vec<search::SearchKey>,
+    /// What the deployment sets (`settings.toml`): it travels with the catalogue so
+    /// that the browser and the server count the same way.
+    pub settings: Settings,
+}
+
+/// What a deployment may set; the defaults are the law's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Whether the first day of a period counts.
+    pub day_counting: DayCounting,
+    /// The deadline numbers (warning, notification, archive, extension).
+    pub deadlines: DeadlineSettings,
 }
 
 impl Catalog {
@@ -60,8 +76,9 @@ impl Catalog {
         self.bundles.iter().find(|b| b.code == code)
     }
 
-    /// The working-day calendar of the covered years, counting by `counting`.
-    pub fn calendar(&self, counting: DayCounting) -> Result<Calendar, String> {
+    /// The working-day calendar of the covered years, counting as the deployment set.
+    pub fn calendar(&self) -> Result<Calendar, String> {
+        let counting = self.settings.day_counting;
         let files: Vec<(String, YearSchedule)> = self
             .calendar
             .iter()
@@ -83,6 +100,7 @@ impl Catalog {
     /// that says what to do (reload from the server).
     pub fn from_json(json: &str) -> Result<Catalog, String> {
         #[derive(Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         struct Version {
             schema_version: u32,
         }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// One government service item (政务服务事项) with its guide.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceItem {
     /// The item's code (事项编码), unique in the catalogue.
@@ -70,6 +71,7 @@ pub struct ServiceItem {
 
 /// Kind of case (办件类型).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseKind {
     /// 即办件: decided and handed out the same day.
@@ -82,6 +84,7 @@ pub enum CaseKind {
 
 /// What the front desk may do with a complete application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FrontDesk {
     /// Accept on the spot (受理).
@@ -93,6 +96,7 @@ pub enum FrontDesk {
 
 /// How a result is handed out (出件方式).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryMethod {
     /// At the window (窗口领取).
@@ -105,6 +109,7 @@ pub enum DeliveryMethod {
 
 /// One sub-item (子项) of an item, e.g. 变更.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SubItem {
     /// The answer value of the `sub_item` question, e.g. "change".
@@ -118,6 +123,7 @@ pub struct SubItem {
 
 /// A situation question (情形).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// The answer's key in conditions.
@@ -144,6 +150,7 @@ pub struct Question {
 
 /// A fact about the case that a question's answer records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Fact {
     /// 代办: someone (a relative, a helper at a terminal) acts for the applicant. A yes/no
@@ -168,6 +175,7 @@ impl ServiceItem {
 
 /// What kind of answer a question takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// 是/否.
@@ -182,6 +190,7 @@ pub enum QuestionKind {
 
 /// One choice of a choice question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// The answer value conditions compare with.
@@ -192,6 +201,7 @@ pub struct Choice {
 
 /// One material of the checklist (申请材料), or a requirement the desk checks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Material {
     /// Identifier, unique within the item.
@@ -258,6 +268,7 @@ fn original() -> MaterialForm {
 
 /// A paper, or a requirement that is not a paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MaterialKind {
     /// A paper or file handed in.
@@ -269,6 +280,7 @@ pub enum MaterialKind {
 
 /// A situation that makes a material unnecessary, and the reason given.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Exemption {
     /// When it holds.
@@ -279,6 +291,7 @@ pub struct Exemption {
 
 /// One paper of an either/or material.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     /// Identifier, unique within the material.
@@ -289,6 +302,7 @@ pub struct Alternative {
 
 /// The terms of tolerated-missing acceptance (容缺受理) for a material.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tolerated {
     /// Working days after acceptance to supply it.
@@ -297,6 +311,7 @@ pub struct Tolerated {
 
 /// A situation in which the application cannot be accepted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NotAcceptable {
     /// When it holds.
@@ -310,6 +325,7 @@ pub struct NotAcceptable {
 
 /// A handling body or window that applies in some situation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Routing {
     /// When it applies.
@@ -324,6 +340,7 @@ pub struct Routing {
 
 /// Where a material comes from (材料来源).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MaterialSource {
     /// The applicant brings it (申请人自备).
@@ -338,6 +355,7 @@ pub enum MaterialSource {
 
 /// In which form a material is handed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MaterialForm {
     /// Original, inspected and handed back (原件核验).
@@ -352,6 +370,7 @@ pub enum MaterialForm {
 
 /// Whether a material is required (必要性).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Requirement {
     /// Always required (必要).
@@ -365,6 +384,7 @@ pub enum Requirement {
 /// One-thing-one-go (一件事一次办): several items applied for together, with one set of
 /// materials.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bundle {
     /// The bundle's code, unique among bundles and items.
@@ -391,6 +411,7 @@ pub struct Bundle {
 
 /// A material shared by several items of a bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SharedMaterial {
     /// Identifier within the bundle.
@@ -404,6 +425,7 @@ pub struct SharedMaterial {
 /// One item's result is needed by another (e.g. the business licence before the food
 /// business licence).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dependency {
     /// The item whose result is needed.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The search keys of one item or bundle, computed when the catalogue is loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchKey {
     /// The item's or bundle's code.
     pub code: String,
@@ -46,6 +47,7 @@ impl SearchKey {
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Hit {
     /// Code of the item or bundle.
     pub code: String,

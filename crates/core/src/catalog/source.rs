@@ -4,7 +4,7 @@
 //! every problem in every file is reported together, each with file, line and column.
 
 use super::{lint, Bundle, Catalog, ServiceItem, SCHEMA_VERSION};
-use crate::calendar::{self, DayCounting, YearSchedule};
+use crate::calendar::{self, YearSchedule};
 use crate::notice::{self, NoticeSettings, Notices};
 use crate::Diagnostic;
 use std::collections::BTreeMap;
@@ -26,11 +26,17 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
     let mut schedules: Vec<(String, YearSchedule)> = Vec::new();
     let mut bundles: Vec<(&SourceFile, Bundle)> = Vec::new();
     let mut notice_files: Vec<&SourceFile> = Vec::new();
+    let mut settings = super::Settings::default();
     for file in files
         .iter()
         .filter(|f| f.path.ends_with(".toml") || f.path.ends_with(".html"))
     {
-        if file.path.starts_with("notices/") {
+        if file.path == "settings.toml" {
+            match toml::from_str::<super::Settings>(&file.text) {
+                Ok(s) => settings = s,
+                Err(e) => problems.push(toml_problem(file, &e)),
+            }
+        } else if file.path.starts_with("notices/") {
             notice_files.push(file);
         } else if file.path.ends_with(".html") {
             problems.push(Diagnostic::in_file(
@@ -55,11 +61,11 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
         } else {
             problems.push(Diagnostic::in_file(
                 &file.path,
-                "unknown catalogue file: service items belong under items/, bundles under bundles/, holiday schedules under calendar/",
+                "unknown catalogue file: service items belong under items/, bundles under bundles/, holiday schedules under calendar/, the deployment's settings in settings.toml",
             ));
         }
     }
-    if let Err(found) = calendar::build(&schedules, DayCounting::default()) {
+    if let Err(found) = calendar::build(&schedules, settings.day_counting) {
         problems.extend(found);
     }
     if items.is_empty() && problems.is_empty() {
@@ -109,6 +115,7 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
         bundles,
         calendar,
         notices,
+        settings,
     })
 }
 
@@ -270,7 +277,7 @@ off = ["2026-10-01", "2026-10-02"]
             ],
             &[
                 "items/b.toml:6:8: unknown variant `sometimes`, expected one of `immediate`, `committed`, `joint`",
-                "stray.toml: unknown catalogue file: service items belong under items/, bundles under bundles/, holiday schedules under calendar/",
+                "stray.toml: unknown catalogue file: service items belong under items/, bundles under bundles/, holiday schedules under calendar/, the deployment's settings in settings.toml",
                 "items/a.toml:8:1: promised_days (30) is longer than statutory_days (20): the promise must be within the law",
                 "items/c.toml:2:1: item code \"A-001\" is also used by items/a.toml: each item needs its own code",
             ],
@@ -290,9 +297,10 @@ off = ["2026-10-01", "2026-10-02"]
     fn the_json_form_round_trips_and_refuses_other_versions() {
         let c = load(&with_calendar(&[file("items/a.toml", GOOD)])).unwrap();
         assert_eq!(Catalog::from_json(&c.to_json()).unwrap(), c);
-        let old = c
-            .to_json()
-            .replace("\"schema_version\":5", "\"schema_version\":0");
+        let old = c.to_json().replace(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            "\"schema_version\":0",
+        );
         assert!(Catalog::from_json(&old).unwrap_err().contains("版本为 0"));
         assert!(Catalog::from_json("{")
             .unwrap_err()

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The values a notice template reads.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeData {
     /// The issuing office.
     pub office: Office,
@@ -36,6 +37,7 @@ pub struct NoticeData {
 
 /// The issuing office.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Office {
     /// Its name, e.g. 某某县政务服务中心.
     pub name: String,
@@ -51,6 +53,7 @@ pub struct Office {
 
 /// The notice's heading.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Heading {
     /// e.g. 受理通知书.
     pub title: String,
@@ -62,6 +65,7 @@ pub struct Heading {
 
 /// The applicant.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Applicant {
     /// Name (person or organisation).
     pub name: String,
@@ -73,6 +77,7 @@ pub struct Applicant {
 
 /// The service item.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemInfo {
     /// Code.
     pub code: String,
@@ -90,6 +95,7 @@ pub struct ItemInfo {
 
 /// The case.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseInfo {
     /// Case number.
     pub number: String,
@@ -105,6 +111,7 @@ pub struct CaseInfo {
 
 /// Deadlines, official form.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadlines {
     /// Art. 32: the last day to tell a received application what is missing.
     pub notify: String,
@@ -116,6 +123,7 @@ pub struct Deadlines {
 
 /// A received material.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MaterialLine {
     /// Name.
     pub name: String,
@@ -125,6 +133,7 @@ pub struct MaterialLine {
 
 /// A missing or defective material.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GapLine {
     /// Name.
     pub name: String,
@@ -136,6 +145,7 @@ pub struct GapLine {
 
 /// A tolerated material.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToleratedLine {
     /// Name.
     pub name: String,
@@ -145,6 +155,7 @@ pub struct ToleratedLine {
 
 /// A reason with its legal basis.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReasonLine {
     /// The reason.
     pub reason: String,
@@ -154,6 +165,7 @@ pub struct ReasonLine {
 
 /// A special procedure.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Procedure {
     /// Which procedure (现场勘验, 专家评审…).
     pub name: String,
@@ -169,6 +181,7 @@ pub struct Procedure {
 
 /// A decision.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Decision {
     /// 准予 (true) or 不予 (false).
     pub approved: bool,

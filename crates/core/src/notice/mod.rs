@@ -1,6 +1,5 @@
 //! The eight notices (文书) the window issues, and their templates.
 
-pub mod case_data;
 pub mod data;
 pub mod format;
 pub mod qr;
@@ -13,6 +12,7 @@ use template::{Template, TemplateError};
 
 /// Which notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeKind {
     /// 收件凭证.
@@ -82,6 +82,7 @@ impl NoticeKind {
 
 /// A deployment's notice settings (`notices/settings.toml`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NoticeSettings {
     /// The issuing office.
@@ -103,6 +104,7 @@ pub struct NoticeSettings {
 
 /// The notice templates and settings of a deployment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Notices {
     /// The settings.
     pub settings: NoticeSettings,

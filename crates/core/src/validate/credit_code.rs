@@ -21,6 +21,7 @@ const WEIGHTS: [u32; 17] = [
 
 /// A valid unified social credit code, with its parts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreditCode {
     /// The canonical 18 characters, upper case.
     pub code: String,

@@ -28,6 +28,7 @@ const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'
 
 /// Sex as encoded by the 17th digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
     /// Odd 17th digit.
@@ -38,6 +39,7 @@ pub enum Sex {
 
 /// Which document the number belongs to, as told by its first digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IdKind {
     /// Resident ID card of a citizen (first two digits 11–65 or 71).
@@ -50,6 +52,7 @@ pub enum IdKind {
 
 /// A valid resident ID number, parsed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResidentId {
     /// The canonical 18 characters, check character `X` in upper case.
     pub number: String,

@@ -17,10 +17,12 @@
 mod credit_code;
 mod id_number;
 mod mobile;
+mod reference;
 
 pub use credit_code::{credit_code, CreditCode};
 pub use id_number::{resident_id, IdKind, ResidentId, Sex};
 pub use mobile::mobile;
+pub use reference::{reference, unmask_reason, Reference, UNMASK_REASON_MIN_CHARS};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -108,6 +110,7 @@ fn mask(text: &str, head: usize, tail: usize) -> String {
 
 /// Which kind of number was being checked; it names the number in messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// 居民身份证号码 (also the residence permits and the foreigner's permanent residence
@@ -140,6 +143,7 @@ impl Field {
 
 /// What is wrong with a number. Positions are 1-based, in the normalized number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Problem {
     /// Nothing was typed (or only spaces and separators).
@@ -202,6 +206,7 @@ pub enum Problem {
 
 /// A rejected number: which kind of number, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValidationError {
     /// The kind of number that was checked.
     pub field: Field,

@@ -290,3 +290,17 @@ pub async fn count(server: &Running) -> i64 {
         .await
         .unwrap()
 }
+
+/// The application's state on a fresh database in `dir`, for handler tests that call
+/// `app(state).oneshot(…)` without a socket.
+#[allow(dead_code)]
+pub async fn app_state(dir: &Path) -> onewindow_server::AppState {
+    let config = ServeConfig {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        db: test_db(dir).await,
+        catalog: repo_catalog(),
+        dist: fake_dist(dir),
+        sessions: SessionSettings::default(),
+    };
+    onewindow_server::prepare(&config).await.unwrap()
+}

@@ -1,14 +1,21 @@
 //! Filling a notice from a real case: the applicant (masked), the item, the dates and
-//! deadlines from the clock, and what the front desk found.
+//! deadlines from the clock, and what the front desk or the later step found. It sits
+//! above both `case` and `notice` (which know nothing of each other's cases), so neither
+//! depends on the other.
 
-use super::data::{
+use crate::calendar::Calendar;
+use crate::case::{
+    deadlines, replay, CaseDeadlines, CaseRecord, DeadlineKind, DeadlineSettings, Event, EventKind,
+    Limits,
+};
+use crate::checklist::{checklist, Checklist};
+use crate::condition::Answers;
+use crate::notice::data::{
     Applicant, CaseInfo, Deadlines, Decision, GapLine, Heading, ItemInfo, MaterialLine, NoticeData,
     Office, Procedure, ReasonLine, ToleratedLine,
 };
-use super::format::chinese_date;
-use super::{NoticeKind, Notices};
-use crate::case::{CaseDeadlines, CaseRecord, DeadlineKind, EventKind};
-use crate::checklist::Checklist;
+use crate::notice::format::chinese_date;
+use crate::notice::{NoticeKind, Notices};
 use crate::outcome::{bring, Outcome, ToleratedGap};
 use crate::validate::{mask_id, mask_mobile};
 use crate::ServiceItem;
@@ -123,12 +130,14 @@ impl Notices {
                     .collect(),
                 reasons,
             ),
-            Some(EventKind::Decided {
+            // A refusal after receipt (收件) gives the reasons recorded with it.
+            Some(EventKind::NotAccepted { reasons: refused })
+            | Some(EventKind::Decided {
                 approved: false,
-                reasons: denied,
+                reasons: refused,
             }) => (
                 gaps,
-                denied
+                refused
                     .iter()
                     .map(|r| ReasonLine {
                         reason: r.clone(),
@@ -212,4 +221,85 @@ impl Notices {
             copy_for: copy_for.to_string(),
         }
     }
+}
+
+/// A stored case, as much of it as its notices print.
+#[derive(Debug, Clone, Copy)]
+pub struct StoredCase<'a> {
+    /// The item.
+    pub item: &'a ServiceItem,
+    /// The applicant (already masked is fine: the notice masks again).
+    pub applicant: &'a ApplicantFacts,
+    /// The case number.
+    pub number: &'a str,
+    /// The lookup code.
+    pub lookup_code: &'a str,
+    /// Every event.
+    pub events: &'a [Event],
+    /// The answers given.
+    pub answers: &'a Answers,
+    /// The front desk's outcome, if it decided one.
+    pub outcome: Option<&'a Outcome>,
+}
+
+/// A notice issued to a case: which, for which event, when, and its place in the year's
+/// sequence.
+#[derive(Debug, Clone, Copy)]
+pub struct Issue {
+    /// Which notice.
+    pub kind: NoticeKind,
+    /// The position of the producing event in the history.
+    pub event_index: usize,
+    /// The day it was issued.
+    pub on: NaiveDate,
+    /// Its place in the kind's sequence that year.
+    pub seq: u32,
+}
+
+/// The HTML of each copy of an issued notice (`copies` names who keeps each; offices
+/// keep a second copy of some notices, see [`NoticeKind::two_copies`]). The notice says
+/// what was true when it was issued: the record up to the producing event.
+pub fn render_issued(
+    notices: &Notices,
+    case: StoredCase<'_>,
+    issue: Issue,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+    copies: &[&str],
+) -> Result<Vec<String>, String> {
+    let upto = (issue.event_index + 1).min(case.events.len());
+    let events = &case.events[..upto];
+    let record = replay(events).map_err(|e| e.to_string())?;
+    let due = deadlines(
+        &record,
+        &Limits::of(case.item),
+        calendar,
+        issue.on,
+        settings,
+    )
+    .map_err(|e| e.to_string())?;
+    let list = checklist(case.item, case.answers);
+    let facts = CaseFacts {
+        item: case.item,
+        applicant: case.applicant,
+        number: case.number,
+        lookup_code: case.lookup_code,
+        record: &record,
+        deadlines: &due,
+        checklist: Some(&list),
+        outcome: case.outcome,
+        event: events.last().map(|e| &e.kind),
+    };
+    let copies: &[&str] = if issue.kind.two_copies() {
+        copies
+    } else {
+        &copies[..copies.len().min(1)]
+    };
+    copies
+        .iter()
+        .map(|copy| {
+            let data = notices.data_for(issue.kind, facts, issue.on, issue.seq, copy);
+            notices.render(issue.kind, &data).map_err(|e| e.to_string())
+        })
+        .collect()
 }

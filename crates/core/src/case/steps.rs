@@ -1,0 +1,652 @@
+//! The steps a case may take next, each with the fields it must carry, and turning what a
+//! clerk typed into an event. The desk draws its form from [`StepForm`]s and the server
+//! rebuilds the event from the same input with [`build_event`], so neither re-implements
+//! the rules.
+
+use super::lifecycle::{target, CaseRecord};
+use super::{EventKind, Handover};
+use crate::catalog::{DeliveryMethod, ServiceItem};
+use crate::submission::FieldError;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Defines [`EventType`] and its list [`EventType::ALL`] from one list of variants, so a
+/// new event type cannot be left out of the list.
+macro_rules! event_types {
+    ($($(#[$doc:meta])* $variant:ident),+ $(,)?) => {
+        /// The type of an event, without its data: what the desk offers, labels and
+        /// counts. Every `match` on it is exhaustive, so a new event type makes the
+        /// compiler point at each place that must handle it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum EventType {
+            $($(#[$doc])* $variant),+
+        }
+
+        impl EventType {
+            /// Every event type, in the order of the lifecycle.
+            pub const ALL: &'static [EventType] = &[$(EventType::$variant),+];
+        }
+    };
+}
+
+event_types! {
+    /// 网上预审.
+    PreChecked,
+    /// 收件.
+    Received,
+    /// 受理.
+    Accepted,
+    /// 不予受理.
+    NotAccepted,
+    /// 补正告知.
+    CorrectionRequested,
+    /// 补正材料已收.
+    CorrectionReceived,
+    /// 开始审查.
+    ReviewStarted,
+    /// 特别程序开始.
+    SpecialProcedureStarted,
+    /// 特别程序结束.
+    SpecialProcedureEnded,
+    /// 延期.
+    Extended,
+    /// 办结.
+    Decided,
+    /// 出件.
+    Delivered,
+    /// 好差评.
+    Evaluated,
+    /// 容缺材料已补齐.
+    ToleratedSupplied,
+    /// 归档.
+    Archived,
+    /// 资料流转.
+    HandedOver,
+}
+
+impl EventKind {
+    /// This event's type.
+    pub fn event_type(&self) -> EventType {
+        match self {
+            EventKind::PreChecked => EventType::PreChecked,
+            EventKind::Received => EventType::Received,
+            EventKind::Accepted { .. } => EventType::Accepted,
+            EventKind::NotAccepted { .. } => EventType::NotAccepted,
+            EventKind::CorrectionRequested { .. } => EventType::CorrectionRequested,
+            EventKind::CorrectionReceived => EventType::CorrectionReceived,
+            EventKind::ReviewStarted => EventType::ReviewStarted,
+            EventKind::SpecialProcedureStarted { .. } => EventType::SpecialProcedureStarted,
+            EventKind::SpecialProcedureEnded => EventType::SpecialProcedureEnded,
+            EventKind::Extended { .. } => EventType::Extended,
+            EventKind::Decided { .. } => EventType::Decided,
+            EventKind::Delivered { .. } => EventType::Delivered,
+            EventKind::Evaluated { .. } => EventType::Evaluated,
+            EventKind::ToleratedSupplied { .. } => EventType::ToleratedSupplied,
+            EventKind::Archived => EventType::Archived,
+            EventKind::HandedOver(_) => EventType::HandedOver,
+        }
+    }
+
+    /// The snake-case name of the event, as in the wire format.
+    pub fn name(&self) -> &'static str {
+        self.event_type().name()
+    }
+}
+
+impl EventType {
+    /// The snake-case name, as in the wire format.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventType::PreChecked => "pre_checked",
+            EventType::Received => "received",
+            EventType::Accepted => "accepted",
+            EventType::NotAccepted => "not_accepted",
+            EventType::CorrectionRequested => "correction_requested",
+            EventType::CorrectionReceived => "correction_received",
+            EventType::ReviewStarted => "review_started",
+            EventType::SpecialProcedureStarted => "special_procedure_started",
+            EventType::SpecialProcedureEnded => "special_procedure_ended",
+            EventType::Extended => "extended",
+            EventType::Decided => "decided",
+            EventType::Delivered => "delivered",
+            EventType::Evaluated => "evaluated",
+            EventType::ToleratedSupplied => "tolerated_supplied",
+            EventType::Archived => "archived",
+            EventType::HandedOver => "handed_over",
+        }
+    }
+
+    /// Whether a clerk records this step on a case's page. 网上预审 and 收件 are
+    /// recorded when the case is submitted.
+    pub fn recorded_on_the_case_page(self) -> bool {
+        match self {
+            EventType::PreChecked | EventType::Received => false,
+            EventType::Accepted
+            | EventType::NotAccepted
+            | EventType::CorrectionRequested
+            | EventType::CorrectionReceived
+            | EventType::ReviewStarted
+            | EventType::SpecialProcedureStarted
+            | EventType::SpecialProcedureEnded
+            | EventType::Extended
+            | EventType::Decided
+            | EventType::Delivered
+            | EventType::Evaluated
+            | EventType::ToleratedSupplied
+            | EventType::Archived
+            | EventType::HandedOver => true,
+        }
+    }
+
+    /// What the step must carry, as fields of a form.
+    fn fields(self, rec: &CaseRecord, item: Option<&ServiceItem>) -> Vec<StepField> {
+        use FieldInput as I;
+        use FieldName as F;
+        let field = |name, input, required| StepField {
+            name,
+            input,
+            required,
+        };
+        match self {
+            EventType::NotAccepted => vec![field(F::Reasons, I::Lines, true)],
+            EventType::CorrectionRequested => vec![field(F::Corrections, I::Lines, true)],
+            EventType::SpecialProcedureStarted => vec![
+                field(F::Procedure, I::Text, true),
+                field(F::PlannedEnd, I::Date, true),
+            ],
+            EventType::Extended => vec![
+                field(F::ExtensionReason, I::Lines, true),
+                field(F::Approver, I::Text, true),
+            ],
+            EventType::Decided => vec![
+                field(
+                    F::Decision,
+                    I::Choice(vec![
+                        Choice::Approved { approved: true },
+                        Choice::Approved { approved: false },
+                    ]),
+                    true,
+                ),
+                field(F::DenialReasons, I::Lines, false),
+            ],
+            EventType::Delivered => {
+                let offered = item.map(|i| i.delivery.clone()).unwrap_or_default();
+                let methods = if offered.is_empty() {
+                    vec![
+                        DeliveryMethod::Window,
+                        DeliveryMethod::Locker,
+                        DeliveryMethod::Post,
+                    ]
+                } else {
+                    offered
+                };
+                vec![
+                    field(
+                        F::Method,
+                        I::Choice(
+                            methods
+                                .into_iter()
+                                .map(|method| Choice::Method { method })
+                                .collect(),
+                        ),
+                        true,
+                    ),
+                    field(F::Tracking, I::Text, false),
+                ]
+            }
+            EventType::Evaluated => vec![
+                field(
+                    F::Level,
+                    I::Choice((1..=5).rev().map(|level| Choice::Level { level }).collect()),
+                    true,
+                ),
+                field(F::Comment, I::Lines, false),
+            ],
+            EventType::HandedOver => vec![
+                field(F::Department, I::Text, true),
+                field(F::HandoverMaterial, I::Text, true),
+                field(F::Copies, I::Count, true),
+                field(F::Receiver, I::Text, true),
+            ],
+            EventType::ToleratedSupplied => {
+                let name = |id: &str| {
+                    item.and_then(|i| i.materials.iter().find(|m| m.id == id))
+                        .map_or_else(|| id.to_string(), |m| m.name.clone())
+                };
+                let open = open_tolerated(rec)
+                    .into_iter()
+                    .map(|id| Choice::Material {
+                        name: name(&id),
+                        id,
+                    })
+                    .collect();
+                vec![field(F::Material, I::Choice(open), true)]
+            }
+            EventType::PreChecked
+            | EventType::Received
+            | EventType::Accepted
+            | EventType::CorrectionReceived
+            | EventType::ReviewStarted
+            | EventType::SpecialProcedureEnded
+            | EventType::Archived => vec![],
+        }
+    }
+
+    /// An event of this type that the state machine can judge (its data only matters
+    /// for supplying a tolerated material, which must be one still open).
+    fn probe(self, rec: &CaseRecord) -> EventKind {
+        match self {
+            EventType::PreChecked => EventKind::PreChecked,
+            EventType::Received => EventKind::Received,
+            EventType::Accepted => EventKind::Accepted { tolerated: vec![] },
+            EventType::NotAccepted => EventKind::NotAccepted { reasons: vec![] },
+            EventType::CorrectionRequested => EventKind::CorrectionRequested { items: vec![] },
+            EventType::CorrectionReceived => EventKind::CorrectionReceived,
+            EventType::ReviewStarted => EventKind::ReviewStarted,
+            EventType::SpecialProcedureStarted => EventKind::SpecialProcedureStarted {
+                procedure: String::new(),
+                planned_end: NaiveDate::MIN,
+            },
+            EventType::SpecialProcedureEnded => EventKind::SpecialProcedureEnded,
+            EventType::Extended => EventKind::Extended {
+                reason: String::new(),
+                approver: String::new(),
+            },
+            EventType::Decided => EventKind::Decided {
+                approved: true,
+                reasons: vec![],
+            },
+            EventType::Delivered => EventKind::Delivered {
+                method: DeliveryMethod::Window,
+                tracking: None,
+            },
+            EventType::Evaluated => EventKind::Evaluated {
+                level: 5,
+                comment: None,
+            },
+            EventType::ToleratedSupplied => EventKind::ToleratedSupplied {
+                material: open_tolerated(rec).into_iter().next().unwrap_or_default(),
+            },
+            EventType::Archived => EventKind::Archived,
+            EventType::HandedOver => EventKind::HandedOver(Handover {
+                department: String::new(),
+                material: String::new(),
+                copies: 1,
+                from: String::new(),
+                to: String::new(),
+            }),
+        }
+    }
+
+    /// Whether an event of this type may follow the record's current state.
+    pub fn allowed(self, rec: &CaseRecord) -> bool {
+        target(rec.state, &self.probe(rec), rec).is_some()
+    }
+}
+
+/// The tolerated (容缺) materials not yet supplied, by id.
+pub fn open_tolerated(rec: &CaseRecord) -> Vec<String> {
+    rec.tolerated
+        .iter()
+        .filter(|t| !rec.supplied.iter().any(|(m, _)| m == &t.material))
+        .map(|t| t.material.clone())
+        .collect()
+}
+
+/// A field of a step's form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldName {
+    /// 不予受理的理由, one per line.
+    Reasons,
+    /// 补正内容, one per line ("材料：问题").
+    Corrections,
+    /// The special procedure's name.
+    Procedure,
+    /// When it is planned to end.
+    PlannedEnd,
+    /// Why the case is extended.
+    ExtensionReason,
+    /// Who approved the extension.
+    Approver,
+    /// 准予 or 不予.
+    Decision,
+    /// Why denied, one per line.
+    DenialReasons,
+    /// How the result is handed out.
+    Method,
+    /// The postal tracking number.
+    Tracking,
+    /// 好差评 level.
+    Level,
+    /// A comment on the evaluation.
+    Comment,
+    /// The receiving department.
+    Department,
+    /// What was handed over.
+    HandoverMaterial,
+    /// How many copies.
+    Copies,
+    /// Who received.
+    Receiver,
+    /// Which tolerated material was supplied.
+    Material,
+}
+
+impl FieldName {
+    /// The name as it appears in a request and in a [`FieldError`].
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldName::Reasons => "reasons",
+            FieldName::Corrections => "corrections",
+            FieldName::Procedure => "procedure",
+            FieldName::PlannedEnd => "planned_end",
+            FieldName::ExtensionReason => "extension_reason",
+            FieldName::Approver => "approver",
+            FieldName::Decision => "decision",
+            FieldName::DenialReasons => "denial_reasons",
+            FieldName::Method => "method",
+            FieldName::Tracking => "tracking",
+            FieldName::Level => "level",
+            FieldName::Comment => "comment",
+            FieldName::Department => "department",
+            FieldName::HandoverMaterial => "handover_material",
+            FieldName::Copies => "copies",
+            FieldName::Receiver => "receiver",
+            FieldName::Material => "material",
+        }
+    }
+}
+
+/// How a field is entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", content = "choices", rename_all = "snake_case")]
+pub enum FieldInput {
+    /// Free text, one entry per line.
+    Lines,
+    /// One line of text.
+    Text,
+    /// A date (YYYY-MM-DD).
+    Date,
+    /// A whole number of at least 1.
+    Count,
+    /// One of these.
+    Choice(Vec<Choice>),
+}
+
+/// One option of a choice field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Choice {
+    /// 准予 (true) or 不予 (false).
+    Approved {
+        /// Which.
+        approved: bool,
+    },
+    /// A delivery method.
+    Method {
+        /// Which.
+        method: DeliveryMethod,
+    },
+    /// A 好差评 level, 5 (非常满意) to 1 (非常不满意).
+    Level {
+        /// Which.
+        level: u8,
+    },
+    /// A tolerated material still to supply.
+    Material {
+        /// Its id.
+        id: String,
+        /// Its name.
+        name: String,
+    },
+}
+
+impl Choice {
+    /// The value sent for this option.
+    pub fn value(&self) -> String {
+        match self {
+            Choice::Approved { approved: true } => "approved".into(),
+            Choice::Approved { approved: false } => "denied".into(),
+            Choice::Method { method } => delivery_name(*method).into(),
+            Choice::Level { level } => level.to_string(),
+            Choice::Material { id, .. } => id.clone(),
+        }
+    }
+}
+
+fn delivery_name(m: DeliveryMethod) -> &'static str {
+    match m {
+        DeliveryMethod::Window => "window",
+        DeliveryMethod::Locker => "locker",
+        DeliveryMethod::Post => "post",
+    }
+}
+
+/// One field of a step's form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StepField {
+    /// Which field.
+    pub name: FieldName,
+    /// How it is entered.
+    pub input: FieldInput,
+    /// Whether it must be filled (some are required only with a certain choice: a denial
+    /// needs reasons, a posted result its tracking number; [`build_event`] says so).
+    pub required: bool,
+}
+
+/// A step the case may take now, with its form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StepForm {
+    /// Which step.
+    pub step: EventType,
+    /// Its fields, in order.
+    pub fields: Vec<StepField>,
+}
+
+/// What a clerk typed into a step's form, by field.
+pub type StepInput = BTreeMap<FieldName, String>;
+
+/// The steps a clerk may record now on the case's page, each with its form.
+pub fn step_forms(rec: &CaseRecord, item: Option<&ServiceItem>) -> Vec<StepForm> {
+    EventType::ALL
+        .iter()
+        .filter(|t| t.recorded_on_the_case_page() && t.allowed(rec))
+        .map(|t| StepForm {
+            step: *t,
+            fields: t.fields(rec, item),
+        })
+        .collect()
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Builds the event for `step` from what was typed, with every problem named by field.
+/// `actor` is who records it (the hand-over's giver). The state machine checks the
+/// event again when it is recorded.
+pub fn build_event(
+    step: EventType,
+    input: &StepInput,
+    rec: &CaseRecord,
+    item: Option<&ServiceItem>,
+    actor: &str,
+) -> Result<EventKind, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    let text = |f: FieldName| input.get(&f).map(|s| s.trim()).unwrap_or_default();
+    let need = |f: FieldName, problem: &str| {
+        text(f).is_empty().then(|| FieldError {
+            field: f.name().into(),
+            problem: problem.into(),
+        })
+    };
+    let fields = step.fields(rec, item);
+    let choice = |f: FieldName| -> Option<Choice> {
+        let value = text(f);
+        fields
+            .iter()
+            .find(|sf| sf.name == f)
+            .and_then(|sf| match &sf.input {
+                FieldInput::Choice(options) => options.iter().find(|c| c.value() == value).cloned(),
+                _ => None,
+            })
+    };
+    let kind = match step {
+        EventType::NotAccepted => {
+            problems.extend(need(FieldName::Reasons, "请填写不予受理的具体理由"));
+            EventKind::NotAccepted {
+                reasons: lines(text(FieldName::Reasons)),
+            }
+        }
+        EventType::CorrectionRequested => {
+            problems.extend(need(
+                FieldName::Corrections,
+                "请逐行列出需要补正的全部材料（一次性告知）",
+            ));
+            EventKind::CorrectionRequested {
+                items: lines(text(FieldName::Corrections)),
+            }
+        }
+        EventType::SpecialProcedureStarted => {
+            problems.extend(need(
+                FieldName::Procedure,
+                "请填写特别程序名称（如：现场勘验）",
+            ));
+            let planned_end = crate::calendar::parse_date(text(FieldName::PlannedEnd)).ok();
+            if planned_end.is_none() {
+                problems.push(FieldError {
+                    field: FieldName::PlannedEnd.name().into(),
+                    problem: "请填写预计结束日期（年-月-日）".into(),
+                });
+            }
+            EventKind::SpecialProcedureStarted {
+                procedure: text(FieldName::Procedure).into(),
+                planned_end: planned_end.unwrap_or(NaiveDate::MIN),
+            }
+        }
+        EventType::Extended => {
+            problems.extend(need(FieldName::ExtensionReason, "请填写延期理由"));
+            problems.extend(need(FieldName::Approver, "请填写批准延期的负责人"));
+            EventKind::Extended {
+                reason: text(FieldName::ExtensionReason).into(),
+                approver: text(FieldName::Approver).into(),
+            }
+        }
+        EventType::Decided => {
+            let approved = match choice(FieldName::Decision) {
+                Some(Choice::Approved { approved }) => approved,
+                _ => {
+                    problems.push(FieldError {
+                        field: FieldName::Decision.name().into(),
+                        problem: "请选择准予或不予".into(),
+                    });
+                    true
+                }
+            };
+            if !approved {
+                problems.extend(need(FieldName::DenialReasons, "不予准予须逐行写明理由"));
+            }
+            EventKind::Decided {
+                approved,
+                reasons: if approved {
+                    vec![]
+                } else {
+                    lines(text(FieldName::DenialReasons))
+                },
+            }
+        }
+        EventType::Delivered => {
+            let method = match choice(FieldName::Method) {
+                Some(Choice::Method { method }) => method,
+                _ => {
+                    problems.push(FieldError {
+                        field: FieldName::Method.name().into(),
+                        problem: "请选择本事项提供的出件方式".into(),
+                    });
+                    DeliveryMethod::Window
+                }
+            };
+            if method == DeliveryMethod::Post {
+                problems.extend(need(FieldName::Tracking, "邮寄出件须填写邮件单号"));
+            }
+            EventKind::Delivered {
+                method,
+                tracking: (method == DeliveryMethod::Post)
+                    .then(|| text(FieldName::Tracking).to_string()),
+            }
+        }
+        EventType::Evaluated => {
+            let level = match choice(FieldName::Level) {
+                Some(Choice::Level { level }) => level,
+                _ => {
+                    problems.push(FieldError {
+                        field: FieldName::Level.name().into(),
+                        problem: "请选择评价等级（非常满意至非常不满意）".into(),
+                    });
+                    5
+                }
+            };
+            let comment = text(FieldName::Comment);
+            EventKind::Evaluated {
+                level,
+                comment: (!comment.is_empty()).then(|| comment.to_string()),
+            }
+        }
+        EventType::HandedOver => {
+            problems.extend(need(FieldName::Department, "请填写接收部门"));
+            problems.extend(need(FieldName::HandoverMaterial, "请填写移交的材料"));
+            problems.extend(need(FieldName::Receiver, "请填写接收人"));
+            let copies = text(FieldName::Copies).parse::<u32>().unwrap_or(0);
+            if copies == 0 {
+                problems.push(FieldError {
+                    field: FieldName::Copies.name().into(),
+                    problem: "份数须为 1 或以上的整数".into(),
+                });
+            }
+            EventKind::HandedOver(Handover {
+                department: text(FieldName::Department).into(),
+                material: text(FieldName::HandoverMaterial).into(),
+                copies,
+                from: actor.trim().into(),
+                to: text(FieldName::Receiver).into(),
+            })
+        }
+        EventType::ToleratedSupplied => match choice(FieldName::Material) {
+            Some(Choice::Material { id, .. }) => EventKind::ToleratedSupplied { material: id },
+            _ => {
+                problems.push(FieldError {
+                    field: FieldName::Material.name().into(),
+                    problem: "请选择已补齐的容缺材料".into(),
+                });
+                EventKind::ToleratedSupplied {
+                    material: String::new(),
+                }
+            }
+        },
+        EventType::Accepted
+        | EventType::PreChecked
+        | EventType::Received
+        | EventType::CorrectionReceived
+        | EventType::ReviewStarted
+        | EventType::SpecialProcedureEnded
+        | EventType::Archived => step.probe(rec),
+    };
+    if problems.is_empty() {
+        Ok(kind)
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,188 @@
+//! The two entry points the shells call for a stored case: everything a screen shows of
+//! it ([`view`]), and recording the next step ([`record_step`]). The desk, the server and
+//! the notices call these; none of them assembles replay, deadlines and steps itself.
+
+use super::deadlines::{
+    deadlines, CaseDeadline, CaseDeadlines, DeadlineSettings, DueStatus, Limits,
+};
+use super::lifecycle::{replay, CaseRecord, TransitionError};
+use super::steps::{build_event, step_forms, EventType, StepForm, StepInput};
+use super::{CaseState, Event, EventKind, Role};
+use crate::calendar::Calendar;
+use crate::notice::NoticeKind;
+use crate::submission::FieldError;
+use crate::ServiceItem;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// A case as of one day: its state, record, deadlines and the steps it may take.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CaseView {
+    /// Where it stands (`None` before the first event).
+    pub state: Option<CaseState>,
+    /// Its events, oldest first.
+    pub events: Vec<Event>,
+    /// What the events say.
+    pub record: CaseRecord,
+    /// Every deadline with its status; `None` when the item is no longer in the
+    /// catalogue or the calendar does not reach the deadline (see `deadline_problem`).
+    pub deadlines: Option<CaseDeadlines>,
+    /// Why there are no deadlines, in words, when there are none.
+    pub deadline_problem: Option<String>,
+    /// The worst status of the open deadlines.
+    pub warning: Option<DueStatus>,
+    /// The open deadline that falls first.
+    pub next_deadline: Option<CaseDeadline>,
+    /// Working days from the day of the view to that deadline (negative when overdue).
+    pub working_days_left: Option<i64>,
+    /// The steps a clerk may record now, each with its form.
+    pub steps: Vec<StepForm>,
+}
+
+/// The case made of `events`, for `item` (`None` when the catalogue no longer has it),
+/// as of `today`.
+pub fn view(
+    events: &[Event],
+    item: Option<&ServiceItem>,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+    today: NaiveDate,
+) -> Result<CaseView, TransitionError> {
+    let record = replay(events)?;
+    let (due, problem) = match item {
+        Some(item) => match deadlines(&record, &Limits::of(item), calendar, today, settings) {
+            Ok(d) => (Some(d), None),
+            Err(e) => (None, Some(e.to_string())),
+        },
+        None => (None, Some("该事项已不在事项目录中，无法计算期限".into())),
+    };
+    let warning = due.as_ref().and_then(CaseDeadlines::warning);
+    let next_deadline = due.as_ref().and_then(|d| d.nearest_open().cloned());
+    let working_days_left = due
+        .as_ref()
+        .and_then(|d| d.working_days_left(calendar, today));
+    Ok(CaseView {
+        state: record.state,
+        events: events.to_vec(),
+        steps: step_forms(&record, item),
+        record,
+        deadlines: due,
+        deadline_problem: problem,
+        warning,
+        next_deadline,
+        working_days_left,
+    })
+}
+
+/// A step to record, as a clerk entered it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StepRequest {
+    /// Which step.
+    pub step: EventType,
+    /// What was typed into its form, by field.
+    #[serde(default)]
+    pub fields: StepInput,
+    /// A free note.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Who records a step, and when (the server's session and clock; never the client's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorder<'a> {
+    /// The account's name.
+    pub actor: &'a str,
+    /// Its role on the case.
+    pub role: Role,
+    /// The server's clock.
+    pub now: NaiveDateTime,
+}
+
+/// A recorded step: the case's events after it and the notices it produces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recorded {
+    /// Every event, the new one last.
+    pub events: Vec<Event>,
+    /// What they say.
+    pub record: CaseRecord,
+    /// The notices the step produces, to be numbered and printed.
+    pub notices: Vec<NoticeKind>,
+}
+
+/// Why a step cannot be recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StepRefused {
+    /// A field is missing or wrong; each is named.
+    Fields(Vec<FieldError>),
+    /// The case cannot take this step now.
+    Transition(TransitionError),
+}
+
+impl std::fmt::Display for StepRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StepRefused::Fields(problems) => {
+                let list: Vec<&str> = problems.iter().map(|p| p.problem.as_str()).collect();
+                write!(f, "{}", list.join("；"))
+            }
+            StepRefused::Transition(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl StepRefused {
+    /// Every problem, each named by field (`step` for the step itself).
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            StepRefused::Fields(problems) => problems.clone(),
+            StepRefused::Transition(e) => vec![FieldError {
+                field: "step".into(),
+                problem: e.to_string(),
+            }],
+        }
+    }
+}
+
+/// Records `request` on the case made of `events`. The step is dated by the recorder's
+/// clock, but never before the last event (a clock that went back cannot reorder the
+/// history).
+pub fn record_step(
+    events: &[Event],
+    item: Option<&ServiceItem>,
+    request: &StepRequest,
+    by: &Recorder<'_>,
+) -> Result<Recorded, StepRefused> {
+    let before = replay(events).map_err(StepRefused::Transition)?;
+    if !request.step.recorded_on_the_case_page() || !request.step.allowed(&before) {
+        let allowed: Vec<&'static str> = step_forms(&before, item)
+            .iter()
+            .map(|s| s.step.name())
+            .collect();
+        return Err(StepRefused::Transition(TransitionError::NotAllowed {
+            index: events.len(),
+            event: request.step.name(),
+            state: before.state,
+            allowed,
+        }));
+    }
+    let kind: EventKind = build_event(request.step, &request.fields, &before, item, by.actor)
+        .map_err(StepRefused::Fields)?;
+    let at = events.last().map_or(by.now, |e| e.at.max(by.now));
+    let notices = kind.notices();
+    let mut all = events.to_vec();
+    all.push(Event {
+        at,
+        actor: by.actor.to_string(),
+        role: by.role,
+        note: request.note.trim().to_string(),
+        kind,
+    });
+    let record = replay(&all).map_err(StepRefused::Transition)?;
+    Ok(Recorded {
+        events: all,
+        record,
+        notices,
+    })
+}

@@ -1,0 +1,400 @@
+//! The bodies of requests and answers, and the query strings.
+
+use chrono::NaiveDate;
+use onewindow_core::case::{CaseDeadline, CaseState, CaseView, DueStatus};
+use onewindow_core::condition::Answers;
+use onewindow_core::notice::NoticeKind;
+use onewindow_core::outcome::{Gap, Marks, Outcome};
+use onewindow_core::submission::{ApplicantInput, Channel, FieldError};
+use serde::{Deserialize, Serialize};
+
+/// Every error answer: what went wrong, in words that say what to do, and the fields at
+/// fault (paths such as `applicant.mobile`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ErrorBody {
+    /// What is wrong.
+    pub error: String,
+    /// The fields at fault, each with its problem.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// No query string, or no body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Nothing {}
+
+/// A service item as a case names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ItemRef {
+    /// The item's code.
+    pub code: String,
+    /// Its name, when the catalogue still has it.
+    pub name: Option<String>,
+    /// Its department, when the catalogue still has it.
+    pub department: Option<String>,
+}
+
+/// A notice issued to a case, with its document number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct IssuedNotice {
+    /// Which notice.
+    pub kind: NoticeKind,
+    /// The position of the producing event in the case's history.
+    pub event_index: u32,
+    /// The year of its sequence.
+    pub year: i32,
+    /// Its place in the kind's sequence that year.
+    pub seq: u32,
+    /// The document number, e.g. `某政受字〔2026〕第000001号`.
+    pub number: String,
+    /// The day it was issued.
+    pub issued_on: NaiveDate,
+}
+
+/// One case stored from a submission.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StoredCase {
+    /// The item's code.
+    pub item: String,
+    /// The case's number.
+    pub number: String,
+    /// Where it stands.
+    pub state: CaseState,
+    /// Its deadlines as of the day it was stored.
+    pub deadlines: Vec<CaseDeadline>,
+    /// The notices its outcome produced.
+    pub notices: Vec<IssuedNotice>,
+}
+
+/// `POST /api/cases`: the stored case (a bundle: one per item), under one lookup code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CaseCreated {
+    /// The first case's number (the only one for an item).
+    pub number: String,
+    /// The applicant's code for looking the case up.
+    pub lookup_code: String,
+    /// Every case stored, the first one first.
+    pub cases: Vec<StoredCase>,
+}
+
+/// `GET /api/cases/{number}?code=`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LookupQuery {
+    /// The lookup code printed on the receipt.
+    #[serde(default)]
+    pub code: Option<String>,
+}
+
+/// The applicant as the applicant's view shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ApplicantMasked {
+    /// Name.
+    pub name: String,
+    /// ID number with the middle masked.
+    pub id_masked: String,
+}
+
+/// The applicant's view of a case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ApplicantCaseView {
+    /// The case's number.
+    pub number: String,
+    /// The item.
+    pub item: ItemRef,
+    /// Where it stands.
+    pub state: Option<CaseState>,
+    /// The applicant, masked.
+    pub applicant: ApplicantMasked,
+    /// Its deadlines as of today.
+    pub deadlines: Vec<CaseDeadline>,
+    /// What to bring or correct, when the desk found gaps.
+    pub missing: Vec<Gap>,
+}
+
+/// A clerk's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AccountRole {
+    /// Front-desk clerk (前台).
+    Clerk,
+    /// Supervisor (负责人): may also read the audit log.
+    Supervisor,
+}
+
+/// `POST /api/session`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LoginRequest {
+    /// The account's name.
+    pub name: String,
+    /// Its password.
+    pub password: String,
+}
+
+/// Who is logged in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SessionInfo {
+    /// The account's name.
+    pub name: String,
+    /// Its role.
+    pub role: AccountRole,
+    /// After this many seconds without a request the server ends the session.
+    pub idle_seconds: i64,
+}
+
+/// Which cases are due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DueFilter {
+    /// Due soon or overdue.
+    Soon,
+    /// Overdue.
+    Overdue,
+}
+
+/// How the case list is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CaseSort {
+    /// The nearest open deadline first.
+    #[default]
+    Due,
+    /// The newest case first.
+    Newest,
+}
+
+/// The case list's filters (`GET /api/desk/cases?…`); the desk keeps them in its URL.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CaseListQuery {
+    /// Only cases in this state (its snake-case name, e.g. `under_review`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Only cases of this department's items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// Only cases of this item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// Only cases due soon, or overdue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<DueFilter>,
+    /// The order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<CaseSort>,
+}
+
+/// One line of the case list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CaseSummary {
+    /// The case's number.
+    pub number: String,
+    /// The item.
+    pub item: ItemRef,
+    /// How it came in.
+    pub channel: Channel,
+    /// Where it stands.
+    pub state: Option<CaseState>,
+    /// The applicant's name.
+    pub applicant_name: String,
+    /// When it was stored.
+    pub created_at: String,
+    /// The worst status of its open deadlines.
+    pub warning: Option<DueStatus>,
+    /// Its nearest open deadline.
+    pub next_deadline: Option<CaseDeadline>,
+    /// Working days to that deadline (negative when overdue).
+    pub working_days_left: Option<i64>,
+    /// Its version (the entity tag of its page).
+    pub version: i64,
+}
+
+/// `GET /api/desk/cases`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CaseList {
+    /// The cases, in the order asked for (at most [`CaseList::LIMIT`]).
+    pub cases: Vec<CaseSummary>,
+    /// Whether more cases matched than were sent.
+    pub truncated: bool,
+}
+
+impl CaseList {
+    /// The most cases one answer carries.
+    pub const LIMIT: usize = 2000;
+}
+
+/// The applicant of a case, masked, as the desk sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DeskApplicant {
+    /// Name.
+    pub name: String,
+    /// ID number, masked.
+    pub id_masked: String,
+    /// Mobile, masked.
+    pub mobile_masked: String,
+}
+
+/// One case as the desk shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DeskCase {
+    /// The case's number.
+    pub number: String,
+    /// The applicant's lookup code.
+    pub lookup_code: String,
+    /// The item.
+    pub item: ItemRef,
+    /// How it came in.
+    pub channel: Channel,
+    /// Its version (also the entity tag).
+    pub version: i64,
+    /// When it was stored.
+    pub created_at: String,
+    /// The applicant, masked.
+    pub applicant: DeskApplicant,
+    /// The answers given.
+    pub answers: Answers,
+    /// The desk's marks (empty for a pre-check).
+    pub marks: Marks,
+    /// The front desk's outcome, when the desk decided one.
+    pub outcome: Option<Outcome>,
+    /// The case as of today: state, events, deadlines and the steps it may take.
+    pub view: CaseView,
+    /// The notices issued so far.
+    pub notices: Vec<IssuedNotice>,
+}
+
+/// `POST /api/desk/cases/{number}/unmask`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct UnmaskRequest {
+    /// Why the full data is needed (audited).
+    pub reason: String,
+}
+
+/// The applicant's full data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Unmasked {
+    /// The case's number.
+    pub number: String,
+    /// Name.
+    pub name: String,
+    /// Full ID number.
+    pub id_number: String,
+    /// Full mobile.
+    pub mobile: String,
+}
+
+/// `GET /api/desk/audit?…`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AuditQuery {
+    /// Only lines about this target (e.g. a case number).
+    #[serde(default)]
+    pub target: Option<String>,
+    /// At most this many lines (1–1000, default 200).
+    #[serde(default)]
+    pub limit: Option<i64>,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AuditEntry {
+    /// When (server time).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// What, e.g. `case.view`.
+    pub action: String,
+    /// On what.
+    pub target: String,
+    /// From which address.
+    pub client: String,
+    /// Whether it succeeded.
+    pub success: bool,
+    /// More.
+    pub detail: String,
+}
+
+/// The audit log, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AuditLog {
+    /// The lines.
+    pub entries: Vec<AuditEntry>,
+}
+
+/// `POST /api/handovers`: unfinished work from a terminal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct HandoverRequest {
+    /// The terminal's draft id (the same draft gets the same number).
+    pub draft_id: String,
+    /// The item's code.
+    pub item: String,
+    /// The answers so far.
+    #[serde(default)]
+    pub answers: Answers,
+    /// The applicant as entered so far.
+    #[serde(default)]
+    pub applicant: ApplicantInput,
+    /// The agent as entered so far (代办).
+    #[serde(default)]
+    pub agent: Option<ApplicantInput>,
+}
+
+/// The number unfinished work is stored under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct HandoverCreated {
+    /// E.g. `J2026-000001`.
+    pub number: String,
+}
+
+/// Unfinished work as the desk picks it up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct HandedOver {
+    /// Its number.
+    pub number: String,
+    /// When it was handed over.
+    pub created_at: String,
+    /// The item's code.
+    pub item: String,
+    /// The answers so far.
+    pub answers: Answers,
+    /// The applicant so far.
+    pub applicant: ApplicantInput,
+    /// The agent so far.
+    pub agent: Option<ApplicantInput>,
+}
+
+/// `GET /healthz`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Health {
+    /// `ok` when the database answers.
+    pub status: String,
+    /// How many items the catalogue has.
+    pub catalog_items: usize,
+    /// The catalogue's digest (its entity tag).
+    pub catalog_digest: String,
+}

@@ -1,0 +1,168 @@
+//! Every route of the API, each a type that names its method, path, query, body and
+//! answer. [`ROUTES`] lists them all; the server's router is built from it and a test
+//! checks that the router answers each one and nothing else.
+
+use crate::body::*;
+use onewindow_core::case::StepRequest;
+use onewindow_core::submission::Submission;
+
+/// An HTTP method the API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    /// GET.
+    Get,
+    /// POST.
+    Post,
+    /// DELETE.
+    Delete,
+}
+
+impl Method {
+    /// Lower case, as OpenAPI writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Get => "get",
+            Method::Post => "post",
+            Method::Delete => "delete",
+        }
+    }
+}
+
+/// Who may call a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone (applicants, terminals).
+    Public,
+    /// A logged-in clerk (the session cookie).
+    Clerk,
+    /// A logged-in supervisor.
+    Supervisor,
+}
+
+/// A route's description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route {
+    /// The method.
+    pub method: Method,
+    /// The path, with `{name}` for a path parameter.
+    pub path: &'static str,
+    /// What it does, in one sentence (with the doc comment's leading space).
+    pub summary: &'static str,
+    /// Who may call it.
+    pub access: Access,
+    /// The status of a success.
+    pub ok: u16,
+    /// The statuses of its refusals (each with an [`ErrorBody`], except 304).
+    pub errors: &'static [u16],
+}
+
+/// One route with its types.
+pub trait Endpoint {
+    /// Its description.
+    const ROUTE: Route;
+    /// The query string (`Nothing` when it takes none).
+    type Query;
+    /// The request body (`Nothing` when it takes none).
+    type Body;
+    /// The success answer's body (`Nothing` when it has none).
+    type Answer;
+}
+
+/// Defines each endpoint type and [`ROUTES`] from one list, so a route cannot be
+/// defined without being listed.
+macro_rules! endpoints {
+    ($(
+        $(#[doc = $doc:literal])+
+        $name:ident: $method:ident $path:literal, $access:ident,
+            query $query:ty, body $body:ty, answer $answer:ty, ok $ok:literal, errors [$($err:literal),*];
+    )+) => {
+        $(
+            $(#[doc = $doc])+
+            #[derive(Debug, Clone, Copy)]
+            pub struct $name;
+
+            impl Endpoint for $name {
+                const ROUTE: Route = Route {
+                    method: Method::$method,
+                    path: $path,
+                    summary: concat!($($doc),+),
+                    access: Access::$access,
+                    ok: $ok,
+                    errors: &[$($err),*],
+                };
+                type Query = $query;
+                type Body = $body;
+                type Answer = $answer;
+            }
+        )+
+
+        /// Every route of the API.
+        pub const ROUTES: &[Route] = &[$(<$name as Endpoint>::ROUTE),+];
+
+        /// Each route with the JSON Schemas of its query, body and answer.
+        #[cfg(feature = "schema")]
+        pub fn schemas(
+            generator: &mut schemars::SchemaGenerator,
+        ) -> Vec<(Route, schemars::Schema, schemars::Schema, schemars::Schema)> {
+            vec![$((
+                <$name as Endpoint>::ROUTE,
+                generator.subschema_for::<$query>(),
+                generator.subschema_for::<$body>(),
+                generator.subschema_for::<$answer>(),
+            )),+]
+        }
+    };
+}
+
+endpoints! {
+    /// The checked catalogue: service items, bundles, holiday schedules, notice templates, search keys and the deployment's settings (JSON with `schema_version`; ETag, 304 when unchanged).
+    GetCatalog: Get "/api/catalog", Public,
+        query Nothing, body Nothing, answer onewindow_core::Catalog, ok 200, errors [304];
+    /// The holiday schedules of the covered years (ETag, 304 when unchanged).
+    GetCalendar: Get "/api/calendar", Public,
+        query Nothing, body Nothing, answer Vec<onewindow_core::calendar::YearSchedule>, ok 200, errors [304];
+    /// Submit a case (a pre-check or a desk case) with an `Idempotency-Key` header: stored once per key, re-checked by the core; a retry gets the stored answer.
+    SubmitCase: Post "/api/cases", Public,
+        query Nothing, body Submission, answer CaseCreated, ok 201, errors [400, 401, 403, 409, 413, 422];
+    /// The applicant's masked view of a case; a wrong code looks exactly like a missing case.
+    LookupCase: Get "/api/cases/{number}", Public,
+        query LookupQuery, body Nothing, answer ApplicantCaseView, ok 200, errors [404];
+    /// Log in; sets the HttpOnly session cookie. Every attempt is audited.
+    Login: Post "/api/session", Public,
+        query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401];
+    /// Who is logged in on this browser.
+    CurrentSession: Get "/api/session", Clerk,
+        query Nothing, body Nothing, answer SessionInfo, ok 200, errors [401];
+    /// Log out; the cookie is cleared whether or not a session was open.
+    Logout: Delete "/api/session", Public,
+        query Nothing, body Nothing, answer Nothing, ok 204, errors [];
+    /// The case list with filters, each case with its nearest open deadline and warning.
+    ListCases: Get "/api/desk/cases", Clerk,
+        query CaseListQuery, body Nothing, answer CaseList, ok 200, errors [400, 401];
+    /// One case as the desk shows it (personal data masked), with its version as the ETag.
+    ShowCase: Get "/api/desk/cases/{number}", Clerk,
+        query Nothing, body Nothing, answer DeskCase, ok 200, errors [401, 404];
+    /// Record the next step with `If-Match` on the case's ETag (428 without, 412 when someone else moved it first); the core builds the event from the fields and its state machine decides.
+    RecordStep: Post "/api/desk/cases/{number}/events", Clerk,
+        query Nothing, body StepRequest, answer DeskCase, ok 200, errors [400, 401, 404, 412, 413, 422, 428];
+    /// The applicant's full ID number and mobile, only with a reason (audited).
+    Unmask: Post "/api/desk/cases/{number}/unmask", Clerk,
+        query Nothing, body UnmaskRequest, answer Unmasked, ok 200, errors [400, 401, 404, 422];
+    /// The audit log, newest first (supervisors only).
+    ReadAudit: Get "/api/desk/audit", Supervisor,
+        query AuditQuery, body Nothing, answer AuditLog, ok 200, errors [400, 401, 403];
+    /// Hand unfinished work from a terminal to the desk; the same draft gets the same number.
+    HandOver: Post "/api/handovers", Public,
+        query Nothing, body HandoverRequest, answer HandoverCreated, ok 201, errors [400, 413, 422];
+    /// Unfinished work handed over from a terminal, by its number (audited).
+    OpenHandover: Get "/api/desk/handovers/{number}", Clerk,
+        query Nothing, body Nothing, answer HandedOver, ok 200, errors [401, 404];
+    /// The database answers and a catalogue is loaded.
+    Healthz: Get "/healthz", Public,
+        query Nothing, body Nothing, answer Health, ok 200, errors [500];
+}
+
+/// The path of `route` with its parameter filled in.
+pub fn path_with(route: &Route, number: &str) -> String {
+    route.path.replace("{number}", number)
+}
