@@ -580,7 +580,7 @@ pub fn build_event(
                 }
             };
             if method == DeliveryMethod::Post {
-                problems.extend(need(FieldName::Tracking, "邮寄出件须填写邮件单号"));
+                problems.extend(need(FieldName::Tracking, "邮寄出件须填写邮寄单号"));
             }
             EventKind::Delivered {
                 method,
