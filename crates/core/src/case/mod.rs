@@ -26,7 +26,7 @@ use crate::catalog::DeliveryMethod;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-/// Where a case stands (domain.md §6).
+/// Where a case stands (see the lifecycle in ARCHITECTURE.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

@@ -1,4 +1,4 @@
-//! Which notices a step of a case produces (domain.md §5): the desk's outcome has its own
+//! Which notices a step of a case produces: the desk's outcome has its own
 //! list (`Outcome::notices`); later steps produce theirs here.
 
 use super::EventKind;

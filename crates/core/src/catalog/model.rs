@@ -1,7 +1,7 @@
 //! The shape of one service item's guide, as a service centre writes it (see
 //! `catalog/FORMAT.md`).
 //!
-//! Field names follow `shared/domain.md`. Unknown fields are refused, so that a misspelt
+//! Field names follow the glossary in ARCHITECTURE.md. Unknown fields are refused, so that a misspelt
 //! key in a catalogue file is reported instead of silently ignored. Conditions are
 //! JsonLogic ([`crate::condition`]) over the answers, keyed by question id.
 
