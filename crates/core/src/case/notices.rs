@@ -1,5 +1,5 @@
-//! Which notices a step of a case produces: the desk's outcome has its own
-//! list (`Outcome::notices`); later steps produce theirs here.
+//! Which notices a step of a case produces: one table for the front desk's outcome
+//! (`Outcome::notices` asks it with `Stage::FrontDesk`) and for every later step.
 
 use super::EventKind;
 use crate::notice::NoticeKind;
