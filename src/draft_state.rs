@@ -174,7 +174,7 @@ impl DraftHandle {
         }
         if self.dirty.get_value() {
             if let (Some(d), Some(local)) = (self.draft.get_untracked(), local_storage()) {
-                if let Ok(json) = serde_json::to_string(&d) {
+                if let Ok(json) = crate::storage::encode_draft(&d) {
                     let _ = local.set_item(&rescue_key(&d.id), &json);
                 }
             }

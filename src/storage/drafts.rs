@@ -35,8 +35,8 @@ pub enum DraftStatus {
     },
 }
 
-/// An application in progress.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// An application in progress, in memory. Stored through `draft_record`'s own types.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     /// See [`DRAFT_VERSION`].
     pub schema_version: u32,
@@ -66,7 +66,6 @@ pub struct Draft {
     /// The clerk who receives it (version 2; empty for a pre-check).
     pub actor: String,
     /// Who acts for the applicant (代办), as entered (version 2).
-    #[serde(default)]
     pub agent: Option<ApplicantInput>,
 }
 
@@ -95,29 +94,8 @@ pub enum SaveResult {
     Newer(Box<Draft>),
 }
 
-/// Reads a stored draft record, upgrading older shapes.
-pub fn upgrade(text: &str) -> Result<Draft, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("不是有效的草稿记录（{e}）"))?;
-    let mut value = value;
-    match value.get("schema_version").and_then(|v| v.as_u64()) {
-        // Version 1 had only pre-checks: add the channel, no marks, no clerk.
-        Some(1) => {
-            if let Some(o) = value.as_object_mut() {
-                o.insert("schema_version".into(), 2.into());
-                o.insert("channel".into(), "pre_check".into());
-                o.insert("marks".into(), serde_json::json!({}));
-                o.insert("actor".into(), "".into());
-            }
-            serde_json::from_value(value).map_err(|e| format!("草稿内容有误（{e}）"))
-        }
-        Some(2) => serde_json::from_value(value).map_err(|e| format!("草稿内容有误（{e}）")),
-        Some(v) => Err(format!(
-            "草稿格式版本为{v}，本程序只认识版本{DRAFT_VERSION}；请更新页面后再打开"
-        )),
-        None => Err("草稿记录没有版本号".into()),
-    }
-}
+use super::draft_record::encode;
+pub use super::draft_record::upgrade;
 
 impl Storage {
     /// All drafts, newest first; unreadable records are listed as such.
@@ -177,7 +155,7 @@ impl Storage {
         }
         let mut next = draft.clone();
         next.revision = draft.revision + 1;
-        let text = serde_json::to_string(&next).map_err(|e| err("保存草稿", e))?;
+        let text = encode(&next)?;
         put_in(&store, &draft.id, &text, "保存草稿").await?;
         commit(tx, "保存草稿").await?;
         Ok(SaveResult::Saved(next.revision))

@@ -6,10 +6,12 @@
 //! read is reported and kept, never dropped.
 
 mod catalog;
+mod draft_record;
 mod drafts;
 mod outbox;
 
 pub use catalog::CachedCatalog;
+pub use draft_record::encode as encode_draft;
 pub use drafts::{
     upgrade as upgrade_draft, Draft, DraftEntry, DraftStatus, SaveResult, DRAFT_VERSION,
 };

@@ -74,7 +74,7 @@ impl Storage {
             next_attempt_at: now_ms,
             last_error: None,
         };
-        let d = serde_json::to_string(&frozen).map_err(|e| err(what, e))?;
+        let d = super::draft_record::encode(&frozen)?;
         let o = serde_json::to_string(&entry).map_err(|e| err(what, e))?;
         put_in(&drafts, &draft.id, &d, what).await?;
         put_in(&outbox, &draft.id, &o, what).await?;
@@ -139,7 +139,7 @@ impl Storage {
                 more: more.to_vec(),
             };
             d.revision += 1;
-            let text = serde_json::to_string(&d).map_err(|e| err(what, e))?;
+            let text = super::draft_record::encode(&d)?;
             put_in(&drafts, id, &text, what).await?;
         }
         outbox

@@ -263,8 +263,8 @@ async fn insert_case(
     .bind(&checked.applicant.id_number)
     .bind(&checked.applicant.mobile)
     .bind(String::from_utf8_lossy(body).to_string())
-    .bind(checked.outcome.as_ref().map(|o| serde_json::to_string(o).unwrap_or_default()))
-    .bind(serde_json::to_string(&checked.events).unwrap_or_default())
+    .bind(crate::stored::outcome_text(checked.outcome.as_ref())?)
+    .bind(crate::stored::events_text(&checked.events)?)
     .bind(now.to_string())
     .execute(&mut *tx)
     .await?;

@@ -323,7 +323,7 @@ async fn record_event(
     let updated = sqlx::query(
         "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3 AND version = $4",
     )
-    .bind(serde_json::to_string(&recorded.events).map_err(|e| AppError::Internal(e.into()))?)
+    .bind(stored::events_text(&recorded.events)?)
     .bind(state_text)
     .bind(number)
     .bind(row.version)

@@ -1,0 +1,407 @@
+//! Version 1 of a case row's JSON columns: the events and the front desk's outcome, as
+//! they have been written since the first release. These types are the stored format's
+//! own, frozen: a change of the core's serde form cannot change what is on disk, and a
+//! new field or variant in the core fails to compile here until its stored form is
+//! decided (then as version 2, with an upgrade from this one).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use onewindow_core::case as core_case;
+use onewindow_core::catalog::DeliveryMethod as CoreDelivery;
+use onewindow_core::checklist::Refusal as CoreRefusal;
+use onewindow_core::outcome as core_outcome;
+use serde::{Deserialize, Serialize};
+
+/// One event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    at: NaiveDateTime,
+    actor: String,
+    role: Role,
+    #[serde(default)]
+    note: String,
+    kind: EventKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Role {
+    Applicant,
+    Clerk,
+    Support,
+    Reviewer,
+    Supervisor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Delivery {
+    Window,
+    Locker,
+    Post,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Tolerated {
+    material: String,
+    supply_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Handover {
+    department: String,
+    material: String,
+    copies: u32,
+    from: String,
+    to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum EventKind {
+    PreChecked,
+    Received,
+    Accepted {
+        #[serde(default)]
+        tolerated: Vec<Tolerated>,
+    },
+    NotAccepted {
+        reasons: Vec<String>,
+    },
+    CorrectionRequested {
+        items: Vec<String>,
+    },
+    CorrectionReceived,
+    ReviewStarted,
+    SpecialProcedureStarted {
+        procedure: String,
+        planned_end: NaiveDate,
+    },
+    SpecialProcedureEnded,
+    Extended {
+        reason: String,
+        approver: String,
+    },
+    Decided {
+        approved: bool,
+        #[serde(default)]
+        reasons: Vec<String>,
+    },
+    Delivered {
+        method: Delivery,
+        #[serde(default)]
+        tracking: Option<String>,
+    },
+    Evaluated {
+        level: u8,
+        #[serde(default)]
+        comment: Option<String>,
+    },
+    ToleratedSupplied {
+        material: String,
+    },
+    Archived,
+    HandedOver(Handover),
+}
+
+/// The front desk's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Outcome {
+    /// 受理.
+    Accepted,
+    /// 容缺受理.
+    AcceptedWithTolerated {
+        /// What to supply later.
+        tolerated: Vec<ToleratedGap>,
+    },
+    /// 一次性告知.
+    Incomplete {
+        /// Every gap.
+        gaps: Vec<Gap>,
+        /// What could be tolerated once the gaps are closed.
+        tolerable: Vec<ToleratedGap>,
+    },
+    /// 不予受理.
+    NotAccepted {
+        /// The reasons.
+        reasons: Vec<Refusal>,
+    },
+    /// 收件.
+    ReceivedOnly,
+}
+
+/// A gap, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gap {
+    material: String,
+    name: String,
+    problem: String,
+    bring: String,
+}
+
+/// A tolerated material, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToleratedGap {
+    material: String,
+    name: String,
+    supply_days: u32,
+}
+
+/// A reason for refusing, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    reason: String,
+    legal_basis: String,
+}
+
+impl From<&core_case::Role> for Role {
+    fn from(r: &core_case::Role) -> Self {
+        match r {
+            core_case::Role::Applicant => Role::Applicant,
+            core_case::Role::Clerk => Role::Clerk,
+            core_case::Role::Support => Role::Support,
+            core_case::Role::Reviewer => Role::Reviewer,
+            core_case::Role::Supervisor => Role::Supervisor,
+        }
+    }
+}
+
+impl From<Role> for core_case::Role {
+    fn from(r: Role) -> Self {
+        match r {
+            Role::Applicant => core_case::Role::Applicant,
+            Role::Clerk => core_case::Role::Clerk,
+            Role::Support => core_case::Role::Support,
+            Role::Reviewer => core_case::Role::Reviewer,
+            Role::Supervisor => core_case::Role::Supervisor,
+        }
+    }
+}
+
+impl From<CoreDelivery> for Delivery {
+    fn from(m: CoreDelivery) -> Self {
+        match m {
+            CoreDelivery::Window => Delivery::Window,
+            CoreDelivery::Locker => Delivery::Locker,
+            CoreDelivery::Post => Delivery::Post,
+        }
+    }
+}
+
+impl From<Delivery> for CoreDelivery {
+    fn from(m: Delivery) -> Self {
+        match m {
+            Delivery::Window => CoreDelivery::Window,
+            Delivery::Locker => CoreDelivery::Locker,
+            Delivery::Post => CoreDelivery::Post,
+        }
+    }
+}
+
+impl From<&core_case::Event> for Event {
+    fn from(e: &core_case::Event) -> Self {
+        use core_case::EventKind as K;
+        let kind = match &e.kind {
+            K::PreChecked => EventKind::PreChecked,
+            K::Received => EventKind::Received,
+            K::Accepted { tolerated } => EventKind::Accepted {
+                tolerated: tolerated
+                    .iter()
+                    .map(|t| Tolerated {
+                        material: t.material.clone(),
+                        supply_days: t.supply_days,
+                    })
+                    .collect(),
+            },
+            K::NotAccepted { reasons } => EventKind::NotAccepted {
+                reasons: reasons.clone(),
+            },
+            K::CorrectionRequested { items } => EventKind::CorrectionRequested {
+                items: items.clone(),
+            },
+            K::CorrectionReceived => EventKind::CorrectionReceived,
+            K::ReviewStarted => EventKind::ReviewStarted,
+            K::SpecialProcedureStarted {
+                procedure,
+                planned_end,
+            } => EventKind::SpecialProcedureStarted {
+                procedure: procedure.clone(),
+                planned_end: *planned_end,
+            },
+            K::SpecialProcedureEnded => EventKind::SpecialProcedureEnded,
+            K::Extended { reason, approver } => EventKind::Extended {
+                reason: reason.clone(),
+                approver: approver.clone(),
+            },
+            K::Decided { approved, reasons } => EventKind::Decided {
+                approved: *approved,
+                reasons: reasons.clone(),
+            },
+            K::Delivered { method, tracking } => EventKind::Delivered {
+                method: (*method).into(),
+                tracking: tracking.clone(),
+            },
+            K::Evaluated { level, comment } => EventKind::Evaluated {
+                level: *level,
+                comment: comment.clone(),
+            },
+            K::ToleratedSupplied { material } => EventKind::ToleratedSupplied {
+                material: material.clone(),
+            },
+            K::Archived => EventKind::Archived,
+            K::HandedOver(h) => EventKind::HandedOver(Handover {
+                department: h.department.clone(),
+                material: h.material.clone(),
+                copies: h.copies,
+                from: h.from.clone(),
+                to: h.to.clone(),
+            }),
+        };
+        Event {
+            at: e.at,
+            actor: e.actor.clone(),
+            role: (&e.role).into(),
+            note: e.note.clone(),
+            kind,
+        }
+    }
+}
+
+impl From<Event> for core_case::Event {
+    fn from(e: Event) -> Self {
+        use core_case::EventKind as K;
+        let kind = match e.kind {
+            EventKind::PreChecked => K::PreChecked,
+            EventKind::Received => K::Received,
+            EventKind::Accepted { tolerated } => K::Accepted {
+                tolerated: tolerated
+                    .into_iter()
+                    .map(|t| core_case::ToleratedMaterial {
+                        material: t.material,
+                        supply_days: t.supply_days,
+                    })
+                    .collect(),
+            },
+            EventKind::NotAccepted { reasons } => K::NotAccepted { reasons },
+            EventKind::CorrectionRequested { items } => K::CorrectionRequested { items },
+            EventKind::CorrectionReceived => K::CorrectionReceived,
+            EventKind::ReviewStarted => K::ReviewStarted,
+            EventKind::SpecialProcedureStarted {
+                procedure,
+                planned_end,
+            } => K::SpecialProcedureStarted {
+                procedure,
+                planned_end,
+            },
+            EventKind::SpecialProcedureEnded => K::SpecialProcedureEnded,
+            EventKind::Extended { reason, approver } => K::Extended { reason, approver },
+            EventKind::Decided { approved, reasons } => K::Decided { approved, reasons },
+            EventKind::Delivered { method, tracking } => K::Delivered {
+                method: method.into(),
+                tracking,
+            },
+            EventKind::Evaluated { level, comment } => K::Evaluated { level, comment },
+            EventKind::ToleratedSupplied { material } => K::ToleratedSupplied { material },
+            EventKind::Archived => K::Archived,
+            EventKind::HandedOver(h) => K::HandedOver(core_case::Handover {
+                department: h.department,
+                material: h.material,
+                copies: h.copies,
+                from: h.from,
+                to: h.to,
+            }),
+        };
+        core_case::Event {
+            at: e.at,
+            actor: e.actor,
+            role: e.role.into(),
+            note: e.note,
+            kind,
+        }
+    }
+}
+
+fn gap_to_core(g: Gap) -> core_outcome::Gap {
+    core_outcome::Gap {
+        material: g.material,
+        name: g.name,
+        problem: g.problem,
+        bring: g.bring,
+    }
+}
+
+fn tolerated_to_core(t: ToleratedGap) -> core_outcome::ToleratedGap {
+    core_outcome::ToleratedGap {
+        material: t.material,
+        name: t.name,
+        supply_days: t.supply_days,
+    }
+}
+
+fn tolerated_of(t: &core_outcome::ToleratedGap) -> ToleratedGap {
+    ToleratedGap {
+        material: t.material.clone(),
+        name: t.name.clone(),
+        supply_days: t.supply_days,
+    }
+}
+
+impl From<&core_outcome::Outcome> for Outcome {
+    fn from(o: &core_outcome::Outcome) -> Self {
+        use core_outcome::Outcome as O;
+        match o {
+            O::Accepted => Outcome::Accepted,
+            O::AcceptedWithTolerated { tolerated } => Outcome::AcceptedWithTolerated {
+                tolerated: tolerated.iter().map(tolerated_of).collect(),
+            },
+            O::Incomplete { gaps, tolerable } => Outcome::Incomplete {
+                gaps: gaps
+                    .iter()
+                    .map(|g| Gap {
+                        material: g.material.clone(),
+                        name: g.name.clone(),
+                        problem: g.problem.clone(),
+                        bring: g.bring.clone(),
+                    })
+                    .collect(),
+                tolerable: tolerable.iter().map(tolerated_of).collect(),
+            },
+            O::NotAccepted { reasons } => Outcome::NotAccepted {
+                reasons: reasons
+                    .iter()
+                    .map(|r| Refusal {
+                        reason: r.reason.clone(),
+                        legal_basis: r.legal_basis.clone(),
+                    })
+                    .collect(),
+            },
+            O::ReceivedOnly => Outcome::ReceivedOnly,
+        }
+    }
+}
+
+impl From<Outcome> for core_outcome::Outcome {
+    fn from(o: Outcome) -> Self {
+        use core_outcome::Outcome as O;
+        match o {
+            Outcome::Accepted => O::Accepted,
+            Outcome::AcceptedWithTolerated { tolerated } => O::AcceptedWithTolerated {
+                tolerated: tolerated.into_iter().map(tolerated_to_core).collect(),
+            },
+            Outcome::Incomplete { gaps, tolerable } => O::Incomplete {
+                gaps: gaps.into_iter().map(gap_to_core).collect(),
+                tolerable: tolerable.into_iter().map(tolerated_to_core).collect(),
+            },
+            Outcome::NotAccepted { reasons } => O::NotAccepted {
+                reasons: reasons
+                    .into_iter()
+                    .map(|r| CoreRefusal {
+                        reason: r.reason,
+                        legal_basis: r.legal_basis,
+                    })
+                    .collect(),
+            },
+            Outcome::ReceivedOnly => O::ReceivedOnly,
+        }
+    }
+}
