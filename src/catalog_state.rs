@@ -90,9 +90,7 @@ async fn load() -> CatalogStatus {
     }
 }
 
-fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
+use crate::clock::now_iso;
 
 /// An ISO timestamp as the reader's local date and time.
 fn local_time(iso: &str) -> String {

@@ -3,9 +3,8 @@
 //! people's data (drafts and rescue copies; cases still waiting to be sent stay).
 
 use crate::desk_api::{self, ClerkInfo};
+use crate::hooks::{Listener, ACTIVITY};
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// Whether a clerk is logged in.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,8 +58,28 @@ impl ClerkContext {
 
 /// Logs out and clears the device, then shows the desk's login.
 pub async fn logout() {
+    stop_idle_logout();
     let _ = desk_api::logout().await;
     crate::components::clear_session_to("/desk").await;
+}
+
+/// The clerk's idle watch: its listeners and timer, removed when it is dropped.
+struct IdleWatch {
+    _listeners: Vec<Listener>,
+    timer: Option<leptos::prelude::IntervalHandle>,
+}
+
+impl Drop for IdleWatch {
+    fn drop(&mut self) {
+        if let Some(t) = self.timer.take() {
+            t.clear();
+        }
+    }
+}
+
+thread_local! {
+    /// At most one watch: a new login replaces (and so removes) the last one's.
+    static IDLE_WATCH: std::cell::RefCell<Option<IdleWatch>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Logs out after `idle_seconds` without a touch or a key: the server would refuse the
@@ -69,23 +88,33 @@ pub fn start_idle_logout(idle_seconds: i64) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let last = std::rc::Rc::new(std::cell::Cell::new(js_sys::Date::now()));
-    let touched = {
-        let last = last.clone();
-        Closure::<dyn Fn()>::new(move || last.set(js_sys::Date::now()))
-    };
-    for event in ["pointerdown", "keydown", "wheel"] {
-        let _ = window.add_event_listener_with_callback(event, touched.as_ref().unchecked_ref());
-    }
-    touched.forget();
-    let check = Closure::<dyn Fn()>::new(move || {
-        if js_sys::Date::now() - last.get() > idle_seconds as f64 * 1000.0 {
-            leptos::task::spawn_local(logout());
-        }
+    let last = std::rc::Rc::new(std::cell::Cell::new(crate::clock::now_ms()));
+    let listeners = ACTIVITY
+        .iter()
+        .map(|event| {
+            let last = last.clone();
+            Listener::new(&window, event, move |_| last.set(crate::clock::now_ms()))
+        })
+        .collect();
+    let timer = leptos::prelude::set_interval_with_handle(
+        move || {
+            if crate::clock::now_ms() - last.get() > idle_seconds as f64 * 1000.0 {
+                stop_idle_logout();
+                leptos::task::spawn_local(logout());
+            }
+        },
+        std::time::Duration::from_secs(5),
+    )
+    .ok();
+    IDLE_WATCH.with(|w| {
+        *w.borrow_mut() = Some(IdleWatch {
+            _listeners: listeners,
+            timer,
+        })
     });
-    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
-        check.as_ref().unchecked_ref(),
-        5_000,
-    );
-    check.forget();
+}
+
+/// Ends the idle watch (on logout).
+pub fn stop_idle_logout() {
+    IDLE_WATCH.with(|w| w.borrow_mut().take());
 }

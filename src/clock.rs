@@ -1,4 +1,6 @@
-//! The browser's clock, read in one place: the core takes time as an argument.
+//! The browser's clock, read only here: the core takes time as an argument, and every
+//! other part of the app asks these functions (User Timing marks in `perf.rs` measure
+//! durations and are not a clock of the domain).
 
 /// Local date and time now.
 pub fn now_local() -> chrono::NaiveDateTime {
@@ -11,4 +13,14 @@ pub fn now_local() -> chrono::NaiveDateTime {
 /// Local date today.
 pub fn today() -> chrono::NaiveDate {
     now_local().date()
+}
+
+/// Milliseconds since the epoch (timers, back-off, record timestamps).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Now as ISO 8601 in UTC (a draft's created and updated times).
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
 }

@@ -2,6 +2,7 @@
 //! once when the page is hidden or left, one save at a time, and never over a newer
 //! revision written by another tab (which is loaded instead, with a note).
 
+use crate::hooks::{use_broadcast, use_document_listener, use_window_listener};
 use crate::storage::{Draft, DraftStatus, SaveResult, Storage, DEFAULT_DB, DRAFT_VERSION};
 use crate::text::t;
 use leptos::prelude::*;
@@ -9,7 +10,6 @@ use onewindow_core::condition::Answers;
 use onewindow_core::submission::ApplicantInput;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 const CHANNEL: &str = "onewindow-drafts";
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -63,16 +63,13 @@ fn new_id() -> String {
         .unwrap_or_else(|| {
             format!(
                 "{:x}-{:x}",
-                js_sys::Date::now() as u64,
+                crate::clock::now_ms() as u64,
                 (js_sys::Math::random() * 1e15) as u64
             )
         })
 }
 
-/// The browser's clock as ISO 8601.
-pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
+pub use crate::clock::now_iso;
 
 thread_local! {
     /// This tab's id, so that a tab ignores its own announcements.
@@ -97,8 +94,15 @@ fn concerns(message: &str, id: &str, from_outbox_too: bool) -> bool {
     draft == id && (from_outbox_too || TAB.with(|t| t != tab))
 }
 
+/// The draft `id` for the current page: loaded, saved on every change, rescued when the
+/// page is hidden or left, reloaded when another tab saves it; every listener ends with
+/// the page.
+pub fn use_draft(id: String) -> DraftHandle {
+    DraftHandle::load(id)
+}
+
 impl DraftHandle {
-    /// Loads draft `id` and keeps it saved while the page lives.
+    /// Loads draft `id` and keeps it saved while the page lives (see [`use_draft`]).
     pub fn load(id: String) -> DraftHandle {
         let handle = DraftHandle {
             draft: RwSignal::new(None),
@@ -114,40 +118,27 @@ impl DraftHandle {
         handle.reload(id.clone(), None);
         // Leaving or hiding the page saves at once. IndexedDB is asynchronous and a page
         // being torn down may not finish a write, so the unsaved draft is also put, at once
-        // and synchronously, in localStorage; the next load takes it back.
-        let _ = window_event_listener(leptos::ev::pagehide, move |_| handle.rescue());
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            let on_hidden = Closure::<dyn Fn()>::new(move || handle.rescue());
-            let _ = document.add_event_listener_with_callback(
-                "visibilitychange",
-                on_hidden.as_ref().unchecked_ref(),
-            );
-            on_hidden.forget();
-        }
+        // and synchronously, in localStorage; the next load takes it back. The listeners
+        // and the channel end with the page.
+        use_window_listener("pagehide", move |_| handle.rescue());
+        use_document_listener("visibilitychange", move |_| handle.rescue());
         // Another tab saved this draft: load its newer version unless we have unsaved edits.
-        if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-            let on_message =
-                Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                    if !handle.alive() {
-                        return;
-                    }
-                    let queued = handle
-                        .draft
-                        .get_untracked()
-                        .is_some_and(|d| d.status == DraftStatus::Queued);
-                    let about = e
-                        .data()
-                        .as_string()
-                        .is_some_and(|m| concerns(&m, &id, queued));
-                    if about && !handle.dirty.get_value() && !handle.saving.get_value() {
-                        handle.reload(id.clone(), Some(t().draft_reloaded));
-                    }
-                });
-            channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-            on_message.forget();
-            let channel = send_wrapper::SendWrapper::new(channel);
-            on_cleanup(move || channel.close());
-        }
+        use_broadcast(CHANNEL, move |e: web_sys::MessageEvent| {
+            if !handle.alive() {
+                return;
+            }
+            let queued = handle
+                .draft
+                .get_untracked()
+                .is_some_and(|d| d.status == DraftStatus::Queued);
+            let about = e
+                .data()
+                .as_string()
+                .is_some_and(|m| concerns(&m, &id, queued));
+            if about && !handle.dirty.get_value() && !handle.saving.get_value() {
+                handle.reload(id.clone(), Some(t().draft_reloaded));
+            }
+        });
         handle
     }
 
@@ -328,4 +319,19 @@ fn take_rescued(id: &str, stored: Option<Draft>) -> (Option<Draft>, bool) {
             (stored, false)
         }
     }
+}
+
+/// Creates a draft for `item` (an item's or a bundle's code) and opens its first question.
+pub fn start_precheck(item: String) {
+    let draft = crate::draft_state::new_draft(&item);
+    let navigate = leptos_router::hooks::use_navigate();
+    leptos::task::spawn_local(async move {
+        if let Ok(storage) = crate::storage::Storage::open(crate::storage::DEFAULT_DB).await {
+            let _ = storage.save_draft(&draft).await;
+        }
+        navigate(
+            &crate::apply_step::step_url(&draft.id, &crate::apply_step::Step::Start),
+            Default::default(),
+        );
+    });
 }

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod app;
+pub mod apply_step;
 pub mod catalog_state;
 pub mod clerk;
 pub mod clock;
@@ -13,6 +14,7 @@ pub mod components;
 pub mod desk_api;
 pub mod display;
 pub mod draft_state;
+pub mod hooks;
 pub mod outbox;
 pub mod pages;
 pub mod perf;

@@ -3,11 +3,11 @@
 //! case; the user sees what is waiting, since when, and why.
 
 use crate::api::{post_case, PostResult};
+use crate::hooks::{use_broadcast, use_document_listener, use_interval, use_window_listener};
 use crate::storage::{OutboxEntry, Storage, DEFAULT_DB};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// One case waiting to be sent, as the user sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,27 +53,18 @@ fn backoff_ms(attempts: u32) -> f64 {
 /// back, or the user is looking); the timer only those whose back-off has run out.
 pub fn start(view: RwSignal<OutboxView>) {
     flush_all(view);
-    let _ = window_event_listener(leptos::ev::online, move |_| flush_all(view));
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        let doc = document.clone();
-        let on_visible = Closure::<dyn Fn()>::new(move || {
-            if doc.visibility_state() == web_sys::VisibilityState::Visible {
-                flush_all(view);
-            }
-        });
-        let _ = document.add_event_listener_with_callback(
-            "visibilitychange",
-            on_visible.as_ref().unchecked_ref(),
-        );
-        on_visible.forget();
-    }
-    let _ = set_interval_with_handle(move || flush(view), Duration::from_secs(10));
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let on_message = Closure::<dyn Fn()>::new(move || refresh(view));
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        std::mem::forget(channel);
-    }
+    // Everything below ends with the app's owner.
+    use_window_listener("online", move |_| flush_all(view));
+    use_document_listener("visibilitychange", move |_| {
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        if visible {
+            flush_all(view);
+        }
+    });
+    use_interval(Duration::from_secs(10), move || flush(view));
+    use_broadcast(CHANNEL, move |_| refresh(view));
 }
 
 /// Tells the other tabs that the outbox changed.
@@ -128,7 +119,7 @@ fn send_waiting(view: RwSignal<OutboxView>, all: bool) {
     }
     leptos::task::spawn_local(async move {
         if let Ok(storage) = Storage::open(DEFAULT_DB).await {
-            let now = js_sys::Date::now();
+            let now = crate::clock::now_ms();
             for entry in storage
                 .outbox()
                 .await
@@ -167,7 +158,7 @@ async fn send(storage: &Storage, mut entry: OutboxEntry) {
         PostResult::Refused(why) => why,
     };
     entry.attempts += 1;
-    entry.next_attempt_at = js_sys::Date::now() + backoff_ms(entry.attempts);
+    entry.next_attempt_at = crate::clock::now_ms() + backoff_ms(entry.attempts);
     entry.last_error = Some(failed);
     let _ = storage.outbox_failed(&entry).await;
     announce();

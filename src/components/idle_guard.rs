@@ -4,6 +4,7 @@
 //! already the applicant's submission).
 
 use crate::display::DisplayContext;
+use crate::hooks::{use_activity, use_interval};
 use crate::storage::{DraftEntry, DraftStatus, Storage, DEFAULT_DB};
 use crate::text::t;
 use leptos::prelude::*;
@@ -15,25 +16,21 @@ pub fn IdleGuard() -> impl IntoView {
     let DisplayContext(display) = expect_context();
     let idle = RwSignal::new(0u32);
     let reset = move || idle.set(0);
-    for ev in ["pointerdown", "keydown", "touchstart", "input"] {
-        let _ = window_event_listener_untyped(ev, move |_| reset());
-    }
-    let _ = set_interval_with_handle(
-        move || {
-            if !display.get_untracked().terminal {
-                return;
-            }
-            let d = display.get_untracked();
-            let limit = d.idle_seconds + d.countdown_seconds;
-            let now = idle.get_untracked() + 1;
-            idle.set(now);
-            if now >= limit {
-                idle.set(0);
-                leptos::task::spawn_local(clear_session());
-            }
-        },
-        Duration::from_secs(1),
-    );
+    // Both end with the component (a terminal switched back, the app torn down).
+    use_activity(reset);
+    use_interval(Duration::from_secs(1), move || {
+        if !display.get_untracked().terminal {
+            return;
+        }
+        let d = display.get_untracked();
+        let limit = d.idle_seconds + d.countdown_seconds;
+        let now = idle.get_untracked() + 1;
+        idle.set(now);
+        if now >= limit {
+            idle.set(0);
+            leptos::task::spawn_local(clear_session());
+        }
+    });
     move || {
         let d = display.get();
         let elapsed = idle.get();

@@ -89,7 +89,7 @@ fn bundle_list(catalog: &Catalog) -> impl IntoView {
                     <h3>{b.name.clone()}</h3>
                     <p>{b.description.clone()}</p>
                     <ul>{items}</ul>
-                    <button type="button" class="button-start" on:click=move |_| crate::pages::start_precheck(code.clone())>
+                    <button type="button" class="button-start" on:click=move |_| crate::draft_state::start_precheck(code.clone())>
                         {t().start_bundle_precheck}<span class="visually-hidden">{b.name.clone()}</span>
                     </button>
                 </li>

@@ -23,7 +23,7 @@ pub fn GuidePage() -> impl IntoView {
                         view! {
                             <div class="start-box">
                                 <p>{t().precheck_intro}</p>
-                                <button type="button" class="button-start" on:click=move |_| start_precheck(code.clone())>
+                                <button type="button" class="button-start" on:click=move |_| crate::draft_state::start_precheck(code.clone())>
                                     {t().start_precheck}
                                 </button>
                             </div>
@@ -36,16 +36,4 @@ pub fn GuidePage() -> impl IntoView {
             }
         </CatalogGate>
     }
-}
-
-/// Creates a draft for `item` (an item's or a bundle's code) and opens its first question.
-pub fn start_precheck(item: String) {
-    let draft = crate::draft_state::new_draft(&item);
-    let navigate = leptos_router::hooks::use_navigate();
-    leptos::task::spawn_local(async move {
-        if let Ok(storage) = crate::storage::Storage::open(crate::storage::DEFAULT_DB).await {
-            let _ = storage.save_draft(&draft).await;
-        }
-        navigate(&format!("/apply/{}/start", draft.id), Default::default());
-    });
 }

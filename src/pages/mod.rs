@@ -8,6 +8,6 @@ mod notice_preview;
 
 pub use apply::ApplyPage;
 pub use desk::{DeskCasePage, DeskPage};
-pub use guide::{start_precheck, GuidePage};
+pub use guide::GuidePage;
 pub use home::HomePage;
 pub use notice_preview::{NoticeListPage, NoticePreviewPage};

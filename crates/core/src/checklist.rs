@@ -5,15 +5,14 @@
 //! item, and every condition is the catalogue's.
 
 use crate::catalog::{
-    Alternative, Bundle, Catalog, Choice, Material, MaterialForm, MaterialKind, MaterialSource,
-    Question, QuestionKind, Requirement, ServiceItem, Tolerated,
+    Alternative, Bundle, Catalog, Material, MaterialForm, MaterialKind, MaterialSource, Question,
+    Requirement, ServiceItem, Tolerated,
 };
 use crate::condition::Answers;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// The answer key of the implicit "which sub-item" question.
-pub const SUB_ITEM: &str = "sub_item";
+pub use crate::catalog::SUB_ITEM;
 
 /// Why a material is on the checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -112,33 +111,7 @@ pub struct Checklist {
     pub fees: String,
 }
 
-/// The question the catalogue implies when an item has sub-items.
-pub fn sub_item_question(item: &ServiceItem) -> Option<Question> {
-    (!item.sub_items.is_empty()).then(|| Question {
-        id: SUB_ITEM.to_string(),
-        text: format!("您要办理“{}”的哪一项？", item.name),
-        help: String::new(),
-        kind: QuestionKind::Choice,
-        options: item
-            .sub_items
-            .iter()
-            .map(|s| Choice {
-                value: s.id.clone(),
-                label: s.name.clone(),
-            })
-            .collect(),
-        when: None,
-        fact: None,
-    })
-}
-
-/// Every question of the item, the implied sub-item question first.
-pub fn all_questions(item: &ServiceItem) -> Vec<Question> {
-    sub_item_question(item)
-        .into_iter()
-        .chain(item.questions.iter().cloned())
-        .collect()
-}
+pub use crate::catalog::{all_questions, sub_item_question};
 
 /// The questions that apply to these answers, in order: follow-up questions appear once
 /// the answer they depend on makes them relevant.

@@ -1,5 +1,6 @@
 //! A problem found in input data, located precisely enough for a person to fix it.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One problem in a catalogue (or other input) file: where it is and what is wrong.
@@ -69,4 +70,15 @@ mod tests {
         let d = Diagnostic::at_offset("f.toml", text, at, "bad");
         assert_eq!(d.to_string(), "f.toml:2:6: bad");
     }
+}
+
+/// One problem with a request (a submission, a step's form, a reason): which field, and
+/// what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FieldError {
+    /// The field, as a path, e.g. `applicant.id_number` or `claimed.outcome`.
+    pub field: String,
+    /// What is wrong, in Chinese, saying what to do.
+    pub problem: String,
 }

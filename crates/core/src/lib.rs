@@ -24,6 +24,7 @@ pub mod notice;
 pub mod outcome;
 pub mod outgoing;
 pub mod precheck;
+pub mod settings;
 pub mod submission;
 pub mod validate;
 

@@ -82,15 +82,7 @@ pub struct Submission {
     pub claimed: Claimed,
 }
 
-/// One problem with a submission: which field, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct FieldError {
-    /// The field, as a path, e.g. `applicant.id_number` or `claimed.outcome`.
-    pub field: String,
-    /// What is wrong, in Chinese, saying what to do.
-    pub problem: String,
-}
+pub use crate::diagnostic::FieldError;
 
 /// A submission the core has re-checked: ready to store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

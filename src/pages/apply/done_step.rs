@@ -49,7 +49,7 @@ pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                     <div class="banner banner-warning" role="status">
                         <p>{if handle.draft.with(|d| d.as_ref().is_some_and(|d| d.channel == Channel::Desk)) { desk().done_queued } else { t().done_queued }}</p>
                         {move || waiting().map(|w| {
-                            let since = t().elapsed(js_sys::Date::now() - w.queued_at);
+                            let since = t().elapsed(crate::clock::now_ms() - w.queued_at);
                             view! {
                                 <p>{t().waiting_since}{since}</p>
                                 {w.last_error.map(|e| view! { <p>{t().last_problem}{e}</p> })}

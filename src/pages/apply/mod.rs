@@ -8,18 +8,18 @@ mod desk_marks;
 mod done_step;
 mod question_step;
 mod review_step;
-mod step;
 
-pub use step::{step_url, Step};
+pub use crate::apply_step::{step_url, Step};
 
 use crate::catalog_state::{CatalogContext, CatalogStatus};
-use crate::draft_state::DraftHandle;
+use crate::draft_state::use_draft;
 use crate::text::t;
 use applicant_step::ApplicantStep;
 use checklist_step::ChecklistStep;
 use done_step::DoneStep;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_params_map;
 use onewindow_core::checklist::{all_questions, next_question};
 use question_step::QuestionStep;
 use review_step::ReviewStep;
@@ -30,14 +30,13 @@ pub fn ApplyPage() -> impl IntoView {
     let CatalogContext(status) = expect_context();
     let params = use_params_map();
     let id = params.read_untracked().get("id").unwrap_or_default();
-    let handle = DraftHandle::load(id.clone());
+    let handle = use_draft(id.clone());
     let step = move || {
         params
             .read()
             .get("step")
             .and_then(|s| s.parse::<Step>().ok())
     };
-    let navigate = use_navigate();
     // The page is rebuilt when the step or the draft's identity changes, not on every
     // keystroke saved into the draft.
     let identity = Memo::new(move |_| {
@@ -48,14 +47,17 @@ pub fn ApplyPage() -> impl IntoView {
         })
     });
     // `/apply/:id` without a step resumes where the user was.
-    Effect::new(move |_| {
-        if step().is_none() {
-            if let Some(d) = handle.draft.get() {
-                let target = d.step.parse::<Step>().unwrap_or(Step::Start);
-                navigate(&step_url(&d.id, &target), Default::default());
-            }
+    let resume = move || {
+        if step().is_some() {
+            return None;
         }
-    });
+        handle.draft.with(|d| {
+            d.as_ref().map(|d| {
+                let target = d.step.parse::<Step>().unwrap_or(Step::Start);
+                view! { <Redirect path=step_url(&d.id, &target)/> }
+            })
+        })
+    };
     let crate::display::DisplayContext(display) = expect_context();
     // On a shared terminal, unfinished work can go to the desk instead of staying here.
     let hand_over = move || {
@@ -69,6 +71,7 @@ pub fn ApplyPage() -> impl IntoView {
             .then(|| view! { <crate::components::HandOver handle=handle/> })
     };
     view! {
+        {resume}
         {move || handle.error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
         {move || handle.note.get().map(|n| view! { <p class="banner banner-warning" role="status">{n}</p> })}
         {move || {

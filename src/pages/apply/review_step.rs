@@ -152,7 +152,7 @@ pub fn ReviewStep(
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let queued = match Storage::open(DEFAULT_DB).await {
-                Ok(s) => s.queue(&draft, &submission, js_sys::Date::now()).await,
+                Ok(s) => s.queue(&draft, &submission, crate::clock::now_ms()).await,
                 Err(e) => Err(e),
             };
             match queued {

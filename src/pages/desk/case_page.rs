@@ -187,32 +187,39 @@ fn CaseLoader() -> impl IntoView {
     let clerk: ClerkContext = expect_context();
     let params = use_params_map();
     let number = params.read_untracked().get("number").unwrap_or_default();
-    let case = RwSignal::new(None::<Result<(DeskCase, String), String>>);
-    let message = RwSignal::new(None::<(bool, String)>);
-    let load = {
+    // Fetched when the page opens and again after "changed elsewhere"; a step recorded
+    // here replaces it with the server's answer. The fetch ends with the page.
+    let generation = RwSignal::new(0u32);
+    let fetched = LocalResource::new({
         let number = number.clone();
         move || {
+            generation.track();
             let number = number.clone();
-            leptos::task::spawn_local(async move {
-                match desk_api::case(&number).await {
-                    Ok(c) => case.set(Some(Ok(c))),
-                    Err(e) if e.status == 401 => clerk.session_ended(),
-                    Err(e) => case.set(Some(Err(e.message))),
-                }
-            });
+            async move { desk_api::case(&number).await }
         }
+    });
+    let posted = RwSignal::new(None::<(DeskCase, String)>);
+    let current = move || match posted.get() {
+        Some(c) => Some(Ok(c)),
+        None => fetched.get(),
     };
-    load();
+    Effect::new(move |_| {
+        if let Some(Err(e)) = fetched.get() {
+            if e.status == 401 {
+                clerk.session_ended();
+            }
+        }
+    });
+    let message = RwSignal::new(None::<(bool, String)>);
     let on_post = Callback::new(move |body: StepRequest| {
-        let Some(Ok((current, etag))) = case.get_untracked() else {
+        let Some(Ok((case, etag))) = current() else {
             return;
         };
-        let before = current.notices.len();
-        let load = load.clone();
+        let before = case.notices.len();
         leptos::task::spawn_local(async move {
-            match desk_api::post_event(&current.number, &etag, &body).await {
+            match desk_api::post_event(&case.number, &etag, &body).await {
                 Ok((updated, etag)) => {
-                    let new: Vec<String> = updated.notices[before..]
+                    let new: Vec<String> = updated.notices[before.min(updated.notices.len())..]
                         .iter()
                         .map(|n| n.number.clone())
                         .collect();
@@ -222,12 +229,13 @@ fn CaseLoader() -> impl IntoView {
                         format!("{}{}", desk().step_recorded_with_notices, new.join("、"))
                     };
                     message.set(Some((true, text)));
-                    case.set(Some(Ok((updated, etag))));
+                    posted.set(Some((updated, etag)));
                 }
                 Err(e) if e.status == 401 => clerk.session_ended(),
                 Err(e) if e.status == 412 => {
                     message.set(Some((false, desk().changed_elsewhere.to_string())));
-                    load();
+                    posted.set(None);
+                    generation.update(|g| *g += 1);
                 }
                 Err(e) => message.set(Some((false, e.message))),
             }
@@ -239,10 +247,11 @@ fn CaseLoader() -> impl IntoView {
         {move || message.get().map(|(ok, m)| view! {
             <p class=if ok { "banner banner-success" } else { "banner banner-error" } role=if ok { "status" } else { "alert" }>{m}</p>
         })}
-        {move || match case.get() {
-            None => view! { <p class="progress" role="status">{desk().loading_case}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="banner banner-error" role="alert">{e}</p> }.into_any(),
-            Some(Ok((c, _))) => case_view(c, on_post, on_choose).into_any(),
-        }}
+        <Transition fallback=|| view! { <p class="progress" role="status">{desk().loading_case}</p> }>
+            {move || current().map(|answer| match answer {
+                Err(e) => view! { <p class="banner banner-error" role="alert">{e.message}</p> }.into_any(),
+                Ok((c, _)) => case_view(c, on_post, on_choose).into_any(),
+            })}
+        </Transition>
     }
 }

@@ -30,35 +30,7 @@ impl Limits {
     }
 }
 
-/// The numbers a deployment may set; the defaults are the law's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default, deny_unknown_fields)]
-pub struct DeadlineSettings {
-    /// A deadline is "due soon" when this many working days or fewer remain after today
-    /// (default 1: from the working day before the deadline).
-    pub due_soon_days: u32,
-    /// Working days to tell a received application what is missing (Art. 32: 5).
-    pub notify_days: u32,
-    /// Working days to archive after the decision (5).
-    pub archive_days: u32,
-    /// An extension's working days (Art. 42: 10).
-    pub extension_days: u32,
-    /// An extension's working days for joint handling (Art. 42: 15).
-    pub joint_extension_days: u32,
-}
-
-impl Default for DeadlineSettings {
-    fn default() -> Self {
-        DeadlineSettings {
-            due_soon_days: 1,
-            notify_days: 5,
-            archive_days: 5,
-            extension_days: 10,
-            joint_extension_days: 15,
-        }
-    }
-}
+pub use crate::settings::DeadlineSettings;
 
 /// Which deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

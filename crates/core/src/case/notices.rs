@@ -16,7 +16,7 @@ pub enum Stage {
 impl EventKind {
     /// The notices this event calls for at `stage`, in the order they are handed out.
     /// This is the one table of which step produces which notice; the front desk's
-    /// outcome uses it through [`crate::outcome::Outcome::notices`].
+    /// outcome uses it through `Outcome::notices`.
     pub fn notices_at(&self, stage: Stage) -> Vec<NoticeKind> {
         match self {
             EventKind::Received => vec![NoticeKind::Receipt],

@@ -6,7 +6,7 @@
 use super::lifecycle::{target, CaseRecord};
 use super::{EventKind, Handover};
 use crate::catalog::{DeliveryMethod, ServiceItem};
-use crate::submission::FieldError;
+use crate::diagnostic::FieldError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

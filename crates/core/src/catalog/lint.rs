@@ -1,9 +1,8 @@
 //! The catalogue linter: every check a file must pass before it reaches an applicant.
 //! Problems name the file and, where the text allows, the line of the offending key.
 
-use super::source::SourceFile;
-use super::{Bundle, CaseKind, QuestionKind, Requirement, ServiceItem};
-use crate::checklist::{all_questions, SUB_ITEM};
+use super::{all_questions, SUB_ITEM};
+use super::{Bundle, CaseKind, QuestionKind, Requirement, ServiceItem, SourceFile};
 use crate::condition::Condition;
 use crate::Diagnostic;
 use serde_json::Value;

@@ -7,16 +7,28 @@
 
 mod lint;
 mod model;
+mod questions;
 pub mod search;
 mod source;
 
 pub use model::*;
-pub use source::{load, SourceFile};
+pub use questions::{all_questions, sub_item_question, SUB_ITEM};
+pub use source::load;
 
-use crate::calendar::{self, Calendar, DayCounting, YearSchedule};
-use crate::case::DeadlineSettings;
+use crate::calendar::{self, Calendar, YearSchedule};
 use crate::notice::Notices;
+pub use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
+
+/// One catalogue file (shared by the loader and the linter, so neither depends on the
+/// other's module): its path relative to the catalogue directory, and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative path with `/` separators, e.g. `items/food-business-licence.toml`.
+    pub path: String,
+    /// The file's contents.
+    pub text: String,
+}
 
 /// The version of the catalogue's JSON shape. Bump it when the shape changes.
 pub const SCHEMA_VERSION: u32 = 6;
@@ -40,17 +52,6 @@ pub struct Catalog {
     /// What the deployment sets (`settings.toml`): it travels with the catalogue so
     /// that the browser and the server count the same way.
     pub settings: Settings,
-}
-
-/// What a deployment may set; the defaults are the law's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default, deny_unknown_fields)]
-pub struct Settings {
-    /// Whether the first day of a period counts.
-    pub day_counting: DayCounting,
-    /// The deadline numbers (warning, notification, archive, extension).
-    pub deadlines: DeadlineSettings,
 }
 
 impl Catalog {

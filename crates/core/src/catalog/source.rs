@@ -3,20 +3,11 @@
 //! The caller reads the files (the core does no I/O) and passes their names and texts;
 //! every problem in every file is reported together, each with file, line and column.
 
-use super::{lint, Bundle, Catalog, ServiceItem, SCHEMA_VERSION};
+use super::{lint, Bundle, Catalog, ServiceItem, SourceFile, SCHEMA_VERSION};
 use crate::calendar::{self, YearSchedule};
 use crate::notice::{self, NoticeSettings, Notices};
 use crate::Diagnostic;
 use std::collections::BTreeMap;
-
-/// One catalogue file: its path relative to the catalogue directory, and its text.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// Relative path with `/` separators, e.g. `items/food-business-licence.toml`.
-    pub path: String,
-    /// The file's contents.
-    pub text: String,
-}
 
 /// Parses and checks all catalogue files. Returns the catalogue only when there is no
 /// problem at all, so that a broken file never reaches an applicant half-read.

@@ -1,7 +1,7 @@
 //! The numbers people read out at the desk: a case number (2026-000001) or a terminal's
 //! hand-over number (J2026-000001), and the reason a clerk gives to see personal data.
 
-use crate::submission::FieldError;
+use crate::diagnostic::FieldError;
 
 /// What a number typed at the desk refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! Where in the pre-check a page is: one typed value instead of strings built in every
+//! Where in the pre-check (`/apply/:id/:step`) a page is: one typed value instead of strings built in every
 //! step. Its text form is the last part of `/apply/:id/:step` and what a draft stores.
 
 use std::fmt;
