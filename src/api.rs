@@ -9,18 +9,17 @@ pub async fn fetch_catalog() -> Result<String, String> {
     let response = Request::get("/api/catalog")
         .send()
         .await
-        .map_err(|e| format!("网络错误：{e}"))?;
+        .map_err(|e| (crate::text::faults().network_error)(&e.to_string()))?;
     if !response.ok() {
-        return Err(format!(
-            "服务器返回 {} {}",
+        return Err((crate::text::faults().server_status)(
             response.status(),
-            response.status_text()
+            &response.status_text(),
         ));
     }
     response
         .text()
         .await
-        .map_err(|e| format!("读取响应失败：{e}"))
+        .map_err(|e| (crate::text::faults().answer_unreadable)(&e.to_string()))
 }
 
 /// How the server answered a submitted case.
@@ -47,11 +46,13 @@ pub async fn post_case(key: &str, body: &str) -> PostResult {
         .body(body.to_string())
     {
         Ok(r) => r,
-        Err(e) => return PostResult::Refused(format!("无法生成请求：{e}")),
+        Err(e) => {
+            return PostResult::Refused((crate::text::faults().request_unbuildable)(&e.to_string()))
+        }
     };
     let response = match request.send().await {
         Ok(r) => r,
-        Err(e) => return PostResult::Retry(format!("网络不可用（{e}）")),
+        Err(e) => return PostResult::Retry((crate::text::faults().network_down)(&e.to_string())),
     };
     let status = response.status();
     match status {
@@ -68,7 +69,7 @@ pub async fn post_case(key: &str, body: &str) -> PostResult {
             },
             // Stored, but the answer did not arrive whole: asking again with the same key
             // returns the stored answer.
-            Err(e) => PostResult::Retry(format!("服务器的回答无法读取（{e}）")),
+            Err(e) => PostResult::Retry((crate::text::faults().answer_unreadable)(&e.to_string())),
         },
         // A desk case whose clerk's session ended waits for the next login.
         401 => PostResult::Retry(
@@ -78,7 +79,7 @@ pub async fn post_case(key: &str, body: &str) -> PostResult {
                 .map(|b| b.error)
                 .unwrap_or_default(),
         ),
-        409 | 429 | 500..=599 => PostResult::Retry(format!("服务器暂时无法处理（{status}）")),
+        409 | 429 | 500..=599 => PostResult::Retry((crate::text::faults().server_busy)(status)),
         _ => {
             let body: ErrorBody = response.json().await.unwrap_or_default();
             let fields: Vec<String> = body.fields.into_iter().map(|f| f.problem).collect();

@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
                     <span class="brand-name">{t().app_name}</span>
                     <span class="brand-tagline">{t().app_tagline}</span>
                 </a>
-                <nav aria-label="主导航">
+                <nav aria-label=crate::text::faults().main_nav>
                     <a href="/">{t().items_heading}</a>
                     <a href="/notices">{t().notices_link}</a>
                     // A shared terminal is for applicants: no way into the desk from it.

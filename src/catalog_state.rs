@@ -82,9 +82,9 @@ async fn load() -> CatalogStatus {
             }),
             Err(e) => CatalogStatus::Failed(format!("{network_error}；{e}")),
         },
-        Ok(None) => CatalogStatus::Failed(format!(
-            "{network_error}。本机还没有保存过事项目录，请检查网络连接后点击“{}”。",
-            t().retry
+        Ok(None) => CatalogStatus::Failed((crate::text::faults().no_catalog_yet)(
+            &network_error,
+            t().retry,
         )),
         Err(e) => CatalogStatus::Failed(format!("{network_error}；{e}")),
     }

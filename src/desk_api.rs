@@ -24,11 +24,11 @@ use onewindow_wire::body::{
 async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
     let request = request.map_err(|e| ApiError {
         status: 0,
-        message: format!("无法生成请求：{e}"),
+        message: (crate::text::faults().request_unbuildable)(&e.to_string()),
     })?;
     let response = request.send().await.map_err(|e| ApiError {
         status: 0,
-        message: format!("网络不可用，请检查网络后重试（{e}）"),
+        message: (crate::text::faults().network_down)(&e.to_string()),
     })?;
     if response.ok() {
         return Ok(response);
@@ -41,7 +41,7 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Api
         message = format!("{message}（{}）", problems.join("；"));
     }
     if message.is_empty() {
-        message = format!("服务器返回 {status}");
+        message = (crate::text::faults().server_status)(status, "");
     }
     Err(ApiError { status, message })
 }
@@ -49,7 +49,7 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Api
 async fn json<T: for<'de> Deserialize<'de>>(response: Response) -> Result<T, ApiError> {
     response.json().await.map_err(|e| ApiError {
         status: 0,
-        message: format!("服务器的回答无法读取：{e}"),
+        message: (crate::text::faults().answer_unreadable)(&e.to_string()),
     })
 }
 

@@ -790,3 +790,80 @@ impl DeskText {
         }
     }
 }
+
+/// What went wrong outside the app (network, server, the device's storage), as messages
+/// that say what to do. Functions, because each message carries a detail.
+pub struct FaultText {
+    pub main_nav: &'static str,
+    pub request_unbuildable: fn(&str) -> String,
+    pub network_down: fn(&str) -> String,
+    pub network_error: fn(&str) -> String,
+    pub server_status: fn(u16, &str) -> String,
+    pub server_busy: fn(u16) -> String,
+    pub answer_unreadable: fn(&str) -> String,
+    pub no_catalog_yet: fn(&str, &str) -> String,
+    pub storage_failed: fn(&str, &str) -> String,
+    pub record_not_text: &'static str,
+    pub op_open: &'static str,
+    pub op_read: &'static str,
+    pub op_write: &'static str,
+    pub op_delete: &'static str,
+    pub op_save_draft: &'static str,
+    pub op_queue: &'static str,
+    pub op_update_queue: &'static str,
+    pub op_confirm_sent: &'static str,
+    pub queued_damaged: fn(&str) -> String,
+    pub queued_version: fn(u32) -> String,
+    pub cached_catalog: fn(&str) -> String,
+    pub cached_catalog_damaged: fn(&str) -> String,
+    pub cached_version: fn(u32) -> String,
+    pub draft_unwritable: fn(&str) -> String,
+    pub draft_not_json: fn(&str) -> String,
+    pub draft_version: fn(u64, u32) -> String,
+    pub draft_no_version: &'static str,
+    pub draft_content: fn(&str) -> String,
+    pub draft_id_clash: &'static str,
+    pub decided_any: &'static str,
+}
+
+static FAULTS_ZH: FaultText = FaultText {
+    main_nav: "主导航",
+    request_unbuildable: |e| format!("无法生成请求：{e}"),
+    network_down: |e| format!("网络不可用，请检查网络后重试（{e}）"),
+    network_error: |e| format!("网络错误：{e}"),
+    server_status: |status, text| format!("服务器返回 {status} {text}"),
+    server_busy: |status| format!("服务器暂时无法处理（{status}），稍后自动重试"),
+    answer_unreadable: |e| format!("服务器的回答无法读取：{e}"),
+    no_catalog_yet: |network_error, retry| {
+        format!("{network_error}。本机还没有保存过事项目录，请检查网络连接后点击“{retry}”。")
+    },
+    storage_failed: |what, e| format!("本机存储（IndexedDB）{what}失败：{e}"),
+    record_not_text: "记录不是文本",
+    op_open: "打开",
+    op_read: "读取",
+    op_write: "写入",
+    op_delete: "删除",
+    op_save_draft: "保存草稿",
+    op_queue: "加入待发送",
+    op_update_queue: "更新待发送",
+    op_confirm_sent: "确认发送",
+    queued_damaged: |e| format!("待发送记录已损坏（{e}）"),
+    queued_version: |v| format!("待发送记录版本为{v}，无法识别；请更新页面"),
+    cached_catalog: |e| format!("缓存的事项目录{e}"),
+    cached_catalog_damaged: |e| format!("缓存的事项目录已损坏（{e}），请联网后刷新"),
+    cached_version: |v| format!("缓存记录版本为 {v}，无法识别；请联网后刷新"),
+    draft_unwritable: |e| format!("草稿无法写成记录（{e}）"),
+    draft_not_json: |e| format!("不是有效的草稿记录（{e}）"),
+    draft_version: |v, known| {
+        format!("草稿格式版本为{v}，本程序只认识版本{known}；请更新页面后再打开")
+    },
+    draft_no_version: "草稿记录没有版本号",
+    draft_content: |e| format!("草稿内容有误（{e}）"),
+    draft_id_clash: "草稿编号冲突，请重试",
+    decided_any: "已办结",
+};
+
+/// The fault messages in the current language.
+pub fn faults() -> &'static FaultText {
+    &FAULTS_ZH
+}

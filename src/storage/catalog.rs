@@ -25,7 +25,8 @@ impl Storage {
             saved_at: saved_at.to_string(),
             json: json.to_string(),
         };
-        let text = serde_json::to_string(&record).map_err(|e| err("写入", e))?;
+        let text =
+            serde_json::to_string(&record).map_err(|e| err(crate::text::faults().op_write, e))?;
         self.put_text(CATALOG_STORE, CURRENT_KEY, &text).await
     }
 
@@ -35,13 +36,22 @@ impl Storage {
         let Some(text) = self.get_text(CATALOG_STORE, CURRENT_KEY).await? else {
             return Ok(None);
         };
-        let text = text.map_err(|e| err("读取", format!("缓存的事项目录{e}")))?;
-        let record: CachedCatalog = serde_json::from_str(&text)
-            .map_err(|e| err("读取", format!("缓存的事项目录已损坏（{e}）")))?;
+        let text = text.map_err(|e| {
+            err(
+                crate::text::faults().op_read,
+                (crate::text::faults().cached_catalog)(&e),
+            )
+        })?;
+        let record: CachedCatalog = serde_json::from_str(&text).map_err(|e| {
+            err(
+                crate::text::faults().op_read,
+                (crate::text::faults().cached_catalog_damaged)(&e.to_string()),
+            )
+        })?;
         if record.schema_version != CACHED_CATALOG_VERSION {
             return Err(err(
-                "读取",
-                format!("缓存记录版本为 {}，无法识别", record.schema_version),
+                crate::text::faults().op_read,
+                (crate::text::faults().cached_version)(record.schema_version),
             ));
         }
         Ok(Some(record))

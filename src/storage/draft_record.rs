@@ -143,7 +143,8 @@ pub fn encode(draft: &Draft) -> Result<String, String> {
         actor: draft.actor.clone(),
         agent: draft.agent.as_ref().map(Person::from),
     };
-    serde_json::to_string(&record).map_err(|e| format!("草稿无法写成记录（{e}）"))
+    serde_json::to_string(&record)
+        .map_err(|e| (crate::text::faults().draft_unwritable)(&e.to_string()))
 }
 
 fn from_v2(r: RecordV2) -> Draft {
@@ -170,8 +171,8 @@ fn from_v2(r: RecordV2) -> Draft {
 
 /// Reads a stored draft record of any known version.
 pub fn upgrade(text: &str) -> Result<Draft, String> {
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| format!("不是有效的草稿记录（{e}）"))?;
+    let mut value: Value = serde_json::from_str(text)
+        .map_err(|e| (crate::text::faults().draft_not_json)(&e.to_string()))?;
     match value.get("schema_version").and_then(Value::as_u64) {
         // Version 1 had only pre-checks: add the channel, no marks, no clerk.
         Some(1) => {
@@ -183,14 +184,10 @@ pub fn upgrade(text: &str) -> Result<Draft, String> {
             }
         }
         Some(2) => {}
-        Some(v) => {
-            return Err(format!(
-                "草稿格式版本为{v}，本程序只认识版本{DRAFT_VERSION}；请更新页面后再打开"
-            ))
-        }
-        None => return Err("草稿记录没有版本号".into()),
+        Some(v) => return Err((crate::text::faults().draft_version)(v, DRAFT_VERSION)),
+        None => return Err(crate::text::faults().draft_no_version.into()),
     }
     serde_json::from_value::<RecordV2>(value)
         .map(from_v2)
-        .map_err(|e| format!("草稿内容有误（{e}）"))
+        .map_err(|e| (crate::text::faults().draft_content)(&e.to_string()))
 }

@@ -140,11 +140,11 @@ impl Storage {
         let tx = self
             .db
             .transaction(&[DRAFTS_STORE], TransactionMode::ReadWrite)
-            .map_err(|e| err("保存草稿", e))?;
+            .map_err(|e| err(crate::text::faults().op_save_draft, e))?;
         let store = tx
             .object_store(DRAFTS_STORE)
-            .map_err(|e| err("保存草稿", e))?;
-        let current = get_in(&store, &draft.id, "保存草稿").await?;
+            .map_err(|e| err(crate::text::faults().op_save_draft, e))?;
+        let current = get_in(&store, &draft.id, crate::text::faults().op_save_draft).await?;
         if let Some(stored) = current
             .and_then(|v| v.as_string())
             .and_then(|t| upgrade(&t).ok())
@@ -156,8 +156,14 @@ impl Storage {
         let mut next = draft.clone();
         next.revision = draft.revision + 1;
         let text = encode(&next)?;
-        put_in(&store, &draft.id, &text, "保存草稿").await?;
-        commit(tx, "保存草稿").await?;
+        put_in(
+            &store,
+            &draft.id,
+            &text,
+            crate::text::faults().op_save_draft,
+        )
+        .await?;
+        commit(tx, crate::text::faults().op_save_draft).await?;
         Ok(SaveResult::Saved(next.revision))
     }
 

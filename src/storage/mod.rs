@@ -67,17 +67,17 @@ pub struct Storage {
 }
 
 fn err(what: &str, e: impl std::fmt::Display) -> String {
-    format!("本机存储（IndexedDB）{what}失败：{e}")
+    (crate::text::faults().storage_failed)(what, &e.to_string())
 }
 
 impl Storage {
     /// Opens (and creates or upgrades) the database `name`. Upgrades only add stores, so
     /// what version 1 stored is kept.
     pub async fn open(name: &str) -> Result<Storage, String> {
-        let factory = Factory::new().map_err(|e| err("打开", e))?;
+        let factory = Factory::new().map_err(|e| err(crate::text::faults().op_open, e))?;
         let mut request = factory
             .open(name, Some(DB_VERSION))
-            .map_err(|e| err("打开", e))?;
+            .map_err(|e| err(crate::text::faults().op_open, e))?;
         request.on_upgrade_needed(|event| {
             if let Ok(db) = event.database() {
                 let present = db.store_names();
@@ -88,7 +88,9 @@ impl Storage {
                 }
             }
         });
-        let db = request.await.map_err(|e| err("打开", e))?;
+        let db = request
+            .await
+            .map_err(|e| err(crate::text::faults().op_open, e))?;
         Ok(Storage { db })
     }
 
@@ -105,33 +107,42 @@ impl Storage {
         let tx = self
             .db
             .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(|e| err("读取", e))?;
-        let s = tx.object_store(store).map_err(|e| err("读取", e))?;
-        let value = get_in(&s, key, "读取").await?;
-        Ok(value.map(|v| v.as_string().ok_or_else(|| "记录不是文本".to_string())))
+            .map_err(|e| err(crate::text::faults().op_read, e))?;
+        let s = tx
+            .object_store(store)
+            .map_err(|e| err(crate::text::faults().op_read, e))?;
+        let value = get_in(&s, key, crate::text::faults().op_read).await?;
+        Ok(value.map(|v| {
+            v.as_string()
+                .ok_or_else(|| crate::text::faults().record_not_text.to_string())
+        }))
     }
 
     async fn put_text(&self, store: &str, key: &str, text: &str) -> Result<(), String> {
         let tx = self
             .db
             .transaction(&[store], TransactionMode::ReadWrite)
-            .map_err(|e| err("写入", e))?;
-        let s = tx.object_store(store).map_err(|e| err("写入", e))?;
-        put_in(&s, key, text, "写入").await?;
-        commit(tx, "写入").await
+            .map_err(|e| err(crate::text::faults().op_write, e))?;
+        let s = tx
+            .object_store(store)
+            .map_err(|e| err(crate::text::faults().op_write, e))?;
+        put_in(&s, key, text, crate::text::faults().op_write).await?;
+        commit(tx, crate::text::faults().op_write).await
     }
 
     async fn delete(&self, store: &str, key: &str) -> Result<(), String> {
         let tx = self
             .db
             .transaction(&[store], TransactionMode::ReadWrite)
-            .map_err(|e| err("删除", e))?;
-        let s = tx.object_store(store).map_err(|e| err("删除", e))?;
+            .map_err(|e| err(crate::text::faults().op_delete, e))?;
+        let s = tx
+            .object_store(store)
+            .map_err(|e| err(crate::text::faults().op_delete, e))?;
         s.delete(JsValue::from_str(key))
-            .map_err(|e| err("删除", e))?
+            .map_err(|e| err(crate::text::faults().op_delete, e))?
             .await
-            .map_err(|e| err("删除", e))?;
-        commit(tx, "删除").await
+            .map_err(|e| err(crate::text::faults().op_delete, e))?;
+        commit(tx, crate::text::faults().op_delete).await
     }
 
     /// Every record of `store` as (key, text or why it is not text).
@@ -142,24 +153,30 @@ impl Storage {
         let tx = self
             .db
             .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(|e| err("读取", e))?;
-        let s = tx.object_store(store).map_err(|e| err("读取", e))?;
+            .map_err(|e| err(crate::text::faults().op_read, e))?;
+        let s = tx
+            .object_store(store)
+            .map_err(|e| err(crate::text::faults().op_read, e))?;
         let keys = s
             .get_all_keys(None, None)
-            .map_err(|e| err("读取", e))?
+            .map_err(|e| err(crate::text::faults().op_read, e))?
             .await
-            .map_err(|e| err("读取", e))?;
+            .map_err(|e| err(crate::text::faults().op_read, e))?;
         let values = s
             .get_all(None, None)
-            .map_err(|e| err("读取", e))?
+            .map_err(|e| err(crate::text::faults().op_read, e))?
             .await
-            .map_err(|e| err("读取", e))?;
+            .map_err(|e| err(crate::text::faults().op_read, e))?;
         Ok(keys
             .into_iter()
             .zip(values)
             .map(|(k, v)| {
                 let key = k.as_string().unwrap_or_default();
-                (key, v.as_string().ok_or_else(|| "记录不是文本".to_string()))
+                (
+                    key,
+                    v.as_string()
+                        .ok_or_else(|| crate::text::faults().record_not_text.to_string()),
+                )
             })
             .collect())
     }

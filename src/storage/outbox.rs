@@ -34,13 +34,10 @@ pub struct OutboxEntry {
 }
 
 fn read(text: &str) -> Result<OutboxEntry, String> {
-    let entry: OutboxEntry =
-        serde_json::from_str(text).map_err(|e| format!("待发送记录已损坏（{e}）"))?;
+    let entry: OutboxEntry = serde_json::from_str(text)
+        .map_err(|e| (crate::text::faults().queued_damaged)(&e.to_string()))?;
     if entry.schema_version != OUTBOX_VERSION {
-        return Err(format!(
-            "待发送记录版本为{}，无法识别",
-            entry.schema_version
-        ));
+        return Err((crate::text::faults().queued_version)(entry.schema_version));
     }
     Ok(entry)
 }
@@ -54,7 +51,7 @@ impl Storage {
         submission: &Submission,
         now_ms: f64,
     ) -> Result<(), String> {
-        let what = "加入待发送";
+        let what = crate::text::faults().op_queue;
         let tx = self
             .db
             .transaction(&[DRAFTS_STORE, OUTBOX_STORE], TransactionMode::ReadWrite)
@@ -99,7 +96,7 @@ impl Storage {
     /// Records a failed attempt — unless the entry is gone meanwhile (another tab's send
     /// was confirmed): a late failure must never bring a sent case back.
     pub async fn outbox_failed(&self, entry: &OutboxEntry) -> Result<(), String> {
-        let what = "更新待发送";
+        let what = crate::text::faults().op_update_queue;
         let tx = self
             .db
             .transaction(&[OUTBOX_STORE], TransactionMode::ReadWrite)
@@ -121,7 +118,7 @@ impl Storage {
         lookup_code: &str,
         more: &[String],
     ) -> Result<(), String> {
-        let what = "确认发送";
+        let what = crate::text::faults().op_confirm_sent;
         let tx = self
             .db
             .transaction(&[DRAFTS_STORE, OUTBOX_STORE], TransactionMode::ReadWrite)

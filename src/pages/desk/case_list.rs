@@ -29,7 +29,7 @@ const STATES: [CaseState; 11] = [
 
 fn state_label(s: CaseState) -> &'static str {
     match s {
-        CaseState::Decided { .. } => "已办结",
+        CaseState::Decided { .. } => crate::text::faults().decided_any,
         other => desk().state(Some(other)),
     }
 }

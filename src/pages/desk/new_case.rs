@@ -19,7 +19,7 @@ async fn open_draft(mut draft: crate::storage::Draft) -> Result<(), String> {
     let storage = Storage::open(DEFAULT_DB).await?;
     match storage.save_draft(&draft).await? {
         SaveResult::Saved(rev) => draft.revision = rev,
-        SaveResult::Newer(_) => return Err("草稿编号冲突，请重试".into()),
+        SaveResult::Newer(_) => return Err(crate::text::faults().draft_id_clash.into()),
     }
     if let Some(w) = web_sys::window() {
         let _ = w
