@@ -26,3 +26,11 @@ pub fn official_calendar() -> &'static Calendar {
             .expect("the official schedules are valid")
     })
 }
+
+/// The repository's food business licence item.
+pub fn food_item() -> crate::ServiceItem {
+    toml::from_str(include_str!(
+        "../../../catalog/items/food-business-licence.toml"
+    ))
+    .unwrap()
+}

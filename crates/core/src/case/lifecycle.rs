@@ -143,7 +143,8 @@ pub fn state_name(state: CaseState) -> &'static str {
     }
 }
 
-/// The state an event leads to from `state`, or `None` if it cannot happen there.
+/// The state an event leads to from `state`, or `None` if it cannot happen there. Every
+/// event kind has its arm, so a new one must say where it may happen.
 pub(super) fn target(
     state: Option<CaseState>,
     kind: &EventKind,
@@ -152,46 +153,57 @@ pub(super) fn target(
     use CaseState as S;
     use EventKind as E;
     let open = |s: CaseState| matches!(s, S::Accepted | S::UnderReview | S::SpecialProcedure);
-    match (state, kind) {
-        (None, E::PreChecked) => Some(S::PreChecked),
-        (None | Some(S::PreChecked), E::Received) => Some(S::Received),
-        (Some(S::Received), E::Accepted { .. }) => Some(S::Accepted),
-        (Some(S::Received), E::NotAccepted { .. }) => Some(S::NotAccepted),
-        (Some(S::Received | S::Accepted | S::UnderReview), E::CorrectionRequested { .. }) => {
-            Some(S::CorrectionRequested)
-        }
+    let during = |allowed: bool, next: CaseState| allowed.then_some(next);
+    match kind {
+        E::PreChecked => during(state.is_none(), S::PreChecked),
+        E::Received => during(matches!(state, None | Some(S::PreChecked)), S::Received),
+        E::Accepted { .. } => during(state == Some(S::Received), S::Accepted),
+        E::NotAccepted { .. } => during(state == Some(S::Received), S::NotAccepted),
+        E::CorrectionRequested { .. } => during(
+            matches!(state, Some(S::Received | S::Accepted | S::UnderReview)),
+            S::CorrectionRequested,
+        ),
         // A correction before acceptance returns to the front desk's review; after
         // acceptance, to the back office's.
-        (Some(S::CorrectionRequested), E::CorrectionReceived) => Some(if rec.accepted.is_some() {
-            S::UnderReview
-        } else {
-            S::Received
-        }),
-        (Some(S::Accepted), E::ReviewStarted) => Some(S::UnderReview),
-        (Some(S::Accepted | S::UnderReview), E::SpecialProcedureStarted { .. }) => {
-            Some(S::SpecialProcedure)
-        }
-        (Some(S::SpecialProcedure), E::SpecialProcedureEnded) => Some(S::UnderReview),
-        (Some(s), E::Extended { .. }) if open(s) && rec.extended.is_none() => Some(s),
-        (Some(S::Accepted | S::UnderReview), E::Decided { approved, .. }) => Some(S::Decided {
-            approved: *approved,
-        }),
-        (Some(S::Decided { .. }), E::Delivered { method, .. }) => {
-            Some(S::Delivered { method: *method })
-        }
-        (Some(S::Delivered { .. }), E::Evaluated { .. }) => Some(S::Evaluated),
-        (Some(S::NotAccepted | S::Delivered { .. } | S::Evaluated), E::Archived) => {
-            Some(S::Archived)
-        }
-        (Some(s), E::ToleratedSupplied { material })
-            if rec.decided.is_none()
+        E::CorrectionReceived => during(
+            state == Some(S::CorrectionRequested),
+            if rec.accepted.is_some() {
+                S::UnderReview
+            } else {
+                S::Received
+            },
+        ),
+        E::ReviewStarted => during(state == Some(S::Accepted), S::UnderReview),
+        E::SpecialProcedureStarted { .. } => during(
+            matches!(state, Some(S::Accepted | S::UnderReview)),
+            S::SpecialProcedure,
+        ),
+        E::SpecialProcedureEnded => during(state == Some(S::SpecialProcedure), S::UnderReview),
+        E::Extended { .. } => state.filter(|s| open(*s) && rec.extended.is_none()),
+        E::Decided { approved, .. } => during(
+            matches!(state, Some(S::Accepted | S::UnderReview)),
+            S::Decided {
+                approved: *approved,
+            },
+        ),
+        E::Delivered { method, .. } => during(
+            matches!(state, Some(S::Decided { .. })),
+            S::Delivered { method: *method },
+        ),
+        E::Evaluated { .. } => during(matches!(state, Some(S::Delivered { .. })), S::Evaluated),
+        E::Archived => during(
+            matches!(
+                state,
+                Some(S::NotAccepted | S::Delivered { .. } | S::Evaluated)
+            ),
+            S::Archived,
+        ),
+        E::ToleratedSupplied { material } => state.filter(|_| {
+            rec.decided.is_none()
                 && rec.tolerated.iter().any(|t| &t.material == material)
-                && !rec.supplied.iter().any(|(m, _)| m == material) =>
-        {
-            Some(s)
-        }
-        (Some(s), E::HandedOver(_)) if !matches!(s, S::PreChecked | S::Archived) => Some(s),
-        _ => None,
+                && !rec.supplied.iter().any(|(m, _)| m == material)
+        }),
+        E::HandedOver(_) => state.filter(|s| !matches!(s, S::PreChecked | S::Archived)),
     }
 }
 
@@ -204,39 +216,57 @@ pub fn allowed_events(rec: &CaseRecord) -> Vec<EventType> {
         .collect()
 }
 
-/// What an event must carry to be recorded.
+/// What an event must carry to be recorded. Every event kind has its arm.
 fn validate(kind: &EventKind) -> Result<(), String> {
     let blank = |s: &str| s.trim().is_empty();
+    let need = |missing: bool, why: &str| {
+        if missing {
+            Err(why.to_string())
+        } else {
+            Ok(())
+        }
+    };
     match kind {
-        EventKind::NotAccepted { reasons } if reasons.iter().all(|r| blank(r)) => {
-            Err("a refusal must give its concrete reasons".into())
-        }
-        EventKind::CorrectionRequested { items } if items.iter().all(|r| blank(r)) => {
-            Err("a correction request must list every missing or defective material".into())
-        }
-        EventKind::Extended { reason, approver } if blank(reason) || blank(approver) => {
-            Err("an extension needs a recorded reason and the approver's name".into())
-        }
-        EventKind::Decided {
-            approved: false,
-            reasons,
-        } if reasons.iter().all(|r| blank(r)) => Err("a denial must give its reasons".into()),
-        EventKind::Delivered {
-            method: DeliveryMethod::Post,
-            tracking,
-        } if tracking.as_deref().is_none_or(blank) => {
-            Err("a posted result needs its tracking number".into())
-        }
+        EventKind::NotAccepted { reasons } => need(
+            reasons.iter().all(|r| blank(r)),
+            "a refusal must give its concrete reasons",
+        ),
+        EventKind::CorrectionRequested { items } => need(
+            items.iter().all(|r| blank(r)),
+            "a correction request must list every missing or defective material",
+        ),
+        EventKind::Extended { reason, approver } => need(
+            blank(reason) || blank(approver),
+            "an extension needs a recorded reason and the approver's name",
+        ),
+        EventKind::Decided { approved, reasons } => need(
+            !approved && reasons.iter().all(|r| blank(r)),
+            "a denial must give its reasons",
+        ),
+        EventKind::Delivered { method, tracking } => need(
+            *method == DeliveryMethod::Post && tracking.as_deref().is_none_or(blank),
+            "a posted result needs its tracking number",
+        ),
         EventKind::Evaluated { level, .. } if !(1..=5).contains(level) => {
             Err(format!("an evaluation is 1 to 5, not {level}"))
         }
-        EventKind::SpecialProcedureStarted { procedure, .. } if blank(procedure) => {
-            Err("name the special procedure (e.g. 现场勘验)".into())
-        }
-        EventKind::HandedOver(h) if h.copies == 0 || blank(&h.from) || blank(&h.to) => {
-            Err("a hand-over needs at least one copy and who handed over and who received".into())
-        }
-        _ => Ok(()),
+        EventKind::Evaluated { .. } => Ok(()),
+        EventKind::SpecialProcedureStarted { procedure, .. } => need(
+            blank(procedure),
+            "name the special procedure (e.g. 现场勘验)",
+        ),
+        EventKind::HandedOver(h) => need(
+            h.copies == 0 || blank(&h.from) || blank(&h.to),
+            "a hand-over needs at least one copy and who handed over and who received",
+        ),
+        EventKind::PreChecked
+        | EventKind::Received
+        | EventKind::Accepted { .. }
+        | EventKind::CorrectionReceived
+        | EventKind::ReviewStarted
+        | EventKind::SpecialProcedureEnded
+        | EventKind::ToleratedSupplied { .. }
+        | EventKind::Archived => Ok(()),
     }
 }
 

@@ -281,6 +281,12 @@ impl EventType {
         }
     }
 
+    /// [`EventType::probe`], for the tests that every type names its own events.
+    #[cfg(test)]
+    pub(crate) fn probe_for_tests(self, rec: &CaseRecord) -> EventKind {
+        self.probe(rec)
+    }
+
     /// Whether an event of this type may follow the record's current state.
     pub fn allowed(self, rec: &CaseRecord) -> bool {
         target(rec.state, &self.probe(rec), rec).is_some()

@@ -484,3 +484,158 @@ fn the_desk_watches_the_nearest_open_deadline_in_working_days() {
     assert_eq!(late.nearest_open().unwrap().kind, DeadlineKind::Promised);
     assert_eq!(late.working_days_left(cal(), d("2026-11-18")), Some(-2));
 }
+
+mod steps_and_recording {
+    use super::*;
+    use crate::diagnostic::FieldError;
+
+    fn accepted_with_tolerated() -> Vec<Event> {
+        vec![
+            ev("2026-11-20 09:00", EventKind::Received),
+            ev(
+                "2026-11-20 09:10",
+                EventKind::Accepted {
+                    tolerated: vec![ToleratedMaterial {
+                        material: "layout_plan".into(),
+                        supply_days: 5,
+                    }],
+                },
+            ),
+        ]
+    }
+
+    fn clerk(now: &str) -> Recorder<'static> {
+        Recorder {
+            actor: "王敏",
+            role: Role::Clerk,
+            now: chrono::NaiveDateTime::parse_from_str(now, "%Y-%m-%d %H:%M").unwrap(),
+        }
+    }
+
+    fn request(step: EventType, fields: &[(FieldName, &str)]) -> StepRequest {
+        StepRequest {
+            step,
+            fields: fields.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn every_event_type_is_listed_once_and_names_its_events() {
+        let rec = replay(&accepted_with_tolerated()).unwrap();
+        for (i, t) in EventType::ALL.iter().enumerate() {
+            assert_eq!(EventType::ALL.iter().position(|u| u == t), Some(i));
+            assert_eq!(t.probe_for_tests(&rec).event_type(), *t);
+        }
+    }
+
+    #[test]
+    fn an_open_tolerated_material_can_be_supplied_and_then_no_longer() {
+        let events = accepted_with_tolerated();
+        let rec = replay(&events).unwrap();
+        let forms = step_forms(&rec, None);
+        let supply = forms
+            .iter()
+            .find(|f| f.step == EventType::ToleratedSupplied)
+            .expect("the desk is offered to record the supplied material");
+        assert_eq!(
+            supply.fields[0].input,
+            FieldInput::Choice(vec![Choice::Material {
+                id: "layout_plan".into(),
+                name: "layout_plan".into()
+            }])
+        );
+        let done = record_step(
+            &events,
+            None,
+            &request(
+                EventType::ToleratedSupplied,
+                &[(FieldName::Material, "layout_plan")],
+            ),
+            &clerk("2026-11-23 10:00"),
+        )
+        .unwrap();
+        assert!(!step_forms(&done.record, None)
+            .iter()
+            .any(|f| f.step == EventType::ToleratedSupplied));
+    }
+
+    #[test]
+    fn every_missing_field_is_named_at_once() {
+        let rec = replay(&accepted_with_tolerated()).unwrap();
+        let input: StepInput = [(FieldName::Decision, "denied".to_string())].into();
+        assert_eq!(
+            build_event(EventType::Decided, &input, &rec, None, "王敏"),
+            Err(vec![FieldError {
+                field: "denial_reasons".into(),
+                problem: "不予准予须逐行写明理由".into()
+            }])
+        );
+        let problems =
+            build_event(EventType::HandedOver, &StepInput::new(), &rec, None, "王敏").unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["department", "handover_material", "receiver", "copies"]
+        );
+    }
+
+    #[test]
+    fn a_step_is_dated_by_the_recorder_never_before_the_last_event_and_names_its_notices() {
+        let events = accepted_with_tolerated();
+        // The server's clock went back: the step still follows the last event.
+        let done = record_step(
+            &events,
+            None,
+            &request(
+                EventType::CorrectionRequested,
+                &[(FieldName::Corrections, "营业执照：已过有效期")],
+            ),
+            &clerk("2026-11-20 08:00"),
+        )
+        .unwrap();
+        let last = done.events.last().unwrap();
+        assert_eq!(last.at, events[1].at);
+        assert_eq!(last.actor, "王敏");
+        assert_eq!(done.notices, vec![crate::notice::NoticeKind::Correction]);
+        // A step the case cannot take now is refused, saying what may follow.
+        let refused = record_step(
+            &events,
+            None,
+            &request(EventType::Archived, &[]),
+            &clerk("2026-11-23 10:00"),
+        )
+        .unwrap_err();
+        assert!(refused.to_string().contains("archived"), "{refused}");
+        assert_eq!(refused.field_errors()[0].field, "step");
+    }
+
+    #[test]
+    fn the_view_says_what_is_due_and_what_may_follow() {
+        let events = accepted_with_tolerated();
+        let item = crate::test_support::food_item();
+        let v = view(
+            &events,
+            Some(&item),
+            cal(),
+            &DeadlineSettings::default(),
+            d("2026-11-26"),
+        )
+        .unwrap();
+        assert_eq!(v.state, Some(CaseState::Accepted));
+        // The tolerated material is due 5 working days after Friday 20th: Friday 27th.
+        let next = v.next_deadline.expect("an open deadline");
+        assert_eq!(next.deadline.due, d("2026-11-27"));
+        assert_eq!(v.working_days_left, Some(1));
+        assert!(v.steps.iter().any(|s| s.step == EventType::ReviewStarted));
+        let without_item = view(
+            &events,
+            None,
+            cal(),
+            &DeadlineSettings::default(),
+            d("2026-11-26"),
+        )
+        .unwrap();
+        assert!(without_item.deadlines.is_none() && without_item.deadline_problem.is_some());
+    }
+}
