@@ -9,10 +9,12 @@
 //!   per second, latency, peak memory), which print their figures.
 //! - `cargo xtask load`: only the server's load benchmark.
 //! - `cargo xtask setup`: only install the tools.
+//! - `cargo xtask gen-catalog N DIR`: N generated items for benchmarks at a county's size.
 //!
 //! Plain Rust with no dependencies, so that it compiles in seconds on a fresh machine.
 
 mod build;
+mod gen_catalog;
 mod load;
 mod pg;
 mod setup;
@@ -56,9 +58,10 @@ fn main() -> ExitCode {
             .and_then(|()| build::release(&root))
             .and_then(|()| load::run(&root)),
         Some("setup") => setup::for_build(&root).and_then(|()| setup::for_tests(&root)),
+        Some("gen-catalog") => gen_catalog::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask run [serve options] | test | build | bench | load | setup"
+                "usage: cargo xtask run [serve options] | test | build | bench | load | setup | gen-catalog N DIR"
             );
             return ExitCode::from(2);
         }
