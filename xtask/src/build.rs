@@ -77,6 +77,7 @@ pub fn release(root: &Path) -> Result {
         "trunk",
         &["build", "--release", "--skip-version-check"],
     )?;
+    precompress(&root.join("dist"))?;
     banner("building the server (release)");
     run(
         root,
@@ -84,6 +85,40 @@ pub fn release(root: &Path) -> Result {
         &["build", "--release", "-p", "onewindow-server"],
     )?;
     size_report(root)
+}
+
+/// Writes `X.br` (brotli at its highest level) and `X.gz` (gzip -9) next to every text or
+/// wasm file of the built app, so the server sends them as they are and compresses
+/// nothing large per request.
+pub fn precompress(dist: &Path) -> Result {
+    banner("precompressing the built app (brotli -q 11, gzip -9)");
+    let files: Vec<_> = std::fs::read_dir(dist)
+        .map_err(|e| format!("cannot read {}: {e}", dist.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| {
+                [
+                    "wasm",
+                    "js",
+                    "css",
+                    "html",
+                    "json",
+                    "svg",
+                    "webmanifest",
+                    "txt",
+                ]
+                .iter()
+                .any(|e| x == *e)
+            })
+        })
+        .collect();
+    for path in &files {
+        let file = path.to_string_lossy().to_string();
+        let br = format!("{file}.br");
+        run(dist, "brotli", &["-f", "-q", "11", "-o", &br, &file])?;
+        run(dist, "gzip", &["-f", "-k", "-n", "-9", &file])?;
+    }
+    Ok(())
 }
 
 /// Prints the raw and compressed size of every .wasm and .js file in `dist/`.

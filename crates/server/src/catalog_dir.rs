@@ -21,6 +21,38 @@ pub struct LoadedCatalog {
     pub calendar_json: String,
     /// Hex SHA-256 of `calendar_json`.
     pub calendar_digest: String,
+    /// `json` compressed once, at load.
+    pub json_packed: Packed,
+    /// `calendar_json` compressed once, at load.
+    pub calendar_packed: Packed,
+}
+
+/// A document compressed once with brotli (highest level) and gzip, so that no request
+/// compresses it again.
+#[derive(Debug, Clone)]
+pub struct Packed {
+    /// Brotli, quality 11.
+    pub br: Vec<u8>,
+    /// Gzip, level 9.
+    pub gzip: Vec<u8>,
+}
+
+impl Packed {
+    /// Compresses `text`.
+    pub fn of(text: &str) -> std::io::Result<Packed> {
+        use std::io::Write;
+        let mut br = Vec::new();
+        {
+            let mut w = brotli::CompressorWriter::new(&mut br, 64 * 1024, 11, 22);
+            w.write_all(text.as_bytes())?;
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(text.as_bytes())?;
+        Ok(Packed {
+            br,
+            gzip: gz.finish()?,
+        })
+    }
 }
 
 /// Reads every file under `dir` and loads it; every problem is listed in the error,
@@ -55,6 +87,8 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<LoadedCatalog> {
         .map_err(|e| anyhow::anyhow!("the catalogue in {}: {e}", dir.display()))?;
     let calendar_json = serde_json::to_string(&catalog.calendar)?;
     Ok(LoadedCatalog {
+        json_packed: Packed::of(&json)?,
+        calendar_packed: Packed::of(&calendar_json)?,
         digest: sha256(&json),
         calendar_digest: sha256(&calendar_json),
         catalog,

@@ -1,5 +1,6 @@
 //! The HTTP routes.
 
+use crate::catalog_dir::Packed;
 use crate::error::AppError;
 use crate::{audit_log, auth, cases, desk, handovers, security, static_files, AppState};
 use axum::extract::DefaultBodyLimit;
@@ -78,17 +79,44 @@ pub fn app(state: AppState) -> Router {
 /// `GET /api/catalog`: the checked catalogue (items and holiday schedules).
 async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let c = &state.catalog;
-    json_with_etag(&headers, &c.digest, c.json.clone())
+    json_with_etag(&headers, &c.digest, &c.json, &c.json_packed)
 }
 
 /// `GET /api/calendar`: the holiday schedules alone.
 async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let c = &state.catalog;
-    json_with_etag(&headers, &c.calendar_digest, c.calendar_json.clone())
+    json_with_etag(
+        &headers,
+        &c.calendar_digest,
+        &c.calendar_json,
+        &c.calendar_packed,
+    )
 }
 
-/// A JSON document that clients revalidate with its entity tag (304 when unchanged).
-fn json_with_etag(headers: &HeaderMap, digest: &str, body: String) -> Response {
+/// Which of brotli, gzip or nothing the client accepts, in that order of preference.
+fn accepted_encoding(headers: &HeaderMap) -> Option<&'static str> {
+    let accepted: Vec<String> = headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter(|e| !e.contains("q=0") || e.contains("q=0."))
+        .map(|e| {
+            e.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .collect();
+    ["br", "gzip"]
+        .into_iter()
+        .find(|e| accepted.iter().any(|a| a == e))
+}
+
+/// A JSON document that clients revalidate with its entity tag (304 when unchanged),
+/// sent in the compressed form made at load when the client accepts it.
+fn json_with_etag(headers: &HeaderMap, digest: &str, body: &str, packed: &Packed) -> Response {
     let etag = format!("\"{}\"", &digest[..32]);
     let fresh = headers
         .get(header::IF_NONE_MATCH)
@@ -97,16 +125,23 @@ fn json_with_etag(headers: &HeaderMap, digest: &str, body: String) -> Response {
     let cache = [
         (header::ETAG, etag.clone()),
         (header::CACHE_CONTROL, "no-cache".into()),
+        (header::VARY, "Accept-Encoding".into()),
     ];
     if fresh {
         return (StatusCode::NOT_MODIFIED, cache).into_response();
     }
-    (
-        cache,
-        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-        body,
-    )
-        .into_response()
+    let json = (header::CONTENT_TYPE, "application/json; charset=utf-8");
+    match accepted_encoding(headers) {
+        Some(encoding) => {
+            let bytes = if encoding == "br" {
+                packed.br.clone()
+            } else {
+                packed.gzip.clone()
+            };
+            (cache, [json, (header::CONTENT_ENCODING, encoding)], bytes).into_response()
+        }
+        None => (cache, [json], body.to_string()).into_response(),
+    }
 }
 
 /// `GET /healthz`: the database answers and a catalogue is loaded.

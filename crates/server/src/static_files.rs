@@ -8,9 +8,18 @@ use axum::response::Response;
 use std::path::Path;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// The static file service with the single-page-app fallback.
+/// The static file service with the single-page-app fallback. The build writes `.br`
+/// and `.gz` beside each file; they are sent as they are (with `Content-Encoding` and
+/// `Vary: Accept-Encoding`) to clients that accept them, so nothing is compressed here.
 pub fn service(dist: &Path) -> ServeDir<ServeFile> {
-    ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")))
+    ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(
+            ServeFile::new(dist.join("index.html"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
 }
 
 /// Trunk names the bundle's files with a content hash, so they never change and may be
@@ -18,6 +27,14 @@ pub fn service(dist: &Path) -> ServeDir<ServeFile> {
 pub async fn cache_headers(request: Request, next: Next) -> Response {
     let hashed = is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
+    // Files may come precompressed: caches must keep one copy per encoding.
+    if response.headers().contains_key(header::CONTENT_ENCODING)
+        && !response.headers().contains_key(header::VARY)
+    {
+        response
+            .headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    }
     if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
         let value = if hashed {
             "public, max-age=31536000, immutable"
