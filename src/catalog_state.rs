@@ -40,54 +40,71 @@ fn calendar_of(catalog: &Catalog) -> Option<Arc<Calendar>> {
 #[derive(Clone, Copy)]
 pub struct CatalogContext(pub RwSignal<CatalogStatus>);
 
-/// Starts loading the catalogue into `status`.
+/// Starts loading the catalogue into `status`, stale-while-revalidate: the device's copy
+/// is shown at once when there is one, the server is asked in the background, and a newer
+/// catalogue replaces the shown one (drafts live in their own store and are untouched).
+/// When the server cannot be reached, the device's copy stays and says from when it is.
 pub fn start_loading(status: RwSignal<CatalogStatus>) {
     status.set(CatalogStatus::Loading);
     leptos::task::spawn_local(async move {
-        status.set(load().await);
-    });
-}
-
-async fn load() -> CatalogStatus {
-    let storage = Storage::open(DEFAULT_DB).await;
-    let network_error = match api::fetch_catalog().await {
-        Ok(json) => match Catalog::from_json(&json) {
-            Ok(catalog) => {
-                let saved = match &storage {
-                    Ok(s) => s.save_catalog(&json, &now_iso()).await,
-                    Err(e) => Err(e.clone()),
-                };
-                return CatalogStatus::Ready(LoadedCatalog {
-                    calendar: calendar_of(&catalog),
-                    catalog: Arc::new(catalog),
-                    offline_copy_from: None,
-                    cache_warning: saved.err(),
-                });
-            }
+        let storage = Storage::open(DEFAULT_DB).await;
+        let cached = match &storage {
+            Ok(s) => s.load_catalog().await,
+            Err(e) => Err(e.clone()),
+        };
+        // What the device has, shown before the network answers.
+        let (shown, cache_problem) = match cached {
+            Ok(Some(record)) => match Catalog::from_json(&record.json) {
+                Ok(catalog) => {
+                    status.set(CatalogStatus::Ready(LoadedCatalog {
+                        calendar: calendar_of(&catalog),
+                        catalog: Arc::new(catalog),
+                        offline_copy_from: None,
+                        cache_warning: None,
+                    }));
+                    (Some(record), None)
+                }
+                // A damaged copy is reported and replaced by the server's.
+                Err(e) => (None, Some(e)),
+            },
+            Ok(None) => (None, None),
+            Err(e) => (None, Some(e)),
+        };
+        let network_error = match api::fetch_catalog().await {
+            Ok(json) if shown.as_ref().is_some_and(|r| r.json == json) => return,
+            Ok(json) => match Catalog::from_json(&json) {
+                Ok(catalog) => {
+                    let saved = match &storage {
+                        Ok(s) => s.save_catalog(&json, &now_iso()).await,
+                        Err(e) => Err(e.clone()),
+                    };
+                    status.set(CatalogStatus::Ready(LoadedCatalog {
+                        calendar: calendar_of(&catalog),
+                        catalog: Arc::new(catalog),
+                        offline_copy_from: None,
+                        cache_warning: saved.err(),
+                    }));
+                    return;
+                }
+                Err(e) => e,
+            },
             Err(e) => e,
-        },
-        Err(e) => e,
-    };
-    let cached = match &storage {
-        Ok(s) => s.load_catalog().await,
-        Err(e) => Err(e.clone()),
-    };
-    match cached {
-        Ok(Some(record)) => match Catalog::from_json(&record.json) {
-            Ok(catalog) => CatalogStatus::Ready(LoadedCatalog {
-                calendar: calendar_of(&catalog),
-                catalog: Arc::new(catalog),
-                offline_copy_from: Some(local_time(&record.saved_at)),
-                cache_warning: None,
+        };
+        match (shown, cache_problem) {
+            (Some(record), _) => status.update(|s| {
+                if let CatalogStatus::Ready(l) = s {
+                    l.offline_copy_from = Some(local_time(&record.saved_at));
+                }
             }),
-            Err(e) => CatalogStatus::Failed(format!("{network_error}；{e}")),
-        },
-        Ok(None) => CatalogStatus::Failed((crate::text::faults().no_catalog_yet)(
-            &network_error,
-            t().retry,
-        )),
-        Err(e) => CatalogStatus::Failed(format!("{network_error}；{e}")),
-    }
+            (None, Some(problem)) => {
+                status.set(CatalogStatus::Failed(format!("{network_error}；{problem}")))
+            }
+            (None, None) => status.set(CatalogStatus::Failed((crate::text::faults()
+                .no_catalog_yet)(
+                &network_error, t().retry
+            ))),
+        }
+    });
 }
 
 use crate::clock::now_iso;

@@ -38,6 +38,9 @@ pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
     }
 }
 
+/// How many items of a department are drawn before "show the rest".
+const FIRST_CARDS: usize = 12;
+
 /// The items of `theme` (all when `None`), grouped by department.
 fn department_groups(catalog: &Catalog, theme: Option<&str>) -> impl IntoView {
     // Departments in the order the catalogue first names them (it is sorted by item code,
@@ -60,11 +63,25 @@ fn department_groups(catalog: &Catalog, theme: Option<&str>) -> impl IntoView {
         .into_iter()
         .map(|(department, items)| {
             let count = format!("{} {}", items.len(), t().item_count_suffix);
-            let cards = items.into_iter().map(item_card).collect_view();
+            // A county has dozens of items per department: the first few are drawn at
+            // once, the rest when asked for, so a long catalogue stays quick to show.
+            let rest: Vec<ServiceItem> = items.iter().skip(FIRST_CARDS).map(|i| (*i).clone()).collect();
+            let first = items.into_iter().take(FIRST_CARDS).map(item_card).collect_view();
+            let open = RwSignal::new(false);
+            let more = (!rest.is_empty()).then(|| {
+                let label = format!("{}{}{}", t().show_more_before, rest.len(), t().show_more_after);
+                view! {
+                    <Show when=move || open.get() fallback=move || view! {
+                        <li class="more"><button type="button" class="secondary" on:click=move |_| open.set(true)>{label.clone()}</button></li>
+                    }>
+                        {rest.iter().map(item_card).collect_view()}
+                    </Show>
+                }
+            });
             view! {
                 <section class="department" aria-label=department.to_string()>
                     <h2>{department.to_string()}{" "}<span class="count">{count}</span></h2>
-                    <ul class="item-list">{cards}</ul>
+                    <ul class="item-list">{first}{more}</ul>
                 </section>
             }
         })

@@ -6,6 +6,9 @@ use onewindow_core::catalog::search::search;
 use onewindow_core::Catalog;
 use std::sync::Arc;
 
+/// The most hits listed at once.
+const MAX_HITS: usize = 30;
+
 /// The search box and its results.
 #[component]
 pub fn SearchBox(catalog: Arc<Catalog>) -> impl IntoView {
@@ -19,8 +22,15 @@ pub fn SearchBox(catalog: Arc<Catalog>) -> impl IntoView {
         Some(if hits.is_empty() {
             view! { <p class="hint" role="status">{t().search_none}</p> }.into_any()
         } else {
+            // The best hits first; a short query in a county's catalogue matches hundreds.
+            let total = hits.len();
+            let shown = total.min(MAX_HITS);
+            let more = (total > shown).then(|| {
+                view! { <p class="hint">{format!("{}{total}{}{shown}{}", t().search_many_before, t().search_many_middle, t().search_many_after)}</p> }
+            });
             let links = hits
                 .into_iter()
+                .take(MAX_HITS)
                 .map(|h| {
                     let href = if h.bundle {
                         format!("/#bundle-{}", h.code)
@@ -36,6 +46,7 @@ pub fn SearchBox(catalog: Arc<Catalog>) -> impl IntoView {
             view! {
                 <div role="status" aria-live="polite">
                     <ul class="search-results">{links}</ul>
+                    {more}
                 </div>
             }
             .into_any()
