@@ -26,7 +26,8 @@ pub struct LoadedCatalog {
     pub catalog: Arc<Catalog>,
     /// `Some(saved_at)` when the server could not be reached and the device's copy is shown.
     pub offline_copy_from: Option<String>,
-    /// Set when the fresh catalogue could not be saved on the device.
+    /// Said above the page: the fresh catalogue could not be saved on the device, or the
+    /// device's copy was damaged and has been replaced.
     pub cache_warning: Option<String>,
     /// The working-day calendar of the catalogue (`None` if its schedules are broken).
     pub calendar: Option<Arc<Calendar>>,
@@ -78,11 +79,20 @@ pub fn start_loading(status: RwSignal<CatalogStatus>) {
                         Ok(s) => s.save_catalog(&json, &now_iso()).await,
                         Err(e) => Err(e.clone()),
                     };
+                    // A damaged copy on the device is said once, now replaced.
+                    let warning = match (saved, &cache_problem) {
+                        (Err(e), _) => Some(format!("{}{e}", t().cache_failed)),
+                        (Ok(()), Some(problem)) => Some(format!(
+                            "{problem}{}",
+                            crate::text::faults().cache_replaced
+                        )),
+                        (Ok(()), None) => None,
+                    };
                     status.set(CatalogStatus::Ready(LoadedCatalog {
                         calendar: calendar_of(&catalog),
                         catalog: Arc::new(catalog),
                         offline_copy_from: None,
-                        cache_warning: saved.err(),
+                        cache_warning: warning,
                     }));
                     return;
                 }

@@ -834,6 +834,7 @@ pub struct FaultText {
     pub draft_content: fn(&str) -> String,
     pub draft_id_clash: &'static str,
     pub decided_any: &'static str,
+    pub cache_replaced: &'static str,
 }
 
 static FAULTS_ZH: FaultText = FaultText {
@@ -871,6 +872,7 @@ static FAULTS_ZH: FaultText = FaultText {
     draft_content: |e| format!("草稿内容有误（{e}）"),
     draft_id_clash: "草稿编号冲突，请重试",
     decided_any: "已办结",
+    cache_replaced: "；已从服务器重新取得并保存。",
 };
 
 /// The fault messages in the current language.

@@ -33,7 +33,7 @@ where
             });
             let cache = loaded.cache_warning.clone().map(|why| {
                 view! {
-                    <p class="banner banner-warning" role="status">{t().cache_failed}{why}</p>
+                    <p class="banner banner-warning" role="status">{why}</p>
                 }
             });
             view! { {offline} {cache} {children(loaded)} }.into_any()

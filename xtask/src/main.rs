@@ -41,6 +41,14 @@ fn bench(root: &std::path::Path) -> sh::Result {
     setup::for_tests(root)?;
     build::release(root)?;
     sh::run(&root.join("tests").join("e2e"), "node", &["bench.mjs"])?;
+    setup::banner("first load, demo catalogue and 1,500 generated items (4x CPU slowdown)");
+    let county = root.join("target").join("gen-1500");
+    gen_catalog::run(root, &["1500".into(), county.to_string_lossy().into()])?;
+    sh::run(
+        &root.join("tests").join("e2e"),
+        "node",
+        &["bench-load.mjs", &county.to_string_lossy()],
+    )?;
     setup::banner("server load (wrk, 32 connections, 20 s)");
     load::run(root)
 }

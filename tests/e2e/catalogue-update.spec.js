@@ -1,0 +1,61 @@
+// The catalogue on the device is shown at once and refreshed in the background: a newer
+// catalogue arriving while a draft is open replaces the old one without touching the
+// draft, and a damaged copy on the device is reported and replaced, never blocking or
+// losing a draft.
+import { test, expect } from "./fixtures.js";
+
+const FOOD = "370000-SCJG-XK-001";
+
+async function startFoodLicence(page, server) {
+  await page.goto(server.url + "/");
+  await page.getByLabel("搜索事项").fill("spjy");
+  await page.locator(".search-results").getByRole("link", { name: "食品经营许可（新办）" }).click();
+  await page.getByRole("button", { name: "开始网上预审" }).click();
+  await page.waitForURL(/\/apply\//);
+}
+
+test("a newer catalogue arriving while a draft is open replaces the old one and keeps the answers", async ({ page, server }) => {
+  await startFoodLicence(page, server);
+  const first = page.locator("form.question h1");
+  await expect(first).toBeVisible();
+  const question = page.url();
+  await page.locator(".question input[type=radio]").first().check();
+  await page.getByRole("button", { name: "继续" }).click();
+  await expect(page).not.toHaveURL(question);
+  // From now on the server has a new edition of the item.
+  await page.route("**/api/catalog", async (route) => {
+    const response = await route.fetch();
+    const catalog = await response.json();
+    const item = catalog.items.find((i) => i.code === FOOD);
+    item.name = "食品经营许可（2027年版）";
+    await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(catalog) });
+  });
+  await page.goto(question);
+  // The device's copy first, then the server's: the question names the new edition …
+  await expect(page.locator("form.question h1")).toContainText("2027年版");
+  // … and the answer given before is still there.
+  await expect(page.locator(".question input[type=radio]").first()).toBeChecked();
+});
+
+test("a damaged catalogue on the device is reported and replaced, and the drafts stay", async ({ page, server }) => {
+  await startFoodLicence(page, server);
+  await page.locator(".question input[type=radio]").first().check();
+  await page.getByRole("button", { name: "继续" }).click();
+  await page.goto(server.url + "/");
+  await expect(page.locator(".item-list li a").first()).toBeVisible();
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("onewindow");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("catalog", "readwrite");
+      tx.objectStore("catalog").put('{"schema_version":1,"saved_at":"2026-11-01T00:00:00Z","json":"{broken', "current");
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.reload();
+  await expect(page.locator(".banner-warning")).toContainText("已从服务器重新取得并保存");
+  await expect(page.locator(".item-list li a").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "我的草稿" })).toBeVisible();
+  await expect(page.locator("body")).toContainText("食品经营许可");
+});
