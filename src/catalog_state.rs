@@ -82,10 +82,9 @@ pub fn start_loading(status: RwSignal<CatalogStatus>) {
                     // A damaged copy on the device is said once, now replaced.
                     let warning = match (saved, &cache_problem) {
                         (Err(e), _) => Some(format!("{}{e}", t().cache_failed)),
-                        (Ok(()), Some(problem)) => Some(format!(
-                            "{problem}{}",
-                            crate::text::faults().cache_replaced
-                        )),
+                        (Ok(()), Some(problem)) => {
+                            Some(format!("{problem}{}", crate::text::faults().cache_replaced))
+                        }
                         (Ok(()), None) => None,
                     };
                     status.set(CatalogStatus::Ready(LoadedCatalog {
