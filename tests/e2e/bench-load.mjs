@@ -47,7 +47,7 @@ async function timeToList(page, url) {
 
 async function measure(catalogDir) {
   const server = await startServer(catalogDir ? { catalog: catalogDir } : {});
-  const cold = [], warm = [], click = [], open = [];
+  const cold = [], warm = [], click = [], open = [], typed = [];
   let heap = 0, items = 0;
   try {
     const catalog = await wireSize(server.url + "/api/catalog");
@@ -84,6 +84,20 @@ async function measure(catalogDir) {
           setTimeout(() => { seen.disconnect(); resolve(performance.now() - t0); }, 2000);
         }), index));
       }
+      // Typing a search → the results changed in the DOM.
+      const words = ["许可", "xk", "登记", "spjy", "备案", "医保", "证明", "dj", "养老", "交通"];
+      for (let i = 0; i < Math.min(LOADS * 2, 20); i++) {
+        typed.push(await b.page.evaluate((word) => new Promise((resolve) => {
+          const input = document.querySelector("#search");
+          const box = document.querySelector(".search");
+          const t0 = performance.now();
+          const seen = new MutationObserver(() => { seen.disconnect(); resolve(performance.now() - t0); });
+          seen.observe(box, { childList: true, subtree: true, characterData: true });
+          input.value = word;
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+          setTimeout(() => { seen.disconnect(); resolve(performance.now() - t0); }, 2000);
+        }), words[i % words.length] + (i >= words.length ? " " : "")));
+      }
       // Opening an item's guide from the list (warm).
       for (let i = 0; i < Math.min(LOADS, 10); i++) {
         await timeToList(b.page, server.url + "/");
@@ -102,7 +116,7 @@ async function measure(catalogDir) {
       await b.context.close();
       rmSync(b.profile, { recursive: true, force: true });
     }
-    return { catalog, cold, warm, click, open, heap, items };
+    return { catalog, cold, warm, click, typed, open, heap, items };
   } finally {
     await server.stop();
   }
@@ -111,10 +125,10 @@ async function measure(catalogDir) {
 const dirs = process.argv.slice(2);
 const targets = [null, ...dirs];
 console.log("bench-load: 4× CPU slowdown, loopback, medians of " + LOADS + " loads");
-console.log("| catalogue | /api/catalog on the wire | cold → list | warm → list | theme click → DOM | open guide | JS heap | cards drawn |");
-console.log("|---|---|---|---|---|---|---|---|");
+console.log("| catalogue | /api/catalog on the wire | cold → list | warm → list | theme click → DOM | search typed → DOM | open guide | JS heap | cards drawn |");
+console.log("|---|---|---|---|---|---|---|---|---|");
 for (const dir of targets) {
   const r = await measure(dir);
   const name = dir ? path.basename(dir) : "demo";
-  console.log(`| ${name} | ${r.catalog.bytes} B ${r.catalog.encoding} | ${med(r.cold)} ms | ${med(r.warm)} ms | ${med(r.click)} ms | ${r.open.length ? med(r.open) + " ms" : "—"} | ${(r.heap / 1048576).toFixed(1)} MB | ${r.items} |`);
+  console.log(`| ${name} | ${r.catalog.bytes} B ${r.catalog.encoding} | ${med(r.cold)} ms | ${med(r.warm)} ms | ${med(r.click)} ms | ${med(r.typed)} ms | ${r.open.length ? med(r.open) + " ms" : "—"} | ${(r.heap / 1048576).toFixed(1)} MB | ${r.items} |`);
 }

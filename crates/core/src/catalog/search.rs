@@ -74,9 +74,16 @@ pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
                 .iter()
                 .map(|b| (b.code.as_str(), b.name.as_str(), true)),
         );
+    // The keys are made in the order of the items, then the bundles: take each by its
+    // position (a search over a county's 1,500 items must not compare every pair), and
+    // look it up only where a catalogue was put together otherwise.
     let mut scored: Vec<(u8, Hit)> = names
-        .filter_map(|(code, name, bundle)| {
-            let key = catalog.search.iter().find(|k| k.code == code);
+        .enumerate()
+        .filter_map(|(i, (code, name, bundle))| {
+            let key = match catalog.search.get(i) {
+                Some(k) if k.code == code => Some(k),
+                _ => catalog.search.iter().find(|k| k.code == code),
+            };
             let score = if name.to_lowercase().contains(&q) {
                 0
             } else if key.is_some_and(|k| k.initials.starts_with(&q)) {
