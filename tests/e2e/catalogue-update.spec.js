@@ -27,11 +27,11 @@ test("a newer catalogue arriving while a draft is open replaces the old one and 
     const response = await route.fetch();
     const catalog = await response.json();
     const item = catalog.items.find((i) => i.code === FOOD);
-    item.name = "食品经营许可（2027年版）";
+    item.questions[0].text = "您申请的主体业态是什么？（2027年版）";
     await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(catalog) });
   });
   await page.goto(question);
-  // The device's copy first, then the server's: the question names the new edition …
+  // The device's copy first, then the server's: the question is the new edition's …
   await expect(page.locator("form.question h1")).toContainText("2027年版");
   // … and the answer given before is still there.
   await expect(page.locator(".question input[type=radio]").first()).toBeChecked();
