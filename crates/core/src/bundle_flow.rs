@@ -7,7 +7,6 @@ use crate::condition::Condition;
 use crate::outcome::{front_desk_outcome, Marks, Outcome, Unanswered};
 use crate::submission::{check_submission, Checked, FieldError, Submission};
 use crate::{Calendar, Catalog, ServiceItem};
-use chrono::NaiveDate;
 use serde_json::Value;
 
 /// Renames `var` references to `from` as `to` (a bundle keeps each item's sub-item answer
@@ -74,7 +73,7 @@ pub fn check_bundle_submission(
     catalog: &Catalog,
     cal: &Calendar,
     sub: &Submission,
-    today: NaiveDate,
+    by: &crate::case::Recorder<'_>,
 ) -> Result<Vec<(String, Checked)>, Vec<FieldError>> {
     let Some(bundle) = catalog.bundle(&sub.item) else {
         return Err(vec![FieldError {
@@ -114,7 +113,7 @@ pub fn check_bundle_submission(
             },
             ..sub.clone()
         };
-        match check_submission(catalog, cal, &one, today) {
+        match check_submission(catalog, cal, &one, by) {
             Ok(checked) => cases.push((code.clone(), checked)),
             Err(errors) => {
                 for e in errors {

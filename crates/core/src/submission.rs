@@ -3,7 +3,9 @@
 //! the field that differs.
 
 use crate::calendar::{Calendar, CalendarError};
-use crate::case::{deadlines, replay, CaseDeadlines, DeadlineKind, Event, EventKind, Limits, Role};
+use crate::case::{
+    deadlines, replay, CaseDeadlines, DeadlineKind, Event, EventKind, Limits, Recorder,
+};
 use crate::checklist::checklist;
 use crate::condition::Answers;
 use crate::outcome::{front_desk_outcome, Marks, Outcome};
@@ -73,9 +75,12 @@ pub struct Submission {
     /// Who acts for the applicant (代办), when the item's acting question is answered yes.
     #[serde(default)]
     pub agent: Option<ApplicantInput>,
-    /// When it was submitted (the service centre's local time).
+    /// When the browser says it was submitted. Kept as sent, for the record only: the case
+    /// is dated by the server's clock.
     pub submitted_at: NaiveDateTime,
-    /// Who submitted (account or "applicant").
+    /// Who the browser says submitted (the clerk's account or "applicant"). The server
+    /// records the session's account instead, and refuses a desk case whose clerk is not
+    /// the one logged in.
     pub actor: String,
     /// What the browser showed.
     #[serde(default)]
@@ -107,14 +112,16 @@ fn error(field: &str, problem: impl Into<String>) -> FieldError {
     }
 }
 
-/// Re-checks `sub` against the catalogue and the calendar, as of `today`. Every problem
-/// is reported at once.
+/// Re-checks `sub` against the catalogue and the calendar, received by `by` (the
+/// server's session and clock: the case's events are dated and signed by them, never by
+/// what the browser says in `submitted_at` and `actor`). Every problem is reported at once.
 pub fn check_submission(
     catalog: &Catalog,
     cal: &Calendar,
     sub: &Submission,
-    today: NaiveDate,
+    by: &Recorder<'_>,
 ) -> Result<Checked, Vec<FieldError>> {
+    let today = by.now.date();
     let mut problems = Vec::new();
     if sub.schema_version != SUBMISSION_VERSION {
         return Err(vec![error(
@@ -175,14 +182,10 @@ pub fn check_submission(
             "页面显示的受理结果与服务器核验结果不一致，请刷新事项目录后重新核对材料",
         ));
     }
-    let at = sub.submitted_at;
     let event = |kind: EventKind| Event {
-        at,
-        actor: sub.actor.clone(),
-        role: match sub.channel {
-            Channel::PreCheck => Role::Applicant,
-            Channel::Desk => Role::Clerk,
-        },
+        at: by.now,
+        actor: by.actor.to_string(),
+        role: by.role,
         note: String::new(),
         kind,
     };
@@ -213,7 +216,7 @@ pub fn check_submission(
         Ok(d) => d,
         Err(CalendarError::NotCovered { date, .. }) => {
             problems.push(error(
-                "submitted_at",
+                "calendar",
                 format!("{date}所在年度的节假日安排尚未加载，请联系管理员"),
             ));
             return Err(problems);

@@ -79,7 +79,7 @@ fn a_bundle_pre_check_becomes_one_checked_case_per_item_or_every_problem_named()
     };
     let today = parse_date("2026-11-20").unwrap();
     let cal = fixtures::official_calendar();
-    let cases = check_bundle_submission(&c, &cal, &sub, today).unwrap();
+    let cases = check_bundle_submission(&c, &cal, &sub, &at(today)).unwrap();
     let codes: Vec<&str> = cases.iter().map(|(code, _)| code.as_str()).collect();
     assert_eq!(codes, ["T-001", "T-002"]);
     let bad = Submission {
@@ -89,7 +89,7 @@ fn a_bundle_pre_check_becomes_one_checked_case_per_item_or_every_problem_named()
         },
         ..sub.clone()
     };
-    let problems = check_bundle_submission(&c, &cal, &bad, today).unwrap_err();
+    let problems = check_bundle_submission(&c, &cal, &bad, &at(today)).unwrap_err();
     assert!(
         problems.iter().all(|p| p.field == "applicant.mobile"),
         "{problems:?}"
@@ -142,7 +142,7 @@ fn a_bundle_pre_check_becomes_one_checked_case_per_item_or_every_problem_named()
         },
         ..sub.clone()
     };
-    let cases = check_bundle_submission(&c, &cal, &desk, today).unwrap();
+    let cases = check_bundle_submission(&c, &cal, &desk, &at(today)).unwrap();
     assert!(cases
         .iter()
         .all(|(_, k)| matches!(k.outcome, Some(Outcome::Incomplete { .. }))));
@@ -157,9 +157,18 @@ fn a_bundle_pre_check_becomes_one_checked_case_per_item_or_every_problem_named()
         },
         ..desk
     };
-    let problems = check_bundle_submission(&c, &cal, &wrong, today).unwrap_err();
+    let problems = check_bundle_submission(&c, &cal, &wrong, &at(today)).unwrap_err();
     assert!(
         problems.iter().any(|p| p.field == "claimed.outcome"),
         "{problems:?}"
     );
+}
+
+/// The server receiving a case on `day` at 09:10, as the clerk 王敏.
+fn at(day: chrono::NaiveDate) -> onewindow_core::case::Recorder<'static> {
+    onewindow_core::case::Recorder {
+        actor: "王敏",
+        role: onewindow_core::case::Role::Clerk,
+        now: day.and_hms_opt(9, 10, 0).unwrap(),
+    }
 }

@@ -3,7 +3,7 @@
 mod fixtures;
 
 use onewindow_core::calendar::{parse_date, Calendar};
-use onewindow_core::case::{DeadlineKind, EventKind};
+use onewindow_core::case::{DeadlineKind, EventKind, Recorder, Role};
 use onewindow_core::checklist::checklist;
 use onewindow_core::condition::Answers;
 use onewindow_core::outcome::{front_desk_outcome, Marks, MaterialStatus};
@@ -55,8 +55,16 @@ fn desk_submission() -> Submission {
     }
 }
 
-fn today() -> chrono::NaiveDate {
-    parse_date("2026-11-20").unwrap()
+/// The server receiving a case: its session's clerk, its clock.
+fn received() -> Recorder<'static> {
+    Recorder {
+        actor: "王敏",
+        role: Role::Clerk,
+        now: parse_date("2026-11-20")
+            .unwrap()
+            .and_hms_opt(9, 10, 0)
+            .unwrap(),
+    }
 }
 
 #[test]
@@ -65,7 +73,7 @@ fn a_desk_case_the_core_agrees_with_is_ready_to_store() {
         &fixtures::catalog(),
         &calendar(),
         &desk_submission(),
-        today(),
+        &received(),
     )
     .unwrap();
     assert_eq!(checked.applicant.name, "某某餐饮有限公司");
@@ -90,7 +98,8 @@ fn a_different_outcome_or_deadline_is_refused_naming_the_field() {
     sub.marks
         .insert("application_form".into(), MaterialStatus::Missing);
     sub.claimed.deadlines = vec![(DeadlineKind::Promised, parse_date("2026-12-03").unwrap())];
-    let errors = check_submission(&fixtures::catalog(), &calendar(), &sub, today()).unwrap_err();
+    let errors =
+        check_submission(&fixtures::catalog(), &calendar(), &sub, &received()).unwrap_err();
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["claimed.outcome", "claimed.deadlines"]);
     assert_eq!(
@@ -109,7 +118,8 @@ fn every_problem_with_the_applicant_and_the_answers_is_reported_at_once() {
     };
     sub.answers = Answers::new().with("agent", true);
     sub.marks.insert("no_such".into(), MaterialStatus::Original);
-    let errors = check_submission(&fixtures::catalog(), &calendar(), &sub, today()).unwrap_err();
+    let errors =
+        check_submission(&fixtures::catalog(), &calendar(), &sub, &received()).unwrap_err();
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(
         fields,
@@ -140,11 +150,12 @@ fn a_pre_check_records_no_outcome_and_an_unknown_item_is_named() {
     sub.channel = Channel::PreCheck;
     sub.marks.clear();
     sub.claimed = Claimed::default();
-    let checked = check_submission(&fixtures::catalog(), &calendar(), &sub, today()).unwrap();
+    let checked = check_submission(&fixtures::catalog(), &calendar(), &sub, &received()).unwrap();
     assert_eq!(checked.outcome, None);
     assert!(matches!(checked.events[..], [ref e] if e.kind == EventKind::PreChecked));
     sub.item = "NO-SUCH".into();
-    let errors = check_submission(&fixtures::catalog(), &calendar(), &sub, today()).unwrap_err();
+    let errors =
+        check_submission(&fixtures::catalog(), &calendar(), &sub, &received()).unwrap_err();
     assert_eq!(errors[0].field, "item");
 }
 
@@ -191,7 +202,7 @@ fn acting_for_the_applicant_needs_a_valid_agent_and_the_rules_add_the_agents_pap
         ..desk_submission()
     };
     let fields = |sub: &Submission| -> Vec<String> {
-        check_submission(&catalog, &calendar(), sub, today())
+        check_submission(&catalog, &calendar(), sub, &received())
             .err()
             .unwrap_or_default()
             .into_iter()
@@ -210,7 +221,7 @@ fn acting_for_the_applicant_needs_a_valid_agent_and_the_rules_add_the_agents_pap
         id_number: "11010519491231002x".into(),
         mobile: "138 0013 8000".into(),
     });
-    let checked = check_submission(&catalog, &calendar(), &sub, today()).unwrap();
+    let checked = check_submission(&catalog, &calendar(), &sub, &received()).unwrap();
     let agent = checked.agent.unwrap();
     assert_eq!(
         (agent.name.as_str(), agent.id_number.as_str()),

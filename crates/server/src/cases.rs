@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{Datelike, Local};
 use onewindow_core::bundle_flow::check_bundle_submission;
-use onewindow_core::case::{replay, state_name};
+use onewindow_core::case::{replay, state_name, Recorder, Role};
 use onewindow_core::outcome::Outcome;
 use onewindow_core::submission::{check_submission, Channel, Checked, FieldError, Submission};
 use onewindow_core::validate::mask_id;
@@ -33,6 +33,31 @@ fn lookup_code() -> Result<String, AppError> {
         .iter()
         .map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char)
         .collect())
+}
+
+/// Who the history names for an applicant's own pre-check.
+pub const APPLICANT: &str = "申请人";
+
+/// Who received a case and when: the session's account (or the applicant) and the
+/// server's clock, never what the request body claims.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    /// The account, or [`APPLICANT`].
+    pub actor: String,
+    /// Its role on the case.
+    pub role: Role,
+    /// The server's clock.
+    pub now: chrono::NaiveDateTime,
+}
+
+impl Receipt {
+    fn recorder(&self) -> Recorder<'_> {
+        Recorder {
+            actor: &self.actor,
+            role: self.role,
+            now: self.now,
+        }
+    }
 }
 
 /// Parses a JSON body; on failure, the path of the field at fault (e.g. `answers`,
@@ -68,7 +93,15 @@ pub async fn submit(
         .filter(|k| !k.is_empty() && k.len() <= 200)
         .ok_or_else(|| AppError::BadRequest("missing Idempotency-Key header: send a unique id per case and reuse it when retrying".into()))?
         .to_string();
-    // A desk case is recorded by a logged-in clerk under their own name.
+    let now = Local::now().naive_local();
+    // The session says who, the server's clock says when: a pre-check is the applicant's
+    // whatever it names; a desk case is recorded by the clerk logged in, under their own
+    // name (a case typed by another clerk is refused rather than signed by this one).
+    let mut by = Receipt {
+        actor: APPLICANT.into(),
+        role: Role::Applicant,
+        now,
+    };
     if let Ok(sub) = serde_json::from_slice::<Submission>(&body) {
         if sub.channel == Channel::Desk {
             let clerk = session_clerk(&state, &headers, client.clone())
@@ -80,13 +113,17 @@ pub async fn submit(
                     sub.actor, clerk.name
                 )));
             }
+            by = Receipt {
+                role: clerk.case_role(),
+                actor: clerk.name,
+                now,
+            };
         }
     }
     let hash = format!("{:x}", Sha256::digest(&body));
-    let now = Local::now().naive_local();
 
     // The writer task stores it with the others waiting (group commit).
-    let (status, body) = state.writer.submit(key, hash, body, now).await?;
+    let (status, body) = state.writer.submit(key, hash, body, by).await?;
     Ok((status, Json(body)).into_response())
 }
 
@@ -99,8 +136,9 @@ pub async fn handle(
     key: &str,
     hash: &str,
     body: &[u8],
-    now: chrono::NaiveDateTime,
+    by: &Receipt,
 ) -> Result<(StatusCode, Value), AppError> {
+    let now = by.now;
     let claimed = sqlx::query(
         "INSERT INTO idempotency_keys (key, request_hash, status, response, created_at) VALUES ($1, $2, NULL, NULL, $3) \
          ON CONFLICT(key) DO NOTHING",
@@ -137,7 +175,7 @@ pub async fn handle(
             serde_json::from_str(&response).unwrap_or(Value::Null),
         ));
     }
-    let result = store(state, tx, body, now).await;
+    let result = store(state, tx, body, by).await;
     match &result {
         Ok((status, answer)) | Err(AppError::Stored(status, answer)) => {
             sqlx::query("UPDATE idempotency_keys SET status = $1, response = $2 WHERE key = $3 AND status IS NULL")
@@ -161,8 +199,9 @@ async fn store(
     state: &AppState,
     tx: &mut sqlx::AnyConnection,
     body: &[u8],
-    now: chrono::NaiveDateTime,
+    by: &Receipt,
 ) -> Result<(StatusCode, Value), AppError> {
+    let now = by.now;
     let sub: Submission = parse(body).map_err(|(field, e)| {
         stored_refusal(
             StatusCode::BAD_REQUEST,
@@ -170,16 +209,6 @@ async fn store(
             vec![FieldError { field, problem: e }],
         )
     })?;
-    if sub.submitted_at > now + chrono::Duration::minutes(10) {
-        return Err(stored_refusal(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "提交时间晚于服务器时间，请校准设备时钟后重新提交".into(),
-            vec![FieldError {
-                field: "submitted_at".into(),
-                problem: "在未来".into(),
-            }],
-        ));
-    }
     // An item is one case; a bundle (一件事) one case per item, re-checked item by item.
     let catalog = &state.catalog;
     let refused = |fields| {
@@ -190,10 +219,10 @@ async fn store(
         )
     };
     let cases = if catalog.catalog.bundle(&sub.item).is_some() {
-        check_bundle_submission(&catalog.catalog, &catalog.calendar, &sub, now.date())
+        check_bundle_submission(&catalog.catalog, &catalog.calendar, &sub, &by.recorder())
             .map_err(refused)?
     } else {
-        let checked = check_submission(&catalog.catalog, &catalog.calendar, &sub, now.date())
+        let checked = check_submission(&catalog.catalog, &catalog.calendar, &sub, &by.recorder())
             .map_err(refused)?;
         vec![(sub.item.clone(), checked)]
     };
@@ -239,7 +268,8 @@ async fn insert_case(
 ) -> Result<StoredCase, AppError> {
     let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
     let state_text = record.state.map(state_name).unwrap_or("new");
-    let year = sub.submitted_at.year();
+    // The case's year is the server's: a browser's clock cannot back-date a case.
+    let year = now.year();
     let seq: i64 = sqlx::query_scalar(
         "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
     )
@@ -276,7 +306,7 @@ async fn insert_case(
                 &number,
                 &outcome.notices(),
                 checked.events.len().saturating_sub(1),
-                sub.submitted_at.date(),
+                now.date(),
             )
             .await?
         }

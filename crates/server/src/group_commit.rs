@@ -21,8 +21,8 @@ pub struct Job {
     pub hash: String,
     /// The request body.
     pub body: axum::body::Bytes,
-    /// When it arrived (service centre's local time).
-    pub now: chrono::NaiveDateTime,
+    /// Who received it and when, by the session and the server's clock.
+    pub by: crate::cases::Receipt,
     reply: oneshot::Sender<Result<(StatusCode, Value), AppError>>,
 }
 
@@ -63,7 +63,7 @@ impl Writer {
         key: String,
         hash: String,
         body: axum::body::Bytes,
-        now: chrono::NaiveDateTime,
+        by: crate::cases::Receipt,
     ) -> Result<(StatusCode, Value), AppError> {
         // A retry while the first request with its key still waits gets 409 at once.
         let first = self
@@ -79,7 +79,7 @@ impl Writer {
         }
         // Removed however this ends, even if the client goes away mid-request.
         let _waiting = Waiting(&self.1, key.clone());
-        self.send(key, hash, body, now).await
+        self.send(key, hash, body, by).await
     }
 
     async fn send(
@@ -87,7 +87,7 @@ impl Writer {
         key: String,
         hash: String,
         body: axum::body::Bytes,
-        now: chrono::NaiveDateTime,
+        by: crate::cases::Receipt,
     ) -> Result<(StatusCode, Value), AppError> {
         let (reply, answer) = oneshot::channel();
         let stopped = || AppError::Internal(anyhow::anyhow!("the case writer has stopped"));
@@ -96,7 +96,7 @@ impl Writer {
                 key,
                 hash,
                 body,
-                now,
+                by,
                 reply,
             })
             .await
@@ -144,7 +144,7 @@ async fn store_group(
             continue;
         }
         let answer =
-            crate::cases::handle(state, &mut tx, &job.key, &job.hash, &job.body, job.now).await;
+            crate::cases::handle(state, &mut tx, &job.key, &job.hash, &job.body, &job.by).await;
         if matches!(answer, Err(AppError::Internal(_))) {
             if let Err(e) = sqlx::query("ROLLBACK TO SAVEPOINT job")
                 .execute(&mut *tx)

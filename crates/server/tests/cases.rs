@@ -259,3 +259,45 @@ async fn two_server_processes_on_one_database_store_a_retried_case_once() {
     second.stop().await;
     first.stop().await;
 }
+
+/// The server never takes the browser's word for who or when: a pre-check that claims to
+/// be from 2019 and signed by a clerk is stored under this year's number, dated by the
+/// server's clock, in the applicant's name.
+#[tokio::test]
+async fn a_back_dated_pre_check_claiming_a_clerk_is_stored_as_the_applicants_today() {
+    let server = start().await;
+    let mut sub = desk_case(&catalog(&server.base).await);
+    sub.channel = onewindow_core::submission::Channel::PreCheck;
+    sub.marks = Default::default();
+    sub.claimed = Default::default();
+    sub.actor = "王敏".into();
+    sub.submitted_at =
+        chrono::NaiveDateTime::parse_from_str("2019-01-01 09:10", "%Y-%m-%d %H:%M").unwrap();
+    let before = chrono::Local::now().naive_local();
+    let (status, answer) = post(
+        &server.base,
+        "",
+        Some("back-dated"),
+        &serde_json::to_string(&sub).unwrap(),
+    )
+    .await;
+    assert_eq!(status, 201, "{answer}");
+    let number = answer["number"].as_str().unwrap();
+    let year = chrono::Datelike::year(&before).to_string();
+    assert!(number.starts_with(&year), "{number} is numbered in {year}");
+    let events: String = sqlx::query_scalar("SELECT events FROM cases WHERE number = $1")
+        .bind(number)
+        .fetch_one(&support::pool(&server).await)
+        .await
+        .unwrap();
+    let events: Vec<onewindow_core::case::Event> = serde_json::from_str(&events).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].actor, "申请人");
+    assert_eq!(events[0].role, onewindow_core::case::Role::Applicant);
+    assert!(
+        events[0].at >= before - chrono::Duration::seconds(1),
+        "dated {}",
+        events[0].at
+    );
+    server.stop().await;
+}
