@@ -25,6 +25,16 @@ pub struct LoadedCatalog {
     pub json_packed: Packed,
     /// `calendar_json` compressed once, at load.
     pub calendar_packed: Packed,
+    /// What `GET /api/catalog/index` sends: the list, search and themes without the
+    /// guides, with each guide's version.
+    pub index_json: String,
+    /// Hex SHA-256 of `index_json`.
+    pub index_digest: String,
+    /// `index_json` compressed once, at load.
+    pub index_packed: Packed,
+    /// Each item's guide as `GET /api/catalog/items/{code}` sends it, with its version
+    /// (the ETag), by code.
+    pub item_json: std::collections::BTreeMap<String, (String, String)>,
 }
 
 /// A document compressed once with brotli (highest level) and gzip, so that no request
@@ -86,7 +96,24 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<LoadedCatalog> {
         .calendar()
         .map_err(|e| anyhow::anyhow!("the catalogue in {}: {e}", dir.display()))?;
     let calendar_json = serde_json::to_string(&catalog.calendar)?;
+    let mut item_json = std::collections::BTreeMap::new();
+    for item in &catalog.items {
+        let text = serde_json::to_string(item)?;
+        let version = sha256(&text)[..16].to_string();
+        item_json.insert(item.code.clone(), (text, version));
+    }
+    let index = catalog.index(|i| {
+        item_json
+            .get(&i.code)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    });
+    let index_json = serde_json::to_string(&index)?;
     Ok(LoadedCatalog {
+        index_packed: Packed::of(&index_json)?,
+        index_digest: sha256(&index_json),
+        index_json,
+        item_json,
         json_packed: Packed::of(&json)?,
         calendar_packed: Packed::of(&calendar_json)?,
         digest: sha256(&json),

@@ -45,6 +45,8 @@ impl ApiRoutes {
 pub fn api_routes() -> ApiRoutes {
     ApiRoutes::new()
         .at::<e::GetCatalog>(get(catalog))
+        .at::<e::GetCatalogIndex>(get(catalog_index))
+        .at::<e::GetCatalogItem>(get(catalog_item))
         .at::<e::GetCalendar>(get(calendar))
         .at::<e::SubmitCase>(post(cases::submit).layer(DefaultBodyLimit::max(1 << 20)))
         .at::<e::LookupCase>(get(cases::lookup))
@@ -80,6 +82,42 @@ pub fn app(state: AppState) -> Router {
 async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let c = &state.catalog;
     json_with_etag(&headers, &c.digest, &c.json, &c.json_packed)
+}
+
+/// `GET /api/catalog/index`: the list, search and themes, without the guides.
+async fn catalog_index(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let c = &state.catalog;
+    json_with_etag(&headers, &c.index_digest, &c.index_json, &c.index_packed)
+}
+
+/// `GET /api/catalog/items/{code}`: one item's guide; its version is the ETag. Small, so
+/// compressed (if at all) by the response layer.
+async fn catalog_item(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Result<Response, AppError> {
+    let Some((json, version)) = state.catalog.item_json.get(&code) else {
+        return Err(AppError::NotFound(format!("item {code}")));
+    };
+    let etag = format!("\"{version}\"");
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let cache = [
+        (header::ETAG, etag),
+        (header::CACHE_CONTROL, "no-cache".to_string()),
+    ];
+    if fresh {
+        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
+    }
+    Ok((
+        cache,
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        json.clone(),
+    )
+        .into_response())
 }
 
 /// `GET /api/calendar`: the holiday schedules alone.

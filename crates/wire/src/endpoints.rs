@@ -118,6 +118,12 @@ endpoints! {
     /// The checked catalogue: service items, bundles, holiday schedules, notice templates, search keys and the deployment's settings (JSON with `schema_version`; ETag, 304 when unchanged).
     GetCatalog: Get "/api/catalog", Public,
         query Nothing, body Nothing, answer onewindow_core::Catalog, ok 200, errors [304];
+    /// The catalogue's index: every item's summary and guide version, the bundles, search keys, holiday schedules, notices and settings, without the guides (ETag, 304 when unchanged).
+    GetCatalogIndex: Get "/api/catalog/index", Public,
+        query Nothing, body Nothing, answer onewindow_core::catalog::CatalogIndex, ok 200, errors [304];
+    /// One item's full guide, by code (ETag = its version in the index, 304 when unchanged).
+    GetCatalogItem: Get "/api/catalog/items/{code}", Public,
+        query Nothing, body Nothing, answer onewindow_core::ServiceItem, ok 200, errors [304, 404];
     /// The holiday schedules of the covered years (ETag, 304 when unchanged).
     GetCalendar: Get "/api/calendar", Public,
         query Nothing, body Nothing, answer Vec<onewindow_core::calendar::YearSchedule>, ok 200, errors [304];
@@ -162,7 +168,11 @@ endpoints! {
         query Nothing, body Nothing, answer Health, ok 200, errors [500];
 }
 
-/// The path of `route` with its parameter filled in.
-pub fn path_with(route: &Route, number: &str) -> String {
-    route.path.replace("{number}", number)
+/// The path of `route` with its parameter filled in (a case or hand-over number, or an
+/// item's code).
+pub fn path_with(route: &Route, value: &str) -> String {
+    route
+        .path
+        .replace("{number}", value)
+        .replace("{code}", value)
 }

@@ -57,8 +57,10 @@ pub fn document() -> Value {
         let mut op = Map::new();
         op.insert("summary".into(), json!(route.summary.trim()));
         let mut parameters: Vec<Value> = Vec::new();
-        if route.path.contains("{number}") {
-            parameters.push(json!({ "name": "number", "in": "path", "required": true, "schema": { "type": "string" } }));
+        for name in ["number", "code"] {
+            if route.path.contains(&format!("{{{name}}}")) {
+                parameters.push(json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }));
+            }
         }
         if !is_nothing(&query) {
             parameters.extend(query_parameters(&query, &components));

@@ -5,12 +5,14 @@
 //! receives the catalogue as JSON ([`Catalog::to_json`] / [`Catalog::from_json`]), which
 //! carries [`SCHEMA_VERSION`] so that a cached copy of an older shape is recognised.
 
+mod index;
 mod lint;
 mod model;
 mod questions;
 pub mod search;
 mod source;
 
+pub use index::{CatalogIndex, ItemSummary, INDEX_VERSION};
 pub use model::*;
 pub use questions::{all_questions, sub_item_question, SUB_ITEM};
 pub use source::load;
