@@ -3,10 +3,26 @@
 use gloo_net::http::Request;
 use onewindow_wire::body::{CaseCreated, ErrorBody};
 
-/// Fetches the catalogue's JSON text. The browser's HTTP cache revalidates it with the
-/// server's entity tag, so an unchanged catalogue costs a 304.
+/// Fetches the whole catalogue's JSON text (terminals and desks keep every guide). The
+/// browser's HTTP cache revalidates it with the server's entity tag, so an unchanged
+/// catalogue costs a 304.
 pub async fn fetch_catalog() -> Result<String, String> {
-    let response = Request::get("/api/catalog")
+    fetch_text("/api/catalog").await
+}
+
+/// Fetches the catalogue's index (what the list and the search show).
+pub async fn fetch_index() -> Result<String, String> {
+    fetch_text("/api/catalog/index").await
+}
+
+/// Fetches one item's guide.
+pub async fn fetch_guide(code: &str) -> Result<String, String> {
+    let code = String::from(js_sys::encode_uri_component(code));
+    fetch_text(&format!("/api/catalog/items/{code}")).await
+}
+
+async fn fetch_text(path: &str) -> Result<String, String> {
+    let response = Request::get(path)
         .send()
         .await
         .map_err(|e| (crate::text::faults().network_error)(&e.to_string()))?;

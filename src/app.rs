@@ -1,6 +1,8 @@
 //! The app's frame: header, routes, and the catalogue shared by every page.
 
-use crate::catalog_state::{start_loading, CatalogContext, CatalogStatus};
+use crate::catalog_state::{
+    prefetch_all, start_loading, CatalogContext, CatalogStatus, Prefetch, PrefetchContext,
+};
 use crate::components::{IdleGuard, ModeSwitch};
 use crate::display::DisplayContext;
 use crate::outbox::{OutboxContext, OutboxView};
@@ -28,6 +30,32 @@ pub fn App() -> impl IntoView {
         crate::clerk::ClerkState::Unknown,
     )));
     let waiting = move || outbox.with(|o| o.waiting.len());
+    // A terminal, and a desk once a clerk is logged in, keep every guide for offline use.
+    let prefetch = RwSignal::new(Prefetch::Idle);
+    provide_context(PrefetchContext(prefetch));
+    let clerk: crate::clerk::ClerkContext = expect_context();
+    Effect::new(move |_| {
+        let ready = matches!(status.get(), CatalogStatus::Ready(_));
+        let keeps_all =
+            display.get().terminal || matches!(clerk.0.get(), crate::clerk::ClerkState::In(_));
+        if ready && keeps_all {
+            prefetch_all(status, prefetch);
+        }
+    });
+    let prefetch_line = move || match prefetch.get() {
+        Prefetch::Idle => None,
+        Prefetch::Running(n) => Some(format!(
+            "{}{n}{}",
+            t().prefetch_running_before,
+            t().prefetch_running_after
+        )),
+        Prefetch::Done(n) => Some(format!(
+            "{}{n}{}",
+            t().prefetch_done_before,
+            t().prefetch_done_after
+        )),
+        Prefetch::Failed(e) => Some(format!("{}{e}", t().prefetch_failed)),
+    };
     view! {
         <Router>
             <a class="skip-link" href="#main">{t().skip_to_content}</a>
@@ -50,6 +78,9 @@ pub fn App() -> impl IntoView {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
+                {move || prefetch_line().map(|line| view! {
+                    <p class="prefetch no-print" role="status" aria-live="polite">{line}</p>
+                })}
                 <Routes fallback=|| view! { <p>{t().item_not_found}</p> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/items/:code") view=GuidePage/>

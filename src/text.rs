@@ -15,6 +15,12 @@ pub struct Text {
     pub items_heading: &'static str,
     pub items_intro: &'static str,
     pub loading_catalog: &'static str,
+    pub loading_guide: &'static str,
+    pub prefetch_running_before: &'static str,
+    pub prefetch_running_after: &'static str,
+    pub prefetch_done_before: &'static str,
+    pub prefetch_done_after: &'static str,
+    pub prefetch_failed: &'static str,
     pub catalog_failed: &'static str,
     pub catalog_offline: &'static str,
     pub cache_failed: &'static str,
@@ -168,6 +174,12 @@ pub const ZH_CN: Text = Text {
     items_heading: "办事事项",
     items_intro: "选择要办理的事项，查看办事指南和所需材料。",
     loading_catalog: "正在加载事项目录……",
+    prefetch_running_before: "正在把全部 ",
+    prefetch_running_after: " 项事项的办事指南保存到本机，以便断网时使用…",
+    prefetch_done_before: "本机已保存全部 ",
+    prefetch_done_after: " 项事项的办事指南，断网时也可办理。",
+    prefetch_failed: "未能把全部办事指南保存到本机（已打开过的仍可使用），请联网后刷新：",
+    loading_guide: "正在取得办事指南…",
     catalog_failed: "无法加载事项目录",
     catalog_offline: "当前无法连接服务器，显示的是本机保存的事项目录，保存时间：",
     cache_failed: "事项目录未能保存到本机，断网时将无法查看：",
@@ -835,6 +847,7 @@ pub struct FaultText {
     pub draft_id_clash: &'static str,
     pub decided_any: &'static str,
     pub cache_replaced: &'static str,
+    pub guide_unavailable: &'static str,
 }
 
 static FAULTS_ZH: FaultText = FaultText {
@@ -873,6 +886,7 @@ static FAULTS_ZH: FaultText = FaultText {
     draft_id_clash: "草稿编号冲突，请重试",
     decided_any: "已办结",
     cache_replaced: "；已从服务器重新取得并保存。",
+    guide_unavailable: "本机还没有保存这项事项的办事指南，请联网后再打开：",
 };
 
 /// The fault messages in the current language.

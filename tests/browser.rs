@@ -93,7 +93,7 @@ async fn the_catalogue_survives_a_round_trip_through_indexeddb() {
 fn the_item_list_groups_items_by_department_and_links_to_guides() {
     let parent = container();
     let _mounted = leptos::mount::mount_to(parent.clone(), || {
-        view! { <ItemList catalog=Arc::new(demo_catalog())/> }
+        view! { <ItemList index=Arc::new(demo_catalog().index(|i| i.code.clone()))/> }
     });
     let headings: Vec<String> = query_all(&parent, "h2");
     assert_eq!(headings, ["市场监督管理局 2 项", "民政局 1 项"]);

@@ -3,7 +3,7 @@
 use crate::storage::{DraftEntry, DraftStatus, Storage, DEFAULT_DB};
 use crate::text::t;
 use leptos::prelude::*;
-use onewindow_core::Catalog;
+use onewindow_core::catalog::CatalogIndex;
 use std::sync::Arc;
 
 /// A draft as listed.
@@ -50,7 +50,7 @@ fn local_time(iso: &str) -> String {
 
 /// The list of drafts.
 #[component]
-pub fn DraftsList(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn DraftsList(index: Arc<CatalogIndex>) -> impl IntoView {
     let lines = RwSignal::new(Vec::<Line>::new());
     let reload = move || leptos::task::spawn_local(async move { lines.set(load().await) });
     reload();
@@ -74,7 +74,11 @@ pub fn DraftsList(catalog: Arc<Catalog>) -> impl IntoView {
                 .into_iter()
                 .map(|line| match line {
                     Line::Draft { id, item, status, updated_at } => {
-                        let name = catalog.item(&item).map_or(item.clone(), |i| i.name.clone());
+                        let name = index
+                            .item(&item)
+                            .map(|i| i.name.clone())
+                            .or_else(|| index.bundles.iter().find(|b| b.code == item).map(|b| b.name.clone()))
+                            .unwrap_or_else(|| item.clone());
                         let state = match &status {
                             DraftStatus::Editing => t().draft_status_editing.to_string(),
                             DraftStatus::Queued => t().draft_status_queued.to_string(),

@@ -30,7 +30,7 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
         (tx.field_department, item.department.clone()),
         (tx.field_handling_body, item.handling_body.clone()),
         (tx.field_kind, tx.case_kind(item.kind).to_string()),
-        (tx.days_promised, days_label(&item)),
+        (tx.days_promised, days_label(item.promised_days)),
         (tx.days_statutory, statutory),
         (tx.field_fees, item.fees.clone()),
         (tx.field_window, item.window.clone()),

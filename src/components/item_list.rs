@@ -2,13 +2,14 @@
 
 use crate::text::t;
 use leptos::prelude::*;
-use onewindow_core::{Catalog, ServiceItem};
+use onewindow_core::catalog::{CatalogIndex, ItemSummary};
 use std::sync::Arc;
 
 /// Every item of the catalogue as a link to its guide, grouped by department, with a
 /// filter by life event (theme).
 #[component]
-pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn ItemList(index: Arc<CatalogIndex>) -> impl IntoView {
+    let catalog = index;
     let theme = RwSignal::new(None::<String>);
     let themes: Vec<String> = catalog.themes().into_iter().map(str::to_string).collect();
     let chips = (!themes.is_empty()).then(|| {
@@ -42,10 +43,10 @@ pub fn ItemList(catalog: Arc<Catalog>) -> impl IntoView {
 const FIRST_CARDS: usize = 12;
 
 /// The items of `theme` (all when `None`), grouped by department.
-fn department_groups(catalog: &Catalog, theme: Option<&str>) -> impl IntoView {
+fn department_groups(catalog: &CatalogIndex, theme: Option<&str>) -> impl IntoView {
     // Departments in the order the catalogue first names them (it is sorted by item code,
     // which service centres number by department).
-    let mut by_department: Vec<(&str, Vec<&ServiceItem>)> = Vec::new();
+    let mut by_department: Vec<(&str, Vec<&ItemSummary>)> = Vec::new();
     for item in catalog
         .items
         .iter()
@@ -65,7 +66,7 @@ fn department_groups(catalog: &Catalog, theme: Option<&str>) -> impl IntoView {
             let count = format!("{} {}", items.len(), t().item_count_suffix);
             // A county has dozens of items per department: the first few are drawn at
             // once, the rest when asked for, so a long catalogue stays quick to show.
-            let rest: Vec<ServiceItem> = items.iter().skip(FIRST_CARDS).map(|i| (*i).clone()).collect();
+            let rest: Vec<ItemSummary> = items.iter().skip(FIRST_CARDS).map(|i| (*i).clone()).collect();
             let first = items.into_iter().take(FIRST_CARDS).map(item_card).collect_view();
             let open = RwSignal::new(false);
             let more = (!rest.is_empty()).then(|| {
@@ -89,7 +90,7 @@ fn department_groups(catalog: &Catalog, theme: Option<&str>) -> impl IntoView {
 }
 
 /// The bundles (一件事一次办), each with its items.
-fn bundle_list(catalog: &Catalog) -> impl IntoView {
+fn bundle_list(catalog: &CatalogIndex) -> impl IntoView {
     let bundles = catalog
         .bundles
         .iter()
@@ -123,9 +124,9 @@ fn bundle_list(catalog: &Catalog) -> impl IntoView {
     })
 }
 
-fn item_card(item: &ServiceItem) -> impl IntoView {
+fn item_card(item: &ItemSummary) -> impl IntoView {
     let href = format!("/items/{}", item.code);
-    let days = days_label(item);
+    let days = days_label(item.promised_days);
     view! {
         <li class="item-card">
             <a href=href>
@@ -141,14 +142,14 @@ fn item_card(item: &ServiceItem) -> impl IntoView {
 }
 
 /// 承诺时限 in words: "承诺时限 10 个工作日" or "即时办结".
-pub(crate) fn days_label(item: &ServiceItem) -> String {
-    if item.promised_days == 0 {
+pub(crate) fn days_label(promised_days: u32) -> String {
+    if promised_days == 0 {
         t().same_day.to_string()
     } else {
         format!(
             "{} {} {}",
             t().days_promised,
-            item.promised_days,
+            promised_days,
             t().working_days
         )
     }

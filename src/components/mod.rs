@@ -10,7 +10,7 @@ mod mode_switch;
 mod read_aloud;
 mod search_box;
 
-pub use catalog_gate::CatalogGate;
+pub use catalog_gate::{guides_pending, CatalogGate};
 pub use drafts_list::DraftsList;
 pub use hand_over::HandOver;
 pub use idle_guard::{clear_session, clear_session_to, IdleGuard};

@@ -2,8 +2,8 @@
 
 use crate::text::t;
 use leptos::prelude::*;
-use onewindow_core::catalog::search::search;
-use onewindow_core::Catalog;
+use onewindow_core::catalog::search::search_index;
+use onewindow_core::catalog::CatalogIndex;
 use std::sync::Arc;
 
 /// The most hits listed at once.
@@ -11,14 +11,14 @@ const MAX_HITS: usize = 30;
 
 /// The search box and its results.
 #[component]
-pub fn SearchBox(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn SearchBox(index: Arc<CatalogIndex>) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let results = move || {
         let q = query.get();
         if q.trim().is_empty() {
             return None;
         }
-        let hits = search(&catalog, &q);
+        let hits = search_index(&index, &q);
         Some(if hits.is_empty() {
             view! { <p class="hint" role="status">{t().search_none}</p> }.into_any()
         } else {

@@ -14,7 +14,7 @@ pub fn GuidePage() -> impl IntoView {
     let code = move || params.read().get("code").unwrap_or_default();
     view! {
         <p><a class="back-link" href="/">{t().back_to_list}</a></p>
-        <CatalogGate status=status let:loaded>
+        <CatalogGate status=status needs=Signal::derive(move || vec![code()]) let:loaded>
             {
                 let catalog = loaded.catalog.clone();
                 move || match catalog.item(&code()) {

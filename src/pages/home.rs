@@ -13,9 +13,9 @@ pub fn HomePage() -> impl IntoView {
         <h1>{t().items_heading}</h1>
         <p class="lead">{t().items_intro}</p>
         <CatalogGate status=status let:loaded>
-            <SearchBox catalog=loaded.catalog.clone()/>
-            <DraftsList catalog=loaded.catalog.clone()/>
-            <ItemList catalog=loaded.catalog.clone()/>
+            <SearchBox index=loaded.index.clone()/>
+            <DraftsList index=loaded.index.clone()/>
+            <ItemList index=loaded.index.clone()/>
         </CatalogGate>
     }
 }

@@ -22,13 +22,17 @@ test("a newer catalogue arriving while a draft is open replaces the old one and 
   await page.locator(".question input[type=radio]").first().check();
   await page.getByRole("button", { name: "继续" }).click();
   await expect(page).not.toHaveURL(question);
-  // From now on the server has a new edition of the item.
-  await page.route("**/api/catalog", async (route) => {
-    const response = await route.fetch();
-    const catalog = await response.json();
-    const item = catalog.items.find((i) => i.code === FOOD);
+  // From now on the server has a new edition of the item: a new version in the index,
+  // and the new guide.
+  await page.route("**/api/catalog/index", async (route) => {
+    const index = await (await route.fetch()).json();
+    index.items.find((i) => i.code === FOOD).version = "edition-2027";
+    await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(index) });
+  });
+  await page.route(`**/api/catalog/items/${FOOD}`, async (route) => {
+    const item = await (await route.fetch()).json();
     item.questions[0].text = "您申请的主体业态是什么？（2027年版）";
-    await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(catalog) });
+    await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(item) });
   });
   await page.goto(question);
   // The device's copy first, then the server's: the question is the new edition's …
@@ -48,7 +52,7 @@ test("a damaged catalogue on the device is reported and replaced, and the drafts
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const tx = open.result.transaction("catalog", "readwrite");
-      tx.objectStore("catalog").put('{"schema_version":1,"saved_at":"2026-11-01T00:00:00Z","json":"{broken', "current");
+      tx.objectStore("catalog").put('{"schema_version":1,"saved_at":"2026-11-01T00:00:00Z","json":"{broken', "index");
       tx.oncomplete = () => { open.result.close(); resolve(); };
       tx.onerror = () => reject(tx.error);
     };

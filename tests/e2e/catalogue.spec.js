@@ -18,6 +18,10 @@ test("the catalogue is listed, and still listed after a reload with the server s
   // Online, no offline notice.
   await expect(page.getByText("当前无法连接服务器")).toHaveCount(0);
   await page.screenshot({ path: path.join(screenshotDir, "catalogue-online.png"), fullPage: true });
+  // An applicant's phone keeps the guides it opened.
+  await page.locator(".item-card").getByRole("link", { name: /食品经营许可（新办）/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "食品经营许可（新办）" })).toBeVisible();
+  await page.goto(server.url + "/");
 
   // Wait until the service worker holds the app shell, then take the server away.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -34,6 +38,22 @@ test("the catalogue is listed, and still listed after a reload with the server s
   await expect(page.locator("table.materials tbody tr")).toHaveCount(food.materials.length);
   await expect(page.getByRole("rowheader", { name: "食品经营许可申请书" })).toBeVisible();
   await page.screenshot({ path: path.join(screenshotDir, "guide-offline.png"), fullPage: true });
+  // A guide never opened on this phone says so, with what to do.
+  const other = catalog.items.find((i) => i.code !== food.code);
+  await page.goto(server.url + "/items/" + other.code);
+  await expect(page.getByRole("alert")).toContainText("本机还没有保存这项事项的办事指南，请联网后再打开");
+});
+
+test("a terminal keeps every guide: after the prefetch, any guide opens offline", async ({ page, server }) => {
+  const catalog = await (await fetch(server.url + "/api/catalog")).json();
+  await page.goto(server.url + "/?terminal=1");
+  await expect(page.locator(".prefetch")).toContainText(`本机已保存全部 ${catalog.items.length} 项`);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await server.stop();
+  const last = catalog.items[catalog.items.length - 1];
+  await page.goto(server.url + "/items/" + last.code);
+  await expect(page.getByRole("heading", { level: 1, name: last.name })).toBeVisible();
+  await expect(page.locator("table.materials tbody tr")).toHaveCount(last.materials.length);
 });
 
 test("a guide's address works when typed or reloaded directly", async ({ page, server }) => {

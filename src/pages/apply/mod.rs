@@ -46,6 +46,8 @@ pub fn ApplyPage() -> impl IntoView {
                 .map(|d| (d.id.clone(), d.item.clone(), generation))
         })
     });
+    let asked = StoredValue::new(Vec::<String>::new());
+    let guide_failure = RwSignal::new(None::<String>);
     // `/apply/:id` without a step resumes where the user was.
     let resume = move || {
         if step().is_some() {
@@ -84,6 +86,14 @@ pub fn ApplyPage() -> impl IntoView {
             let Some((_, item_code, _)) = identity.get() else {
                 return view! { <p role="alert">{t().draft_not_found}</p> }.into_any();
             };
+            // The guides this draft needs: its item's, or every item's of its bundle.
+            let needed = match loaded.index.bundles.iter().find(|b| b.code == item_code) {
+                Some(b) => b.items.clone(),
+                None => vec![item_code.clone()],
+            };
+            if let Some(waiting) = crate::components::guides_pending(status, &loaded, needed, asked, guide_failure) {
+                return waiting;
+            }
             let draft = handle.draft.get_untracked().unwrap_or_else(|| crate::draft_state::new_draft(&item_code));
             // A bundle (一件事) is asked as one questionnaire, made by the core.
             let bundle = loaded.catalog.bundle(&item_code).cloned();

@@ -102,12 +102,7 @@ pub fn CaseList() -> impl IntoView {
     });
     let departments = move || match catalog.get() {
         CatalogStatus::Ready(l) => {
-            let mut d: Vec<String> = l
-                .catalog
-                .items
-                .iter()
-                .map(|i| i.department.clone())
-                .collect();
+            let mut d: Vec<String> = l.index.items.iter().map(|i| i.department.clone()).collect();
             d.sort();
             d.dedup();
             d

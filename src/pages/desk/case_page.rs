@@ -166,7 +166,7 @@ fn case_view(
             </section>
         })}
         <EventForm case=c2 on_post=on_post on_choose=on_choose/>
-        <CatalogGate status=status let:loaded>
+        <CatalogGate status=status needs=vec![c3.item.code.clone()] let:loaded>
             <CaseNotices loaded=loaded case=c3.clone()/>
         </CatalogGate>
     }

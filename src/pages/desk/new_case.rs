@@ -80,7 +80,10 @@ pub fn NewCase() -> impl IntoView {
                         draft.answers = work.answers;
                         draft.applicant = work.applicant;
                         draft.agent = work.agent;
-                        // Resume at the first question not answered yet, else at the applicant.
+                        // Resume at the first question not answered yet, else at the applicant
+                        // (the item's guide first, from the device or the server).
+                        crate::catalog_state::ensure_guides(status, vec![draft.item.clone()])
+                            .await?;
                         let catalog = match status.get_untracked() {
                             CatalogStatus::Ready(l) => Some(l.catalog),
                             _ => None,
@@ -129,11 +132,11 @@ pub fn NewCase() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
             <CatalogGate status=status let:loaded>
                 {
-                    let items = loaded.catalog.items.iter().map(|i| {
+                    let items = loaded.index.items.iter().map(|i| {
                         let label = format!("{}（{}）", i.name, i.department);
                         view! { <option value=i.code.clone()>{label}</option> }
                     }).collect_view();
-                    let bundles = loaded.catalog.bundles.iter().map(|b| {
+                    let bundles = loaded.index.bundles.iter().map(|b| {
                         let label = format!("{}（{}）", b.name, desk().bundle_suffix);
                         view! { <option value=b.code.clone()>{label}</option> }
                     }).collect_view();

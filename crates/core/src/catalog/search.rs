@@ -60,10 +60,6 @@ pub struct Hit {
 /// The items and bundles matching `query`, best first: names containing it, then initials
 /// starting with it, then initials or full pinyin containing it. An empty query finds nothing.
 pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
-    let q: String = query.split_whitespace().collect::<String>().to_lowercase();
-    if q.is_empty() {
-        return Vec::new();
-    }
     let names = catalog
         .items
         .iter()
@@ -74,15 +70,42 @@ pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
                 .iter()
                 .map(|b| (b.code.as_str(), b.name.as_str(), true)),
         );
+    search_names(names, &catalog.search, query)
+}
+
+/// [`search`] over the catalogue's index (what a device has before any guide).
+pub fn search_index(index: &super::CatalogIndex, query: &str) -> Vec<Hit> {
+    let names = index
+        .items
+        .iter()
+        .map(|i| (i.code.as_str(), i.name.as_str(), false))
+        .chain(
+            index
+                .bundles
+                .iter()
+                .map(|b| (b.code.as_str(), b.name.as_str(), true)),
+        );
+    search_names(names, &index.search, query)
+}
+
+fn search_names<'a>(
+    names: impl Iterator<Item = (&'a str, &'a str, bool)>,
+    keys: &[SearchKey],
+    query: &str,
+) -> Vec<Hit> {
+    let q: String = query.split_whitespace().collect::<String>().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
     // The keys are made in the order of the items, then the bundles: take each by its
     // position (a search over a county's 1,500 items must not compare every pair), and
     // look it up only where a catalogue was put together otherwise.
     let mut scored: Vec<(u8, Hit)> = names
         .enumerate()
         .filter_map(|(i, (code, name, bundle))| {
-            let key = match catalog.search.get(i) {
+            let key = match keys.get(i) {
                 Some(k) if k.code == code => Some(k),
-                _ => catalog.search.iter().find(|k| k.code == code),
+                _ => keys.iter().find(|k| k.code == code),
             };
             let score = if name.to_lowercase().contains(&q) {
                 0
