@@ -41,7 +41,7 @@ pub struct LoadedCatalog {
 /// compresses it again.
 #[derive(Debug, Clone)]
 pub struct Packed {
-    /// Brotli, quality 11.
+    /// Brotli, quality 11 (9 above 1 MiB).
     pub br: Vec<u8>,
     /// Gzip, level 9.
     pub gzip: Vec<u8>,
@@ -51,9 +51,13 @@ impl Packed {
     /// Compresses `text`.
     pub fn of(text: &str) -> std::io::Result<Packed> {
         use std::io::Write;
+        // The highest level for what a phone downloads (the index); a county's whole
+        // catalogue (megabytes, fetched by terminals and desks) one notch down, so the
+        // server starts in seconds.
+        let quality = if text.len() <= 1 << 20 { 11 } else { 9 };
         let mut br = Vec::new();
         {
-            let mut w = brotli::CompressorWriter::new(&mut br, 64 * 1024, 11, 22);
+            let mut w = brotli::CompressorWriter::new(&mut br, 64 * 1024, quality, 22);
             w.write_all(text.as_bytes())?;
         }
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
