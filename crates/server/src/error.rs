@@ -34,6 +34,8 @@ pub enum AppError {
     PreconditionFailed(String),
     /// The request must say which version it changes (428).
     PreconditionRequired(String),
+    /// Too many requests from this address (429).
+    TooMany(String),
     /// Something broke on the server; details go to the log only.
     Internal(anyhow::Error),
 }
@@ -54,7 +56,8 @@ impl AppError {
             | AppError::Unauthorized(m)
             | AppError::Forbidden(m)
             | AppError::PreconditionFailed(m)
-            | AppError::PreconditionRequired(m) => m.clone(),
+            | AppError::PreconditionRequired(m)
+            | AppError::TooMany(m) => m.clone(),
             AppError::Unprocessable { message, .. } => message.clone(),
             AppError::TooLarge => "body too large".into(),
             AppError::Stored(status, body) => format!("{status}: {body}"),
@@ -89,6 +92,7 @@ impl IntoResponse for AppError {
             AppError::Forbidden(m) => (StatusCode::FORBIDDEN, m),
             AppError::PreconditionFailed(m) => (StatusCode::PRECONDITION_FAILED, m),
             AppError::PreconditionRequired(m) => (StatusCode::PRECONDITION_REQUIRED, m),
+            AppError::TooMany(m) => (StatusCode::TOO_MANY_REQUESTS, m),
             AppError::Internal(e) => {
                 tracing::error!("internal error: {e:#}");
                 (

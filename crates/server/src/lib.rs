@@ -17,6 +17,7 @@ pub mod desk;
 pub mod error;
 pub mod group_commit;
 pub mod handovers;
+pub mod limits;
 pub mod numbers;
 pub mod routes;
 pub mod security;
@@ -43,6 +44,8 @@ pub struct ServeConfig {
     pub dist: PathBuf,
     /// Clerk session timeouts and cookie flags.
     pub sessions: auth::SessionSettings,
+    /// Requests per minute and client address on the routes anyone may call.
+    pub limits: limits::RateLimits,
 }
 
 /// What every request handler can reach.
@@ -61,6 +64,8 @@ pub struct AppState {
     pub dummy_hash: Arc<String>,
     /// The case writer (group commit).
     pub writer: group_commit::Writer,
+    /// Requests per minute and client address on the routes anyone may call.
+    pub limits: limits::RateLimits,
 }
 
 /// Opens the database, loads the catalogue and builds the state; fails with a message
@@ -83,6 +88,7 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
         sessions: config.sessions,
         dummy_hash: Arc::new(auth::hash_password("no such user")?),
         writer,
+        limits: config.limits,
     };
     group_commit::start(state.clone(), inbox);
     Ok(state)

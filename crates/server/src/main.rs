@@ -77,6 +77,15 @@ enum Command {
         /// Mark the session cookie Secure (set this when TLS is in front of the server).
         #[arg(long)]
         secure_cookies: bool,
+        /// Cases one client address may post per minute (0: no limit).
+        #[arg(long, default_value_t = 60)]
+        limit_cases: u32,
+        /// Case lookups one client address may make per minute (0: no limit).
+        #[arg(long, default_value_t = 30)]
+        limit_lookups: u32,
+        /// Hand-overs one client address may post per minute (0: no limit).
+        #[arg(long, default_value_t = 20)]
+        limit_handovers: u32,
     },
     /// Clerk accounts.
     User {
@@ -127,7 +136,15 @@ fn main() -> ExitCode {
             session_idle_minutes,
             session_max_hours,
             secure_cookies,
+            limit_cases,
+            limit_lookups,
+            limit_handovers,
         } => run_server(ServeConfig {
+            limits: onewindow_server::limits::RateLimits {
+                cases: limit_cases,
+                lookups: limit_lookups,
+                handovers: limit_handovers,
+            },
             addr,
             db,
             catalog,

@@ -2,6 +2,7 @@
 
 use crate::catalog_dir::Packed;
 use crate::error::AppError;
+use crate::limits::{Limiter, RateLimits};
 use crate::{audit_log, auth, cases, desk, handovers, security, static_files, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
@@ -43,13 +44,25 @@ impl ApiRoutes {
 
 /// Every route the server answers, with its handler.
 pub fn api_routes() -> ApiRoutes {
+    api_routes_limited(RateLimits::none())
+}
+
+/// [`api_routes`] with the rate limits of the routes anyone may call.
+pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
+    let limited = |per_minute: u32| {
+        axum::middleware::from_fn_with_state(Limiter::new(per_minute), crate::limits::limit)
+    };
     ApiRoutes::new()
         .at::<e::GetCatalog>(get(catalog))
         .at::<e::GetCatalogIndex>(get(catalog_index))
         .at::<e::GetCatalogItem>(get(catalog_item))
         .at::<e::GetCalendar>(get(calendar))
-        .at::<e::SubmitCase>(post(cases::submit).layer(DefaultBodyLimit::max(1 << 20)))
-        .at::<e::LookupCase>(get(cases::lookup))
+        .at::<e::SubmitCase>(
+            post(cases::submit)
+                .layer(DefaultBodyLimit::max(1 << 20))
+                .layer(limited(limits.cases)),
+        )
+        .at::<e::LookupCase>(get(cases::lookup).layer(limited(limits.lookups)))
         .at::<e::Login>(post(auth::login))
         .at::<e::CurrentSession>(get(auth::current))
         .at::<e::Logout>(delete(auth::logout))
@@ -58,14 +71,18 @@ pub fn api_routes() -> ApiRoutes {
         .at::<e::RecordStep>(post(desk::post_event).layer(DefaultBodyLimit::max(64 << 10)))
         .at::<e::Unmask>(post(desk::unmask))
         .at::<e::ReadAudit>(get(audit_log::list))
-        .at::<e::HandOver>(post(handovers::create).layer(DefaultBodyLimit::max(64 << 10)))
+        .at::<e::HandOver>(
+            post(handovers::create)
+                .layer(DefaultBodyLimit::max(64 << 10))
+                .layer(limited(limits.handovers)),
+        )
         .at::<e::OpenHandover>(get(handovers::open))
         .at::<e::Healthz>(get(healthz))
 }
 
 /// The whole application; tests call it directly.
 pub fn app(state: AppState) -> Router {
-    api_routes()
+    api_routes_limited(state.limits)
         .router
         .route("/api/{*rest}", any(api_not_found))
         .fallback_service(static_files::service(&state.dist))

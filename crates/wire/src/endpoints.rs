@@ -129,10 +129,10 @@ endpoints! {
         query Nothing, body Nothing, answer Vec<onewindow_core::calendar::YearSchedule>, ok 200, errors [304];
     /// Submit a case (a pre-check or a desk case) with an `Idempotency-Key` header: stored once per key, re-checked by the core; a retry gets the stored answer.
     SubmitCase: Post "/api/cases", Public,
-        query Nothing, body Submission, answer CaseCreated, ok 201, errors [400, 401, 403, 409, 413, 422];
+        query Nothing, body Submission, answer CaseCreated, ok 201, errors [400, 401, 403, 409, 413, 422, 429];
     /// The applicant's masked view of a case; a wrong code looks exactly like a missing case.
     LookupCase: Get "/api/cases/{number}", Public,
-        query LookupQuery, body Nothing, answer ApplicantCaseView, ok 200, errors [404];
+        query LookupQuery, body Nothing, answer ApplicantCaseView, ok 200, errors [404, 429];
     /// Log in; sets the HttpOnly session cookie. Every attempt is audited.
     Login: Post "/api/session", Public,
         query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401];
@@ -159,7 +159,7 @@ endpoints! {
         query AuditQuery, body Nothing, answer AuditLog, ok 200, errors [400, 401, 403];
     /// Hand unfinished work from a terminal to the desk; the same draft gets the same number.
     HandOver: Post "/api/handovers", Public,
-        query Nothing, body HandoverRequest, answer HandoverCreated, ok 201, errors [400, 413, 422];
+        query Nothing, body HandoverRequest, answer HandoverCreated, ok 201, errors [400, 413, 422, 429];
     /// Unfinished work handed over from a terminal, by its number (audited).
     OpenHandover: Get "/api/desk/handovers/{number}", Clerk,
         query Nothing, body Nothing, answer HandedOver, ok 200, errors [401, 404];

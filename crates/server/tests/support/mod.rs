@@ -141,6 +141,8 @@ async fn start_db(
         catalog,
         dist: fake_dist(dir.path()),
         sessions,
+        // Other tests post many cases from one address; tests/limits.rs sets its own.
+        limits: onewindow_server::limits::RateLimits::none(),
     };
     let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
@@ -301,6 +303,7 @@ pub async fn app_state(dir: &Path) -> onewindow_server::AppState {
         catalog: repo_catalog(),
         dist: fake_dist(dir),
         sessions: SessionSettings::default(),
+        limits: onewindow_server::limits::RateLimits::none(),
     };
     onewindow_server::prepare(&config).await.unwrap()
 }
