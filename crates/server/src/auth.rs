@@ -21,6 +21,49 @@ use std::net::SocketAddr;
 /// The session cookie's name.
 pub const COOKIE: &str = "ow_session";
 
+/// Failed logins in a row that lock an account name.
+pub const LOCK_AFTER: i64 = 5;
+/// How long a locked name stays locked (unless a supervisor unlocks it).
+pub const LOCK_SECS: i64 = 15 * 60;
+
+/// `POST /api/desk/users/{name}/unlock`: a supervisor unlocks a name locked after failed
+/// logins (audited).
+pub async fn unlock(
+    State(state): State<AppState>,
+    clerk: Clerk,
+    axum::extract::Path(name): axum::extract::Path<String>,
+) -> Result<Json<onewindow_wire::body::Unlocked>, AppError> {
+    let allowed = clerk.role == "supervisor";
+    let removed = if allowed {
+        sqlx::query("DELETE FROM login_failures WHERE name = $1")
+            .bind(name.trim())
+            .execute(&state.db)
+            .await?
+            .rows_affected()
+    } else {
+        0
+    };
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "user.unlock",
+            target: name.trim(),
+            client: &clerk.client,
+            success: allowed,
+            detail: if allowed { "" } else { "not a supervisor" },
+        },
+    )
+    .await?;
+    if !allowed {
+        return Err(AppError::Forbidden("只有负责人可以解锁账户".into()));
+    }
+    Ok(Json(onewindow_wire::body::Unlocked {
+        name: name.trim().to_string(),
+        was_locked: removed > 0,
+    }))
+}
+
 /// How long sessions last.
 #[derive(Debug, Clone, Copy)]
 pub struct SessionSettings {
@@ -241,9 +284,36 @@ pub async fn login(
     body: Result<Json<LoginRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(login) = body.map_err(|e| AppError::BadRequest(format!("登录请求格式不对：{e}")))?;
+    let name = login.name.trim();
+    let now = now_secs();
+    // A name locked after repeated failures is refused before its password is tried.
+    let (failures, locked_until): (i64, i64) =
+        sqlx::query_as("SELECT failures, locked_until FROM login_failures WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&state.db)
+            .await?
+            .unwrap_or((0, 0));
+    if locked_until > now {
+        let minutes = (locked_until - now + 59) / 60;
+        audit::record(
+            &state.db,
+            Audit {
+                actor: name,
+                action: "login",
+                target: "",
+                client: &client,
+                success: false,
+                detail: "locked",
+            },
+        )
+        .await?;
+        return Err(AppError::TooMany(format!(
+            "该账户因连续{LOCK_AFTER}次密码错误已临时锁定，请{minutes}分钟后再试，或请负责人解锁"
+        )));
+    }
     let row: Option<(i64, String, String)> =
         sqlx::query_as("SELECT id, role, password_hash FROM users WHERE name = $1")
-            .bind(login.name.trim())
+            .bind(name)
             .fetch_optional(&state.db)
             .await?;
     // Verify against a fixed hash when there is no such user, so that the answer takes
@@ -254,7 +324,7 @@ pub async fn login(
     audit::record(
         &state.db,
         Audit {
-            actor: login.name.trim(),
+            actor: name,
             action: "login",
             target: "",
             client: &client,
@@ -264,8 +334,44 @@ pub async fn login(
     )
     .await?;
     let Some((user_id, role, _)) = row.filter(|_| ok) else {
+        let failures = failures + 1;
+        let locked = failures >= LOCK_AFTER;
+        let until = if locked { now + LOCK_SECS } else { 0 };
+        sqlx::query(
+            "INSERT INTO login_failures (name, failures, locked_until) VALUES ($1, $2, $3) \
+             ON CONFLICT(name) DO UPDATE SET failures = $2, locked_until = $3",
+        )
+        .bind(name)
+        .bind(if locked { 0 } else { failures })
+        .bind(until)
+        .execute(&state.db)
+        .await?;
+        if locked {
+            audit::record(
+                &state.db,
+                Audit {
+                    actor: name,
+                    action: "login.lock",
+                    target: name,
+                    client: &client,
+                    success: true,
+                    detail: &format!(
+                        "{LOCK_AFTER} failures in a row; locked for {} minutes",
+                        LOCK_SECS / 60
+                    ),
+                },
+            )
+            .await?;
+        }
+        // Each failure in a row answers more slowly: guessing gets expensive.
+        let delay = 250u64.saturating_mul(1 << failures.clamp(0, 4)).min(4000);
+        tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
         return Err(AppError::Unauthorized("用户名或密码不正确".into()));
     };
+    sqlx::query("DELETE FROM login_failures WHERE name = $1")
+        .bind(name)
+        .execute(&state.db)
+        .await?;
     let mut raw = [0u8; 32];
     getrandom::fill(&mut raw)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
@@ -287,7 +393,7 @@ pub async fn login(
             session_cookie(&state, &token, state.sessions.absolute_secs),
         )],
         Json(SessionInfo {
-            name: login.name.trim().to_string(),
+            name: name.to_string(),
             role: wire_role(&role),
             idle_seconds: state.sessions.idle_secs,
         }),

@@ -24,6 +24,8 @@ pub struct RateLimits {
     pub lookups: u32,
     /// `POST /api/handovers`.
     pub handovers: u32,
+    /// `POST /api/session` (logins), whatever the account.
+    pub logins: u32,
 }
 
 impl Default for RateLimits {
@@ -32,6 +34,7 @@ impl Default for RateLimits {
             cases: 60,
             lookups: 30,
             handovers: 20,
+            logins: 20,
         }
     }
 }
@@ -43,6 +46,7 @@ impl RateLimits {
             cases: 0,
             lookups: 0,
             handovers: 0,
+            logins: 0,
         }
     }
 }

@@ -86,6 +86,9 @@ enum Command {
         /// Hand-overs one client address may post per minute (0: no limit).
         #[arg(long, default_value_t = 20)]
         limit_handovers: u32,
+        /// Login attempts one client address may make per minute (0: no limit).
+        #[arg(long, default_value_t = 20)]
+        limit_logins: u32,
     },
     /// Clerk accounts.
     User {
@@ -139,11 +142,13 @@ fn main() -> ExitCode {
             limit_cases,
             limit_lookups,
             limit_handovers,
+            limit_logins,
         } => run_server(ServeConfig {
             limits: onewindow_server::limits::RateLimits {
                 cases: limit_cases,
                 lookups: limit_lookups,
                 handovers: limit_handovers,
+                logins: limit_logins,
             },
             addr,
             db,

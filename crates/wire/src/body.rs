@@ -387,6 +387,16 @@ pub struct HandedOver {
     pub agent: Option<ApplicantInput>,
 }
 
+/// A name unlocked by a supervisor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Unlocked {
+    /// The account name.
+    pub name: String,
+    /// Whether it had failures or a lock to clear.
+    pub was_locked: bool,
+}
+
 /// `GET /healthz`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -133,9 +133,12 @@ endpoints! {
     /// The applicant's masked view of a case; a wrong code looks exactly like a missing case.
     LookupCase: Get "/api/cases/{number}", Public,
         query LookupQuery, body Nothing, answer ApplicantCaseView, ok 200, errors [404, 429];
-    /// Log in; sets the HttpOnly session cookie. Every attempt is audited.
+    /// Log in; sets the HttpOnly session cookie. Every attempt is audited; each failure in a row answers more slowly, five lock the name for 15 minutes (429).
     Login: Post "/api/session", Public,
-        query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401];
+        query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401, 429];
+    /// Unlock a name locked after failed logins (supervisors only, audited).
+    UnlockAccount: Post "/api/desk/users/{name}/unlock", Supervisor,
+        query Nothing, body Nothing, answer Unlocked, ok 200, errors [401, 403];
     /// Who is logged in on this browser.
     CurrentSession: Get "/api/session", Clerk,
         query Nothing, body Nothing, answer SessionInfo, ok 200, errors [401];
@@ -175,4 +178,5 @@ pub fn path_with(route: &Route, value: &str) -> String {
         .path
         .replace("{number}", value)
         .replace("{code}", value)
+        .replace("{name}", value)
 }
