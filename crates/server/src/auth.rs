@@ -123,6 +123,37 @@ fn password_matches(password: &str, stored: &str) -> bool {
     })
 }
 
+/// Passwords too common to allow (shipped as data, one per line).
+const COMMON_PASSWORDS: &str = include_str!("../data/common-passwords.txt");
+
+/// The fewest characters a password may have.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
+/// Whether `password` may be used by account `name`: long enough, not the name (or
+/// containing it), not one of the common passwords.
+pub fn password_acceptable(name: &str, password: &str) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        password.chars().count() >= MIN_PASSWORD_CHARS,
+        "the password must have at least {MIN_PASSWORD_CHARS} characters"
+    );
+    let lower = password.to_lowercase();
+    let name = name.trim().to_lowercase();
+    anyhow::ensure!(
+        name.is_empty() || !lower.contains(&name),
+        "the password must not contain the user's name"
+    );
+    let common = COMMON_PASSWORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|c| lower == c || lower.trim_end_matches(|ch: char| ch.is_ascii_digit()) == c);
+    anyhow::ensure!(
+        !common,
+        "this password is too common: choose a passphrase of your own"
+    );
+    Ok(())
+}
+
 /// Whether an account of that name exists.
 pub async fn user_exists(db: &crate::db::Db, name: &str) -> anyhow::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE name = $1")
@@ -133,7 +164,7 @@ pub async fn user_exists(db: &crate::db::Db, name: &str) -> anyhow::Result<bool>
 }
 
 /// Creates an account (`onewindow user add`). Refuses a name already taken and a password
-/// shorter than 8 characters.
+/// [`password_acceptable`] refuses.
 pub async fn add_user(
     db: &crate::db::Db,
     name: &str,
@@ -145,10 +176,7 @@ pub async fn add_user(
         !name.is_empty() && name.chars().count() <= 64,
         "a user name has 1 to 64 characters"
     );
-    anyhow::ensure!(
-        password.chars().count() >= 8,
-        "the password must have at least 8 characters"
-    );
+    password_acceptable(name, password)?;
     let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE name = $1")
         .bind(name)
         .fetch_optional(db)
@@ -461,5 +489,21 @@ impl<S: Send + Sync> FromRequestParts<S> for ConnectInfoOpt {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         Ok(ConnectInfoOpt(client_of(&parts.extensions)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::password_acceptable;
+
+    #[test]
+    fn short_common_or_name_passwords_are_refused() {
+        assert!(password_acceptable("王敏", "short").is_err());
+        assert!(password_acceptable("wangmin", "wangmin-2026-long").is_err());
+        assert!(password_acceptable("王敏", "password123").is_err());
+        assert!(password_acceptable("王敏", "qwertyuiop").is_err());
+        assert!(password_acceptable("王敏", "woaini1314").is_err());
+        assert!(password_acceptable("王敏", "correct horse").is_ok());
+        assert!(password_acceptable("王敏", "onewindow-demo").is_ok());
     }
 }

@@ -132,7 +132,11 @@ fn user_add_creates_a_clerk_with_a_hashed_password_once() {
     let db = dir.path().join("u.sqlite3");
     let db = db.to_str().unwrap();
     let (ok, text) = user_add(db, "赵丽", &[], "short");
-    assert!(!ok && text.contains("at least 8"), "{text}");
+    assert!(!ok && text.contains("at least 10"), "{text}");
+    let (ok, text) = user_add(db, "赵丽", &[], "password123");
+    assert!(!ok && text.contains("too common"), "{text}");
+    let (ok, text) = user_add(db, "zhaoli", &[], "zhaoli-passphrase");
+    assert!(!ok && text.contains("user's name"), "{text}");
     let (ok, text) = user_add(db, "赵丽", &[], "a long passphrase");
     assert!(ok, "{text}");
     assert!(text.contains("user 赵丽 (clerk) created"), "{text}");
