@@ -26,6 +26,113 @@ pub const LOCK_AFTER: i64 = 5;
 /// How long a locked name stays locked (unless a supervisor unlocks it).
 pub const LOCK_SECS: i64 = 15 * 60;
 
+/// Refuses (and audits) a clerk who is not a supervisor.
+async fn supervisor_only(
+    state: &AppState,
+    clerk: &Clerk,
+    action: &str,
+    target: &str,
+) -> Result<(), AppError> {
+    if clerk.role == "supervisor" {
+        return Ok(());
+    }
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action,
+            target,
+            client: &clerk.client,
+            success: false,
+            detail: "not a supervisor",
+        },
+    )
+    .await?;
+    Err(AppError::Forbidden("只有负责人可以管理会话".into()))
+}
+
+/// `GET /api/desk/sessions`: every open session (supervisors only, audited).
+pub async fn sessions(
+    State(state): State<AppState>,
+    clerk: Clerk,
+) -> Result<Json<onewindow_wire::body::SessionList>, AppError> {
+    supervisor_only(&state, &clerk, "session.list", "").await?;
+    let now = now_secs();
+    let s = state.sessions;
+    let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT s.token_hash, u.name, u.role, s.created_at, s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.last_seen > $1 - $2 AND s.created_at > $1 - $3 ORDER BY s.last_seen DESC",
+    )
+    .bind(now)
+    .bind(s.idle_secs)
+    .bind(s.absolute_secs)
+    .fetch_all(&state.db)
+    .await?;
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "session.list",
+            target: "",
+            client: &clerk.client,
+            success: true,
+            detail: &format!("{} open", rows.len()),
+        },
+    )
+    .await?;
+    Ok(Json(onewindow_wire::body::SessionList {
+        sessions: rows
+            .into_iter()
+            .map(
+                |(hash, name, role, created_at, last_seen)| onewindow_wire::body::OpenSession {
+                    id: hash[..16].to_string(),
+                    name,
+                    role: wire_role(&role),
+                    created_at,
+                    last_seen,
+                },
+            )
+            .collect(),
+    }))
+}
+
+/// `DELETE /api/desk/sessions/{id}`: ends a session by its handle (supervisors only,
+/// audited); the clerk's next request is refused with 401.
+pub async fn revoke(
+    State(state): State<AppState>,
+    clerk: Clerk,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Json<onewindow_wire::body::Revoked>, AppError> {
+    supervisor_only(&state, &clerk, "session.revoke", &id).await?;
+    let id: String = id
+        .chars()
+        .filter(|c| c.is_ascii_hexdigit())
+        .take(16)
+        .collect();
+    let revoked = if id.len() == 16 {
+        sqlx::query("DELETE FROM sessions WHERE token_hash LIKE $1")
+            .bind(format!("{id}%"))
+            .execute(&state.db)
+            .await?
+            .rows_affected()
+    } else {
+        0
+    };
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "session.revoke",
+            target: &id,
+            client: &clerk.client,
+            success: revoked > 0,
+            detail: "",
+        },
+    )
+    .await?;
+    Ok(Json(onewindow_wire::body::Revoked { revoked }))
+}
+
 /// `POST /api/desk/users/{name}/unlock`: a supervisor unlocks a name locked after failed
 /// logins (audited).
 pub async fn unlock(

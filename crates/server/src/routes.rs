@@ -65,6 +65,8 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
         .at::<e::LookupCase>(get(cases::lookup).layer(limited(limits.lookups)))
         .at::<e::Login>(post(auth::login).layer(limited(limits.logins)))
         .at::<e::UnlockAccount>(post(auth::unlock))
+        .at::<e::ListSessions>(get(auth::sessions))
+        .at::<e::RevokeSession>(delete(auth::revoke))
         .at::<e::CurrentSession>(get(auth::current))
         .at::<e::Logout>(delete(auth::logout))
         .at::<e::ListCases>(get(desk::list))

@@ -387,6 +387,38 @@ pub struct HandedOver {
     pub agent: Option<ApplicantInput>,
 }
 
+/// One open clerk session, as a supervisor sees it (never its token).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OpenSession {
+    /// Its handle for revoking: the first 16 hex digits of the token's stored hash.
+    pub id: String,
+    /// The account.
+    pub name: String,
+    /// Its role.
+    pub role: AccountRole,
+    /// When it was opened (unix seconds, server clock).
+    pub created_at: i64,
+    /// The last request (unix seconds, server clock).
+    pub last_seen: i64,
+}
+
+/// `GET /api/desk/sessions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SessionList {
+    /// Every open session, the most recently used first.
+    pub sessions: Vec<OpenSession>,
+}
+
+/// A revoked session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Revoked {
+    /// How many sessions the handle ended (0 or 1).
+    pub revoked: u64,
+}
+
 /// A name unlocked by a supervisor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

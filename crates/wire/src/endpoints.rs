@@ -136,6 +136,12 @@ endpoints! {
     /// Log in; sets the HttpOnly session cookie. Every attempt is audited; each failure in a row answers more slowly, five lock the name for 15 minutes (429).
     Login: Post "/api/session", Public,
         query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401, 429];
+    /// Every open clerk session (supervisors only, audited).
+    ListSessions: Get "/api/desk/sessions", Supervisor,
+        query Nothing, body Nothing, answer SessionList, ok 200, errors [401, 403];
+    /// End a clerk's session by its handle (supervisors only, audited).
+    RevokeSession: Delete "/api/desk/sessions/{id}", Supervisor,
+        query Nothing, body Nothing, answer Revoked, ok 200, errors [401, 403];
     /// Unlock a name locked after failed logins (supervisors only, audited).
     UnlockAccount: Post "/api/desk/users/{name}/unlock", Supervisor,
         query Nothing, body Nothing, answer Unlocked, ok 200, errors [401, 403];
@@ -179,4 +185,5 @@ pub fn path_with(route: &Route, value: &str) -> String {
         .replace("{number}", value)
         .replace("{code}", value)
         .replace("{name}", value)
+        .replace("{id}", value)
 }

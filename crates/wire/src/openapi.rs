@@ -57,7 +57,7 @@ pub fn document() -> Value {
         let mut op = Map::new();
         op.insert("summary".into(), json!(route.summary.trim()));
         let mut parameters: Vec<Value> = Vec::new();
-        for name in ["number", "code", "name"] {
+        for name in ["number", "code", "name", "id"] {
             if route.path.contains(&format!("{{{name}}}")) {
                 parameters.push(json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }));
             }
