@@ -391,6 +391,7 @@ impl Text {
 
 /// The clerk's desk: every string of its pages.
 pub struct DeskText {
+    pub recorded_on_device: &'static str,
     pub all: &'static str,
     pub back_to_cases: &'static str,
     pub case_heading: &'static str,
@@ -516,6 +517,7 @@ pub struct DeskText {
 }
 
 const DESK_ZH: DeskText = DeskText {
+    recorded_on_device: "离线办理，本机记录于 ",
     all: "全部",
     back_to_cases: "← 返回我的办件",
     case_heading: "办件 ",

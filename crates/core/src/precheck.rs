@@ -61,6 +61,7 @@ pub fn precheck(
             role: Role::Clerk,
             note: String::new(),
             kind,
+            device_at: None,
         };
         let mut events = vec![event(crate::case::EventKind::Received)];
         if !matches!(likely, Outcome::ReceivedOnly) {

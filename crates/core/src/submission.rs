@@ -89,6 +89,9 @@ pub struct Submission {
 
 pub use crate::diagnostic::FieldError;
 
+/// How many days back a desk device's own time is accepted for work done offline.
+pub const DEVICE_TIME_WINDOW_DAYS: i64 = 7;
+
 /// A submission the core has re-checked: ready to store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -182,12 +185,36 @@ pub fn check_submission(
             "页面显示的受理结果与服务器核验结果不一致，请刷新事项目录后重新核对材料",
         ));
     }
+    // Desk work done offline arrives later: the device's time is kept beside the
+    // server's (and shown), from a week back at most and never ahead of the server's
+    // clock. A pre-check's time says nothing and is not kept.
+    let device_at = match sub.channel {
+        Channel::PreCheck => None,
+        Channel::Desk => {
+            let earliest = by.now - chrono::Duration::days(DEVICE_TIME_WINDOW_DAYS);
+            let skew = chrono::Duration::minutes(5);
+            if sub.submitted_at > by.now + skew || sub.submitted_at < earliest {
+                problems.push(error(
+                    "submitted_at",
+                    format!(
+                        "设备记录的时间{}不在允许范围内（{}至服务器当前时间）；请核对本机时钟后重新提交",
+                        sub.submitted_at.format("%Y-%m-%d %H:%M"),
+                        earliest.format("%Y-%m-%d %H:%M")
+                    ),
+                ));
+                None
+            } else {
+                (by.now - sub.submitted_at > skew).then_some(sub.submitted_at)
+            }
+        }
+    };
     let event = |kind: EventKind| Event {
         at: by.now,
         actor: by.actor.to_string(),
         role: by.role,
         note: String::new(),
         kind,
+        device_at,
     };
     let mut events = vec![event(match sub.channel {
         Channel::PreCheck => EventKind::PreChecked,

@@ -160,6 +160,7 @@ fn an_acceptance_notice_from_a_real_case_carries_its_deadlines_and_masked_data()
         role: Role::Clerk,
         note: String::new(),
         kind,
+        device_at: None,
     };
     let events = [
         clerk("2026-11-20 09:00", EventKind::Received),
@@ -263,6 +264,7 @@ fn a_refusal_after_receipt_and_a_correction_before_acceptance_print_their_step()
         role: Role::Clerk,
         note: String::new(),
         kind,
+        device_at: None,
     };
     let applicant = ApplicantFacts {
         name: "某某餐饮有限公司".into(),

@@ -231,3 +231,43 @@ fn acting_for_the_applicant_needs_a_valid_agent_and_the_rules_add_the_agents_pap
     sub.answers = answers();
     assert_eq!(fields(&sub), ["agent"]);
 }
+
+/// Desk work done offline keeps the device's time beside the server's, from a week back at
+/// most and never ahead; the case is dated by the server either way.
+#[test]
+fn the_device_time_of_offline_desk_work_is_kept_within_a_week_and_never_ahead() {
+    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    let check = |submitted: &str| {
+        let mut sub = desk_submission();
+        sub.submitted_at = at(submitted);
+        check_submission(&fixtures::catalog(), &calendar(), &sub, &received())
+    };
+    let two_days_ago = check("2026-11-18 16:00").unwrap();
+    assert!(two_days_ago.events.iter().all(|e| e.at == received().now));
+    assert_eq!(
+        two_days_ago.events[0].device_at,
+        Some(at("2026-11-18 16:00"))
+    );
+    let now = check("2026-11-20 09:08").unwrap();
+    assert_eq!(
+        now.events[0].device_at, None,
+        "a device in step with the server adds nothing"
+    );
+    for refused in ["2026-11-12 09:00", "2026-11-20 10:30"] {
+        let problems = check(refused).unwrap_err();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.field == "submitted_at" && p.problem.contains("请核对本机时钟")),
+            "{refused}: {problems:?}"
+        );
+    }
+    // A pre-check's device time is not kept at all.
+    let mut sub = desk_submission();
+    sub.channel = Channel::PreCheck;
+    sub.marks = Default::default();
+    sub.claimed = Default::default();
+    sub.submitted_at = at("2019-01-01 09:00");
+    let checked = check_submission(&fixtures::catalog(), &calendar(), &sub, &received()).unwrap();
+    assert_eq!(checked.events[0].device_at, None);
+}

@@ -23,6 +23,7 @@ fn every_event() -> Vec<Event> {
         role,
         note: String::new(),
         kind,
+        device_at: None,
     };
     vec![
         e("2026-11-02 09:00", Role::Applicant, EventKind::PreChecked),

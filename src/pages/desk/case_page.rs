@@ -82,6 +82,8 @@ fn history_line(e: &Event) -> impl IntoView {
             " "<span>{e.actor.clone()}</span>
             {(!extra.is_empty()).then(|| view! { <span class="note">{"："}{extra.join("，")}</span> })}
             {(!e.note.is_empty()).then(|| view! { <span class="note">{"（"}{e.note.clone()}{"）"}</span> })}
+            // Desk work done offline: when the device recorded it (the time above is the server's).
+            {e.device_at.map(|d| view! { <span class="note">{"（"}{desk().recorded_on_device}{d.format("%Y-%m-%d %H:%M").to_string()}{"）"}</span> })}
         </li>
     }
 }

@@ -93,6 +93,10 @@ pub struct Event {
     pub note: String,
     /// What happened.
     pub kind: EventKind,
+    /// When the device recorded it, for desk work done offline and sent later (`at` is
+    /// always the server's clock); shown on the case as "recorded on the device at".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_at: Option<NaiveDateTime>,
 }
 
 /// A material accepted as missing (容缺) and the working days allowed to supply it.

@@ -20,6 +20,7 @@ fn ev(at: &str, kind: EventKind) -> Event {
         role: Role::Clerk,
         note: String::new(),
         kind,
+        device_at: None,
     }
 }
 

@@ -178,6 +178,7 @@ pub fn record_step(
         role: by.role,
         note: request.note.trim().to_string(),
         kind,
+        device_at: None,
     });
     let record = replay(&all).map_err(StepRefused::Transition)?;
     Ok(Recorded {

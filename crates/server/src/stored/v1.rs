@@ -20,6 +20,9 @@ pub struct Event {
     #[serde(default)]
     note: String,
     kind: EventKind,
+    // Added within version 1: absent in older rows and in rows without device time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    device_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -263,6 +266,7 @@ impl From<&core_case::Event> for Event {
             role: (&e.role).into(),
             note: e.note.clone(),
             kind,
+            device_at: e.device_at,
         }
     }
 }
@@ -317,6 +321,7 @@ impl From<Event> for core_case::Event {
             role: e.role.into(),
             note: e.note,
             kind,
+            device_at: e.device_at,
         }
     }
 }
