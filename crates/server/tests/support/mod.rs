@@ -260,8 +260,8 @@ pub fn desk_case(catalog: &Catalog) -> Submission {
             mobile: "13800138000".into(),
         },
         agent: None,
-        submitted_at: chrono::NaiveDateTime::parse_from_str("2026-11-20 09:10", "%Y-%m-%d %H:%M")
-            .unwrap(),
+        // Recorded on the desk device just now (a device time is kept only within a week).
+        submitted_at: chrono::Local::now().naive_local(),
         actor: "王敏".into(),
         claimed: Claimed {
             outcome: Some(outcome),
