@@ -101,14 +101,9 @@ pub async fn cases(query: &CaseListQuery) -> Result<CaseList, ApiError> {
 
 /// The filters as a query string (the browser's own encoder, no extra crate).
 pub fn query_string(query: &CaseListQuery) -> String {
-    let value = serde_json::to_value(query).unwrap_or_default();
     let pairs = js_sys::Array::new();
-    if let Some(map) = value.as_object() {
-        for (k, v) in map {
-            if let Some(v) = v.as_str().filter(|v| !v.is_empty()) {
-                pairs.push(&js_sys::Array::of2(&k.into(), &v.into()));
-            }
-        }
+    for (k, v) in query.pairs() {
+        pairs.push(&js_sys::Array::of2(&k.into(), &v.into()));
     }
     web_sys::UrlSearchParams::new_with_str_sequence_sequence(&pairs)
         .map(|p| String::from(p.to_string()))

@@ -2,17 +2,9 @@
 // catalogue arriving while a draft is open replaces the old one without touching the
 // draft, and a damaged copy on the device is reported and replaced, never blocking or
 // losing a draft.
-import { test, expect } from "./fixtures.js";
+import { test, expect, startFoodLicence } from "./fixtures.js";
 
 const FOOD = "370000-SCJG-XK-001";
-
-async function startFoodLicence(page, server) {
-  await page.goto(server.url + "/");
-  await page.getByLabel("搜索事项").fill("spjy");
-  await page.locator(".search-results").getByRole("link", { name: "食品经营许可（新办）" }).click();
-  await page.getByRole("button", { name: "开始网上预审" }).click();
-  await page.waitForURL(/\/apply\//);
-}
 
 test("a newer catalogue arriving while a draft is open replaces the old one and keeps the answers", async ({ page, server }) => {
   await startFoodLicence(page, server);

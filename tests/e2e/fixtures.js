@@ -92,3 +92,12 @@ export async function addClerk(server, name, password, role = "clerk") {
   const bin = process.env.ONEWINDOW_BIN || path.join(root, "target", "release", "onewindow");
   execFileSync(bin, ["user", "add", name, "--role", role, "--db", server.dbPath], { input: password + "\n" });
 }
+
+/** Finds the food business licence by its pinyin initials and starts its pre-check. */
+export async function startFoodLicence(page, server) {
+  await page.goto(server.url + "/");
+  await page.getByLabel("搜索事项").fill("spjy");
+  await page.locator(".search-results").getByRole("link", { name: "食品经营许可（新办）" }).click();
+  await page.getByRole("button", { name: "开始网上预审" }).click();
+  await page.waitForURL(/\/apply\//);
+}

@@ -2,7 +2,7 @@
 // checklist, check answers, submit; drafts that survive reloads; the outbox that sends a
 // case exactly once whatever the network does.
 import path from "node:path";
-import { test, expect, screenshotDir } from "./fixtures.js";
+import { test, expect, screenshotDir, startFoodLicence } from "./fixtures.js";
 
 const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
 
@@ -33,14 +33,6 @@ async function fillApplicant(page) {
   await page.getByLabel("身份证号码或统一社会信用代码").fill("１１０１０５ 19491231002x");
   await page.getByLabel("手机号码").fill("138 0013 8000");
   await page.getByRole("button", { name: "继续" }).click();
-}
-
-async function startFoodLicence(page, server) {
-  await page.goto(server.url + "/");
-  await page.getByLabel("搜索事项").fill("spjy");
-  await page.locator(".search-results").getByRole("link", { name: "食品经营许可（新办）" }).click();
-  await page.getByRole("button", { name: "开始网上预审" }).click();
-  await page.waitForURL(/\/apply\//);
 }
 
 test("an applicant pre-checks an item from search to a receipt number", async ({ page, server }) => {

@@ -73,7 +73,7 @@ pub fn check_bundle_submission(
     catalog: &Catalog,
     cal: &Calendar,
     sub: &Submission,
-    by: &crate::case::Recorder<'_>,
+    by: &crate::case::Recorder,
 ) -> Result<Vec<(String, Checked)>, Vec<FieldError>> {
     let Some(bundle) = catalog.bundle(&sub.item) else {
         return Err(vec![FieldError {

@@ -122,7 +122,7 @@ pub fn check_submission(
     catalog: &Catalog,
     cal: &Calendar,
     sub: &Submission,
-    by: &Recorder<'_>,
+    by: &Recorder,
 ) -> Result<Checked, Vec<FieldError>> {
     let today = by.now.date();
     let mut problems = Vec::new();

@@ -165,9 +165,9 @@ fn a_bundle_pre_check_becomes_one_checked_case_per_item_or_every_problem_named()
 }
 
 /// The server receiving a case on `day` at 09:10, as the clerk 王敏.
-fn at(day: chrono::NaiveDate) -> onewindow_core::case::Recorder<'static> {
+fn at(day: chrono::NaiveDate) -> onewindow_core::case::Recorder {
     onewindow_core::case::Recorder {
-        actor: "王敏",
+        actor: "王敏".into(),
         role: onewindow_core::case::Role::Clerk,
         now: day.and_hms_opt(9, 10, 0).unwrap(),
     }

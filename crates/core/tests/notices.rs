@@ -15,6 +15,18 @@ use onewindow_core::outcome::{front_desk_outcome, MaterialStatus, Outcome};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// A step recorded by the clerk 王敏 at `t` (YYYY-MM-DD HH:MM).
+fn clerk(t: &str, kind: EventKind) -> Event {
+    Event {
+        at: chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap(),
+        actor: "王敏".into(),
+        role: Role::Clerk,
+        note: String::new(),
+        kind,
+        device_at: None,
+    }
+}
+
 fn repo_notices() -> Notices {
     let dir = Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -153,15 +165,6 @@ fn an_acceptance_notice_from_a_real_case_carries_its_deadlines_and_masked_data()
     let outcome = front_desk_outcome(item, &answers, &marks).unwrap();
     assert!(matches!(outcome, Outcome::AcceptedWithTolerated { .. }));
 
-    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-    let clerk = |t: &str, kind: EventKind| Event {
-        at: at(t),
-        actor: "王敏".into(),
-        role: Role::Clerk,
-        note: String::new(),
-        kind,
-        device_at: None,
-    };
     let events = [
         clerk("2026-11-20 09:00", EventKind::Received),
         clerk("2026-11-20 09:10", outcome.event()),
@@ -257,15 +260,6 @@ fn a_refusal_after_receipt_and_a_correction_before_acceptance_print_their_step()
     let notices = repo_notices();
     let catalog = fixtures::catalog();
     let item = catalog.item("T-001").unwrap();
-    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-    let clerk = |t: &str, kind: EventKind| Event {
-        at: at(t),
-        actor: "王敏".into(),
-        role: Role::Clerk,
-        note: String::new(),
-        kind,
-        device_at: None,
-    };
     let applicant = ApplicantFacts {
         name: "某某餐饮有限公司".into(),
         id_number: "91350100M000100Y43".into(),

@@ -56,9 +56,9 @@ fn desk_submission() -> Submission {
 }
 
 /// The server receiving a case: its session's clerk, its clock.
-fn received() -> Recorder<'static> {
+fn received() -> Recorder {
     Recorder {
-        actor: "王敏",
+        actor: "王敏".into(),
         role: Role::Clerk,
         now: parse_date("2026-11-20")
             .unwrap()

@@ -1,6 +1,5 @@
 //! Reading the audit log (`GET /api/desk/audit`): supervisors only.
 
-use crate::audit;
 use crate::auth::Clerk;
 use crate::error::AppError;
 use crate::AppState;
@@ -14,21 +13,14 @@ pub async fn list(
     clerk: Clerk,
     Query(q): Query<AuditQuery>,
 ) -> Result<Json<AuditLog>, AppError> {
-    if clerk.role != "supervisor" {
-        audit::record(
-            &state.db,
-            audit::Audit {
-                actor: &clerk.name,
-                action: "audit.read",
-                target: q.target.as_deref().unwrap_or(""),
-                client: &clerk.client,
-                success: false,
-                detail: "not a supervisor",
-            },
-        )
-        .await?;
-        return Err(AppError::Forbidden("只有负责人可以查看审计日志".into()));
-    }
+    crate::auth::supervisor_only(
+        &state,
+        &clerk,
+        "audit.read",
+        q.target.as_deref().unwrap_or(""),
+        "只有负责人可以查看审计日志",
+    )
+    .await?;
     let rows: Vec<(String, String, String, String, String, i64, String)> = sqlx::query_as(
         "SELECT at, actor, action, target, client, success, detail FROM audit_log \
          WHERE (CAST($1 AS TEXT) IS NULL OR target = $1) ORDER BY id DESC LIMIT $2",

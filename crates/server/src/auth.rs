@@ -26,12 +26,14 @@ pub const LOCK_AFTER: i64 = 5;
 /// How long a locked name stays locked (unless a supervisor unlocks it).
 pub const LOCK_SECS: i64 = 15 * 60;
 
-/// Refuses (and audits) a clerk who is not a supervisor.
-async fn supervisor_only(
+/// Refuses (and audits, as `action` on `target`) a clerk who is not a supervisor, with
+/// `refusal` as the answer.
+pub async fn supervisor_only(
     state: &AppState,
     clerk: &Clerk,
     action: &str,
     target: &str,
+    refusal: &str,
 ) -> Result<(), AppError> {
     if clerk.role == "supervisor" {
         return Ok(());
@@ -48,7 +50,7 @@ async fn supervisor_only(
         },
     )
     .await?;
-    Err(AppError::Forbidden("只有负责人可以管理会话".into()))
+    Err(AppError::Forbidden(refusal.into()))
 }
 
 /// `GET /api/desk/sessions`: every open session (supervisors only, audited).
@@ -56,7 +58,7 @@ pub async fn sessions(
     State(state): State<AppState>,
     clerk: Clerk,
 ) -> Result<Json<onewindow_wire::body::SessionList>, AppError> {
-    supervisor_only(&state, &clerk, "session.list", "").await?;
+    supervisor_only(&state, &clerk, "session.list", "", "只有负责人可以管理会话").await?;
     let now = now_secs();
     let s = state.sessions;
     let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
@@ -103,7 +105,14 @@ pub async fn revoke(
     clerk: Clerk,
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> Result<Json<onewindow_wire::body::Revoked>, AppError> {
-    supervisor_only(&state, &clerk, "session.revoke", &id).await?;
+    supervisor_only(
+        &state,
+        &clerk,
+        "session.revoke",
+        &id,
+        "只有负责人可以管理会话",
+    )
+    .await?;
     let id: String = id
         .chars()
         .filter(|c| c.is_ascii_hexdigit())
@@ -140,33 +149,34 @@ pub async fn unlock(
     clerk: Clerk,
     axum::extract::Path(name): axum::extract::Path<String>,
 ) -> Result<Json<onewindow_wire::body::Unlocked>, AppError> {
-    let allowed = clerk.role == "supervisor";
-    let removed = if allowed {
-        sqlx::query("DELETE FROM login_failures WHERE name = $1")
-            .bind(name.trim())
-            .execute(&state.db)
-            .await?
-            .rows_affected()
-    } else {
-        0
-    };
+    let name = name.trim();
+    supervisor_only(
+        &state,
+        &clerk,
+        "user.unlock",
+        name,
+        "只有负责人可以解锁账户",
+    )
+    .await?;
+    let removed = sqlx::query("DELETE FROM login_failures WHERE name = $1")
+        .bind(name)
+        .execute(&state.db)
+        .await?
+        .rows_affected();
     audit::record(
         &state.db,
         Audit {
             actor: &clerk.name,
             action: "user.unlock",
-            target: name.trim(),
+            target: name,
             client: &clerk.client,
-            success: allowed,
-            detail: if allowed { "" } else { "not a supervisor" },
+            success: true,
+            detail: "",
         },
     )
     .await?;
-    if !allowed {
-        return Err(AppError::Forbidden("只有负责人可以解锁账户".into()));
-    }
     Ok(Json(onewindow_wire::body::Unlocked {
-        name: name.trim().to_string(),
+        name: name.to_string(),
         was_locked: removed > 0,
     }))
 }

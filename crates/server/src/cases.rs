@@ -38,28 +38,6 @@ fn lookup_code() -> Result<String, AppError> {
 /// Who the history names for an applicant's own pre-check.
 pub const APPLICANT: &str = "申请人";
 
-/// Who received a case and when: the session's account (or the applicant) and the
-/// server's clock, never what the request body claims.
-#[derive(Debug, Clone)]
-pub struct Receipt {
-    /// The account, or [`APPLICANT`].
-    pub actor: String,
-    /// Its role on the case.
-    pub role: Role,
-    /// The server's clock.
-    pub now: chrono::NaiveDateTime,
-}
-
-impl Receipt {
-    fn recorder(&self) -> Recorder<'_> {
-        Recorder {
-            actor: &self.actor,
-            role: self.role,
-            now: self.now,
-        }
-    }
-}
-
 /// Parses a JSON body; on failure, the path of the field at fault (e.g. `answers`,
 /// `applicant.mobile`) and what is wrong.
 pub fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, (String, String)> {
@@ -97,7 +75,7 @@ pub async fn submit(
     // The session says who, the server's clock says when: a pre-check is the applicant's
     // whatever it names; a desk case is recorded by the clerk logged in, under their own
     // name (a case typed by another clerk is refused rather than signed by this one).
-    let mut by = Receipt {
+    let mut by = Recorder {
         actor: APPLICANT.into(),
         role: Role::Applicant,
         now,
@@ -113,7 +91,7 @@ pub async fn submit(
                     sub.actor, clerk.name
                 )));
             }
-            by = Receipt {
+            by = Recorder {
                 role: clerk.case_role(),
                 actor: clerk.name,
                 now,
@@ -136,7 +114,7 @@ pub async fn handle(
     key: &str,
     hash: &str,
     body: &[u8],
-    by: &Receipt,
+    by: &Recorder,
 ) -> Result<(StatusCode, Value), AppError> {
     let now = by.now;
     let claimed = sqlx::query(
@@ -199,7 +177,7 @@ async fn store(
     state: &AppState,
     tx: &mut sqlx::AnyConnection,
     body: &[u8],
-    by: &Receipt,
+    by: &Recorder,
 ) -> Result<(StatusCode, Value), AppError> {
     let now = by.now;
     let sub: Submission = parse(body).map_err(|(field, e)| {
@@ -219,11 +197,10 @@ async fn store(
         )
     };
     let cases = if catalog.catalog.bundle(&sub.item).is_some() {
-        check_bundle_submission(&catalog.catalog, &catalog.calendar, &sub, &by.recorder())
-            .map_err(refused)?
+        check_bundle_submission(&catalog.catalog, &catalog.calendar, &sub, by).map_err(refused)?
     } else {
-        let checked = check_submission(&catalog.catalog, &catalog.calendar, &sub, &by.recorder())
-            .map_err(refused)?;
+        let checked =
+            check_submission(&catalog.catalog, &catalog.calendar, &sub, by).map_err(refused)?;
         vec![(sub.item.clone(), checked)]
     };
     // All the cases of one submission share one lookup code.

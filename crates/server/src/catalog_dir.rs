@@ -42,9 +42,9 @@ pub struct LoadedCatalog {
 #[derive(Debug, Clone)]
 pub struct Packed {
     /// Brotli, quality 11 (9 above 1 MiB).
-    pub br: Vec<u8>,
+    pub br: axum::body::Bytes,
     /// Gzip, level 9.
-    pub gzip: Vec<u8>,
+    pub gzip: axum::body::Bytes,
 }
 
 impl Packed {
@@ -63,8 +63,8 @@ impl Packed {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(text.as_bytes())?;
         Ok(Packed {
-            br,
-            gzip: gz.finish()?,
+            br: br.into(),
+            gzip: gz.finish()?.into(),
         })
     }
 }

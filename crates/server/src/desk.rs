@@ -306,7 +306,7 @@ async fn record_event(
     let events = stored::events(&row.events, number)?;
     // The session says who, the server's clock says when, the core says what.
     let recorder = Recorder {
-        actor: &clerk.name,
+        actor: clerk.name.clone(),
         role: clerk.case_role(),
         now: Local::now().naive_local(),
     };

@@ -22,7 +22,7 @@ pub struct Job {
     /// The request body.
     pub body: axum::body::Bytes,
     /// Who received it and when, by the session and the server's clock.
-    pub by: crate::cases::Receipt,
+    pub by: onewindow_core::case::Recorder,
     reply: oneshot::Sender<Result<(StatusCode, Value), AppError>>,
 }
 
@@ -63,7 +63,7 @@ impl Writer {
         key: String,
         hash: String,
         body: axum::body::Bytes,
-        by: crate::cases::Receipt,
+        by: onewindow_core::case::Recorder,
     ) -> Result<(StatusCode, Value), AppError> {
         // A retry while the first request with its key still waits gets 409 at once.
         let first = self
@@ -87,7 +87,7 @@ impl Writer {
         key: String,
         hash: String,
         body: axum::body::Bytes,
-        by: crate::cases::Receipt,
+        by: onewindow_core::case::Recorder,
     ) -> Result<(StatusCode, Value), AppError> {
         let (reply, answer) = oneshot::channel();
         let stopped = || AppError::Internal(anyhow::anyhow!("the case writer has stopped"));

@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use onewindow_server::auth::{AccountRole, SessionSettings};
 use onewindow_server::calendar_cmd::{self, CalendarCommand};
+use onewindow_server::limits::RateLimits;
 use onewindow_server::{catalog_dir, db, serve, ServeConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -78,16 +79,16 @@ enum Command {
         #[arg(long)]
         secure_cookies: bool,
         /// Cases one client address may post per minute (0: no limit).
-        #[arg(long, default_value_t = 60)]
+        #[arg(long, default_value_t = RateLimits::default().cases)]
         limit_cases: u32,
         /// Case lookups one client address may make per minute (0: no limit).
-        #[arg(long, default_value_t = 30)]
+        #[arg(long, default_value_t = RateLimits::default().lookups)]
         limit_lookups: u32,
         /// Hand-overs one client address may post per minute (0: no limit).
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = RateLimits::default().handovers)]
         limit_handovers: u32,
         /// Login attempts one client address may make per minute (0: no limit).
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = RateLimits::default().logins)]
         limit_logins: u32,
     },
     /// Clerk accounts.
@@ -144,7 +145,7 @@ fn main() -> ExitCode {
             limit_handovers,
             limit_logins,
         } => run_server(ServeConfig {
-            limits: onewindow_server::limits::RateLimits {
+            limits: RateLimits {
                 cases: limit_cases,
                 lookups: limit_lookups,
                 handovers: limit_handovers,

@@ -101,13 +101,18 @@ pub fn app(state: AppState) -> Router {
 /// `GET /api/catalog`: the checked catalogue (items and holiday schedules).
 async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let c = &state.catalog;
-    json_with_etag(&headers, &c.digest, &c.json, &c.json_packed)
+    json_with_etag(&headers, &c.digest[..32], &c.json, Some(&c.json_packed))
 }
 
 /// `GET /api/catalog/index`: the list, search and themes, without the guides.
 async fn catalog_index(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let c = &state.catalog;
-    json_with_etag(&headers, &c.index_digest, &c.index_json, &c.index_packed)
+    json_with_etag(
+        &headers,
+        &c.index_digest[..32],
+        &c.index_json,
+        Some(&c.index_packed),
+    )
 }
 
 /// `GET /api/catalog/items/{code}`: one item's guide; its version is the ETag. Small, so
@@ -120,24 +125,7 @@ async fn catalog_item(
     let Some((json, version)) = state.catalog.item_json.get(&code) else {
         return Err(AppError::NotFound(format!("item {code}")));
     };
-    let etag = format!("\"{version}\"");
-    let fresh = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
-    let cache = [
-        (header::ETAG, etag),
-        (header::CACHE_CONTROL, "no-cache".to_string()),
-    ];
-    if fresh {
-        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
-    }
-    Ok((
-        cache,
-        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-        json.clone(),
-    )
-        .into_response())
+    Ok(json_with_etag(&headers, version, json, None))
 }
 
 /// `GET /api/calendar`: the holiday schedules alone.
@@ -145,9 +133,9 @@ async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> Response
     let c = &state.catalog;
     json_with_etag(
         &headers,
-        &c.calendar_digest,
+        &c.calendar_digest[..32],
         &c.calendar_json,
-        &c.calendar_packed,
+        Some(&c.calendar_packed),
     )
 }
 
@@ -172,10 +160,11 @@ fn accepted_encoding(headers: &HeaderMap) -> Option<&'static str> {
         .find(|e| accepted.iter().any(|a| a == e))
 }
 
-/// A JSON document that clients revalidate with its entity tag (304 when unchanged),
-/// sent in the compressed form made at load when the client accepts it.
-fn json_with_etag(headers: &HeaderMap, digest: &str, body: &str, packed: &Packed) -> Response {
-    let etag = format!("\"{}\"", &digest[..32]);
+/// A JSON document that clients revalidate with its entity tag `tag` (304 when
+/// unchanged), sent in the compressed form made at load when there is one and the client
+/// accepts it (small documents are left to the response layer).
+fn json_with_etag(headers: &HeaderMap, tag: &str, body: &str, packed: Option<&Packed>) -> Response {
+    let etag = format!("\"{tag}\"");
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -189,8 +178,9 @@ fn json_with_etag(headers: &HeaderMap, digest: &str, body: &str, packed: &Packed
         return (StatusCode::NOT_MODIFIED, cache).into_response();
     }
     let json = (header::CONTENT_TYPE, "application/json; charset=utf-8");
-    match accepted_encoding(headers) {
-        Some(encoding) => {
+    match (packed, accepted_encoding(headers)) {
+        (Some(packed), Some(encoding)) => {
+            // Bytes: a reference count, not a copy of the document per request.
             let bytes = if encoding == "br" {
                 packed.br.clone()
             } else {
@@ -198,7 +188,7 @@ fn json_with_etag(headers: &HeaderMap, digest: &str, body: &str, packed: &Packed
             };
             (cache, [json, (header::CONTENT_ENCODING, encoding)], bytes).into_response()
         }
-        None => (cache, [json], body.to_string()).into_response(),
+        _ => (cache, [json], body.to_string()).into_response(),
     }
 }
 

@@ -176,6 +176,42 @@ pub enum CaseSort {
     Newest,
 }
 
+impl DueFilter {
+    /// As the query string writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DueFilter::Soon => "soon",
+            DueFilter::Overdue => "overdue",
+        }
+    }
+}
+
+impl CaseSort {
+    /// As the query string writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseSort::Due => "due",
+            CaseSort::Newest => "newest",
+        }
+    }
+}
+
+impl CaseListQuery {
+    /// The filters that are set, as (name, value) pairs of the query string.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("state", self.state.as_deref()),
+            ("department", self.department.as_deref()),
+            ("item", self.item.as_deref()),
+            ("due", self.due.map(DueFilter::as_str)),
+            ("sort", self.sort.map(CaseSort::as_str)),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)))
+        .collect()
+    }
+}
+
 /// The case list's filters (`GET /api/desk/cases?…`); the desk keeps them in its URL.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -505,9 +505,9 @@ mod steps_and_recording {
         ]
     }
 
-    fn clerk(now: &str) -> Recorder<'static> {
+    fn clerk(now: &str) -> Recorder {
         Recorder {
-            actor: "王敏",
+            actor: "王敏".into(),
             role: Role::Clerk,
             now: chrono::NaiveDateTime::parse_from_str(now, "%Y-%m-%d %H:%M").unwrap(),
         }

@@ -91,9 +91,9 @@ pub struct StepRequest {
 
 /// Who records a step, and when (the server's session and clock; never the client's).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recorder<'a> {
+pub struct Recorder {
     /// The account's name.
-    pub actor: &'a str,
+    pub actor: String,
     /// Its role on the case.
     pub role: Role,
     /// The server's clock.
@@ -152,7 +152,7 @@ pub fn record_step(
     events: &[Event],
     item: Option<&ServiceItem>,
     request: &StepRequest,
-    by: &Recorder<'_>,
+    by: &Recorder,
 ) -> Result<Recorded, StepRefused> {
     let before = replay(events).map_err(StepRefused::Transition)?;
     if !request.step.recorded_on_the_case_page() || !request.step.allowed(&before) {
@@ -167,14 +167,14 @@ pub fn record_step(
             allowed,
         }));
     }
-    let kind: EventKind = build_event(request.step, &request.fields, &before, item, by.actor)
+    let kind: EventKind = build_event(request.step, &request.fields, &before, item, &by.actor)
         .map_err(StepRefused::Fields)?;
     let at = events.last().map_or(by.now, |e| e.at.max(by.now));
     let notices = kind.notices();
     let mut all = events.to_vec();
     all.push(Event {
         at,
-        actor: by.actor.to_string(),
+        actor: by.actor.clone(),
         role: by.role,
         note: request.note.trim().to_string(),
         kind,

@@ -107,30 +107,12 @@ impl CatalogIndex {
 
     /// The life events of the items, in the order the index first names them.
     pub fn themes(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for t in self.items.iter().flat_map(|i| i.themes.iter()) {
-            if !out.contains(&t.as_str()) {
-                out.push(t);
-            }
-        }
-        out
+        super::themes_of(self.items.iter().map(|i| &i.themes))
     }
 
     /// Reads the JSON form, refusing another shape version with what to do.
     pub fn from_json(json: &str) -> Result<CatalogIndex, String> {
-        #[derive(Deserialize)]
-        struct Version {
-            schema_version: u32,
-        }
-        let version: Version =
-            serde_json::from_str(json).map_err(|e| format!("事项索引不是有效的 JSON（{e}）"))?;
-        if version.schema_version != INDEX_VERSION {
-            return Err(format!(
-                "事项索引格式版本为 {}，本程序需要版本 {}；请联网后刷新",
-                version.schema_version, INDEX_VERSION
-            ));
-        }
-        serde_json::from_str(json).map_err(|e| format!("事项索引内容有误（{e}）"))
+        super::versioned_from_json(json, INDEX_VERSION, "事项索引")
     }
 }
 

@@ -65,13 +65,7 @@ impl Catalog {
     /// The life events and themes of the items (开办企业, 生育 …), in the order the
     /// catalogue first names them, for browsing.
     pub fn themes(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for t in self.items.iter().flat_map(|i| i.themes.iter()) {
-            if !out.contains(&t.as_str()) {
-                out.push(t);
-            }
-        }
-        out
+        themes_of(self.items.iter().map(|i| &i.themes))
     }
 
     /// The bundle with this code, if the catalogue has it.
@@ -102,19 +96,39 @@ impl Catalog {
     /// Reads the JSON form, refusing a document of another schema version with a message
     /// that says what to do (reload from the server).
     pub fn from_json(json: &str) -> Result<Catalog, String> {
-        #[derive(Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        struct Version {
-            schema_version: u32,
-        }
-        let version: Version =
-            serde_json::from_str(json).map_err(|e| format!("事项目录不是有效的 JSON（{e}）"))?;
-        if version.schema_version != SCHEMA_VERSION {
-            return Err(format!(
-                "事项目录格式版本为 {}，本程序需要版本 {}；请联网后刷新以取得新目录",
-                version.schema_version, SCHEMA_VERSION
-            ));
-        }
-        serde_json::from_str(json).map_err(|e| format!("事项目录内容有误（{e}）"))
+        versioned_from_json(json, SCHEMA_VERSION, "事项目录")
     }
+}
+
+/// Life events in the order first named, each once.
+pub(crate) fn themes_of<'a>(lists: impl Iterator<Item = &'a Vec<String>>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in lists.flatten() {
+        if !out.contains(&t.as_str()) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Reads a JSON document that carries `schema_version`, refusing another version with a
+/// message that says what to do (reload from the server); `what` names it for the user.
+pub(crate) fn versioned_from_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    expected: u32,
+    what: &str,
+) -> Result<T, String> {
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: u32,
+    }
+    let version: Version =
+        serde_json::from_str(json).map_err(|e| format!("{what}不是有效的 JSON（{e}）"))?;
+    if version.schema_version != expected {
+        return Err(format!(
+            "{what}格式版本为 {}，本程序需要版本 {expected}；请联网后刷新以取得新{what}",
+            version.schema_version
+        ));
+    }
+    serde_json::from_str(json).map_err(|e| format!("{what}内容有误（{e}）"))
 }
