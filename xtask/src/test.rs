@@ -61,22 +61,6 @@ const STEPS: &[Step] = &[
             &[("ONEWINDOW_TEST_POSTGRES", pg.url.as_str())],
         )
     }),
-    ("catalogue check", |r| {
-        run(
-            r,
-            "cargo",
-            &[
-                "run",
-                "--quiet",
-                "-p",
-                "onewindow-server",
-                "--",
-                "catalog",
-                "check",
-                "catalog",
-            ],
-        )
-    }),
     (
         "browser tests (wasm-bindgen-test, headless Chromium)",
         |r| {
@@ -94,6 +78,12 @@ const STEPS: &[Step] = &[
         },
     ),
     ("release build and size report", crate::build::release),
+    ("catalogue check", |r| {
+        // The release binary just built: `cargo run` here would build the server's
+        // dependencies a third time (without the tests' features), gigabytes on a fresh disk.
+        let bin = r.join("target").join("release").join("onewindow");
+        run(r, &bin.to_string_lossy(), &["catalog", "check", "catalog"])
+    }),
     ("end-to-end tests (Playwright, Chromium)", |r| {
         let dir = r.join("tests").join("e2e");
         let bin = r.join("target").join("release").join("onewindow");
