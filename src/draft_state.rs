@@ -53,6 +53,7 @@ pub fn new_draft(item: &str) -> Draft {
         marks: Default::default(),
         actor: String::new(),
         agent: None,
+        guides: Default::default(),
     }
 }
 

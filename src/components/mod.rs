@@ -2,6 +2,7 @@
 
 mod catalog_gate;
 mod drafts_list;
+mod guide_update;
 mod hand_over;
 mod idle_guard;
 mod item_guide;
@@ -12,6 +13,7 @@ mod search_box;
 
 pub use catalog_gate::{guides_pending, CatalogGate};
 pub use drafts_list::DraftsList;
+pub use guide_update::GuideUpdate;
 pub use hand_over::HandOver;
 pub use idle_guard::{clear_session, clear_session_to, IdleGuard};
 pub use item_guide::ItemGuide;

@@ -1,9 +1,10 @@
 //! How a draft is written in IndexedDB (and in the localStorage rescue copy): the
 //! record's own types, separate from the core's, so that a change to the core's serde
 //! form cannot silently change — or break — what is on the device. Version 2 is the
-//! shape written since desk cases; version 1 (pre-checks only) is upgraded on reading.
+//! shape written since desk cases, version 3 adds the guides a draft was made with;
+//! versions 1 (pre-checks only) and 2 are upgraded on reading.
 
-use super::drafts::{Draft, DraftStatus, DRAFT_VERSION};
+use super::drafts::{Draft, DraftGuide, DraftStatus, DRAFT_VERSION};
 use onewindow_core::condition::Answers;
 use onewindow_core::outcome::{MarkKind, MaterialStatus};
 use onewindow_core::submission::{ApplicantInput, Channel};
@@ -40,9 +41,16 @@ enum Mark {
     Defective { reason: String },
 }
 
-/// Version 2 of the draft record.
+/// A guide as a draft was made with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct RecordV2 {
+struct Guide {
+    version: String,
+    json: String,
+}
+
+/// Version 3 of the draft record (version 2 without `guides`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct RecordV3 {
     schema_version: u32,
     id: String,
     item: String,
@@ -58,6 +66,8 @@ struct RecordV2 {
     actor: String,
     #[serde(default)]
     agent: Option<Person>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    guides: BTreeMap<String, Guide>,
 }
 
 impl From<&ApplicantInput> for Person {
@@ -120,7 +130,7 @@ impl From<Mark> for MaterialStatus {
 
 /// The record text of `draft` (always the current version).
 pub fn encode(draft: &Draft) -> Result<String, String> {
-    let record = RecordV2 {
+    let record = RecordV3 {
         schema_version: DRAFT_VERSION,
         id: draft.id.clone(),
         item: draft.item.clone(),
@@ -142,12 +152,25 @@ pub fn encode(draft: &Draft) -> Result<String, String> {
             .collect(),
         actor: draft.actor.clone(),
         agent: draft.agent.as_ref().map(Person::from),
+        guides: draft
+            .guides
+            .iter()
+            .map(|(code, g)| {
+                (
+                    code.clone(),
+                    Guide {
+                        version: g.version.clone(),
+                        json: g.json.clone(),
+                    },
+                )
+            })
+            .collect(),
     };
     serde_json::to_string(&record)
         .map_err(|e| (crate::text::faults().draft_unwritable)(&e.to_string()))
 }
 
-fn from_v2(r: RecordV2) -> Draft {
+fn from_v3(r: RecordV3) -> Draft {
     Draft {
         schema_version: r.schema_version,
         id: r.id,
@@ -166,6 +189,19 @@ fn from_v2(r: RecordV2) -> Draft {
         marks: r.marks.into_iter().map(|(k, v)| (k, v.into())).collect(),
         actor: r.actor,
         agent: r.agent.map(ApplicantInput::from),
+        guides: r
+            .guides
+            .into_iter()
+            .map(|(code, g)| {
+                (
+                    code,
+                    DraftGuide {
+                        version: g.version,
+                        json: g.json,
+                    },
+                )
+            })
+            .collect(),
     }
 }
 
@@ -177,17 +213,23 @@ pub fn upgrade(text: &str) -> Result<Draft, String> {
         // Version 1 had only pre-checks: add the channel, no marks, no clerk.
         Some(1) => {
             if let Some(o) = value.as_object_mut() {
-                o.insert("schema_version".into(), 2.into());
+                o.insert("schema_version".into(), 3.into());
                 o.insert("channel".into(), "pre_check".into());
                 o.insert("marks".into(), Value::Object(Default::default()));
                 o.insert("actor".into(), "".into());
             }
         }
-        Some(2) => {}
+        // Version 2 had no guides: the draft takes the current ones when it is opened.
+        Some(2) => {
+            if let Some(o) = value.as_object_mut() {
+                o.insert("schema_version".into(), 3.into());
+            }
+        }
+        Some(3) => {}
         Some(v) => return Err((crate::text::faults().draft_version)(v, DRAFT_VERSION)),
         None => return Err(crate::text::faults().draft_no_version.into()),
     }
-    serde_json::from_value::<RecordV2>(value)
-        .map(from_v2)
+    serde_json::from_value::<RecordV3>(value)
+        .map(from_v3)
         .map_err(|e| (crate::text::faults().draft_content)(&e.to_string()))
 }

@@ -13,7 +13,7 @@ use onewindow_core::submission::{ApplicantInput, Channel};
 use serde::{Deserialize, Serialize};
 
 /// The version of the draft record. Bump it and add a step to [`upgrade`] when it changes.
-pub const DRAFT_VERSION: u32 = 2;
+pub const DRAFT_VERSION: u32 = 3;
 
 /// Where a draft stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +67,18 @@ pub struct Draft {
     pub actor: String,
     /// Who acts for the applicant (代办), as entered (version 2).
     pub agent: Option<ApplicantInput>,
+    /// The guide of each item the draft was made with (version 3), so that a newer
+    /// guide can be compared with it: by item code.
+    pub guides: std::collections::BTreeMap<String, DraftGuide>,
+}
+
+/// An item's guide as a draft was made with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftGuide {
+    /// Its version (as the catalogue index gives it).
+    pub version: String,
+    /// The guide's JSON exactly as the server sent it.
+    pub json: String,
 }
 
 /// A draft as found in storage: readable, or kept as it is with the reason it cannot be read.

@@ -13,7 +13,7 @@ mod outbox;
 pub use catalog::CachedCatalog;
 pub use draft_record::encode as encode_draft;
 pub use drafts::{
-    upgrade as upgrade_draft, Draft, DraftEntry, DraftStatus, SaveResult, DRAFT_VERSION,
+    upgrade as upgrade_draft, Draft, DraftEntry, DraftGuide, DraftStatus, SaveResult, DRAFT_VERSION,
 };
 pub use outbox::{OutboxEntry, OUTBOX_VERSION};
 

@@ -33,6 +33,36 @@ test("a newer catalogue arriving while a draft is open replaces the old one and 
   await expect(page.locator(".question input[type=radio]").first()).toBeChecked();
 });
 
+test("a newer guide that changes what this draft needs says what changed, once", async ({ page, server }) => {
+  await startFoodLicence(page, server);
+  await page.locator(".question input[type=radio]").first().check();
+  await page.getByRole("button", { name: "继续" }).click();
+  const question = page.url();
+  await page.route("**/api/catalog/index", async (route) => {
+    const index = await (await route.fetch()).json();
+    index.items.find((i) => i.code === FOOD).version = "edition-2027";
+    await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(index) });
+  });
+  await page.route(`**/api/catalog/items/${FOOD}`, async (route) => {
+    const item = await (await route.fetch()).json();
+    const paper = { ...item.materials[0], id: "fire_safety", name: "消防安全承诺书", when: null, copies: 1 };
+    item.materials.push(paper);
+    item.promised_days += 2;
+    await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(item) });
+  });
+  await page.goto(question);
+  const notice = page.locator(".guide-update");
+  await expect(notice).toContainText("办事指南已更新");
+  await expect(notice).toContainText("新增材料：消防安全承诺书（1 份）");
+  await expect(notice).toContainText("承诺办理时限由");
+  await notice.getByRole("button", { name: "已知悉，按新版指南继续" }).click();
+  await expect(notice).toHaveCount(0);
+  // Read once is enough: the draft now holds the new edition.
+  await page.reload();
+  await expect(page.locator("form.question h1")).toBeVisible();
+  await expect(page.locator(".guide-update")).toHaveCount(0);
+});
+
 test("a damaged catalogue on the device is reported and replaced, and the drafts stay", async ({ page, server }) => {
   await startFoodLicence(page, server);
   await page.locator(".question input[type=radio]").first().check();

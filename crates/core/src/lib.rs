@@ -20,6 +20,7 @@ pub mod catalog;
 pub mod checklist;
 pub mod condition;
 pub mod diagnostic;
+pub mod guide_change;
 pub mod notice;
 pub mod outcome;
 pub mod outgoing;

@@ -26,6 +26,8 @@ pub struct CaseInHand<'a> {
     pub agent: Option<&'a ApplicantInput>,
     /// The clerk's account at the desk.
     pub clerk: &'a str,
+    /// The version of each item's guide the draft was made with.
+    pub guide_versions: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// The submission for `case`, sent at `at`: at the desk with its marks and the outcome
@@ -77,5 +79,6 @@ pub fn build_submission(
             "applicant".into()
         },
         claimed,
+        guide_versions: case.guide_versions.clone(),
     })
 }

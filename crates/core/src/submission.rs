@@ -85,6 +85,10 @@ pub struct Submission {
     /// What the browser showed.
     #[serde(default)]
     pub claimed: Claimed,
+    /// The version of each item's guide the draft was made with, by item code: when the
+    /// server has published another since, it says what changed for this case.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub guide_versions: std::collections::BTreeMap<String, String>,
 }
 
 pub use crate::diagnostic::FieldError;

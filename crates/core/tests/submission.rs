@@ -52,6 +52,7 @@ fn desk_submission() -> Submission {
             deadlines: vec![(DeadlineKind::Promised, parse_date("2026-12-04").unwrap())],
             outcomes: vec![],
         },
+        guide_versions: Default::default(),
     }
 }
 

@@ -196,12 +196,20 @@ async fn store(
             fields,
         )
     };
-    let cases = if catalog.catalog.bundle(&sub.item).is_some() {
-        check_bundle_submission(&catalog.catalog, &catalog.calendar, &sub, by).map_err(refused)?
+    let checked = if catalog.catalog.bundle(&sub.item).is_some() {
+        check_bundle_submission(&catalog.catalog, &catalog.calendar, &sub, by)
     } else {
-        let checked =
-            check_submission(&catalog.catalog, &catalog.calendar, &sub, by).map_err(refused)?;
-        vec![(sub.item.clone(), checked)]
+        check_submission(&catalog.catalog, &catalog.calendar, &sub, by)
+            .map(|checked| vec![(sub.item.clone(), checked)])
+    };
+    let cases = match checked {
+        Ok(cases) => cases,
+        // Made with a guide that has changed since: say first what changed for it.
+        Err(fields) => {
+            let mut notes = crate::guide_notes::guide_notes(state, tx, &sub).await?;
+            notes.extend(fields);
+            return Err(refused(notes));
+        }
     };
     // All the cases of one submission share one lookup code.
     let code = lookup_code()?;

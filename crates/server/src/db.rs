@@ -70,7 +70,8 @@ pub async fn open(db: &str) -> anyhow::Result<Db> {
 }
 
 /// Records that this catalogue is now being served (skipped when it is the same as the
-/// last one recorded, so restarts do not fill the table).
+/// last one recorded, so restarts do not fill the table), with each guide version it
+/// publishes for the first time.
 pub async fn record_catalog_load(pool: &Db, catalog: &LoadedCatalog) -> anyhow::Result<()> {
     let last: Option<String> =
         sqlx::query_scalar("SELECT digest FROM catalog_loads ORDER BY id DESC LIMIT 1")
@@ -83,6 +84,36 @@ pub async fn record_catalog_load(pool: &Db, catalog: &LoadedCatalog) -> anyhow::
             .bind(chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string())
             .execute(pool)
             .await?;
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let mut tx = pool.begin().await?;
+        for (code, (json, version)) in &catalog.item_json {
+            sqlx::query(
+                "INSERT INTO guide_versions (code, version, json, published_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (code, version) DO NOTHING",
+            )
+            .bind(code)
+            .bind(version)
+            .bind(json.as_str())
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
     }
     Ok(())
+}
+
+/// A guide this server published earlier, by item code and version.
+pub async fn published_guide(
+    pool: &Db,
+    code: &str,
+    version: &str,
+) -> anyhow::Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT json FROM guide_versions WHERE code = $1 AND version = $2")
+            .bind(code)
+            .bind(version)
+            .fetch_optional(pool)
+            .await?,
+    )
 }

@@ -16,6 +16,7 @@ pub mod db;
 pub mod desk;
 pub mod error;
 pub mod group_commit;
+pub mod guide_notes;
 pub mod handovers;
 pub mod limits;
 pub mod numbers;

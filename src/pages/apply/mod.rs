@@ -91,7 +91,7 @@ pub fn ApplyPage() -> impl IntoView {
                 Some(b) => b.items.clone(),
                 None => vec![item_code.clone()],
             };
-            if let Some(waiting) = crate::components::guides_pending(status, &loaded, needed, asked, guide_failure) {
+            if let Some(waiting) = crate::components::guides_pending(status, &loaded, needed.clone(), asked, guide_failure) {
                 return waiting;
             }
             let draft = handle.draft.get_untracked().unwrap_or_else(|| crate::draft_state::new_draft(&item_code));
@@ -110,7 +110,7 @@ pub fn ApplyPage() -> impl IntoView {
                 other => other,
             };
             let calendar = loaded.calendar.clone();
-            match step {
+            let page = match step {
                 Step::Applicant => view! { <ApplicantStep handle=handle item=item/> }.into_any(),
                 Step::Checklist => view! { <ChecklistStep handle=handle item=item bundle=bundle/> }.into_any(),
                 Step::Review => view! { <ReviewStep handle=handle item=item calendar=calendar bundle=bundle/> }.into_any(),
@@ -122,7 +122,8 @@ pub fn ApplyPage() -> impl IntoView {
                         None => view! { <p role="alert">{t().draft_not_found}</p> }.into_any(),
                     }
                 }
-            }
+            };
+            view! { <crate::components::GuideUpdate handle=handle codes=needed/> {page} }.into_any()
         }}
         {hand_over}
     }

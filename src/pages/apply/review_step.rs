@@ -130,6 +130,11 @@ pub fn ReviewStep(
         };
         // What goes with the case is the core's decision (marks and outcomes at the
         // desk, the agent only while someone acts); the server checks it again.
+        let guide_versions = draft
+            .guides
+            .iter()
+            .map(|(code, g)| (code.clone(), g.version.clone()))
+            .collect();
         let Some(submission) = loaded_catalog.as_ref().and_then(|catalog| {
             build_submission(
                 catalog,
@@ -141,6 +146,7 @@ pub fn ReviewStep(
                     applicant: &draft.applicant,
                     agent: draft.agent.as_ref(),
                     clerk: &draft.actor,
+                    guide_versions: &guide_versions,
                 },
                 now_local(),
             )

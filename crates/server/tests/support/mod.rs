@@ -117,6 +117,20 @@ pub async fn start_on(db: String) -> Running {
     .unwrap()
 }
 
+/// A server with another catalogue on the database of an earlier one (a restart after the
+/// centre published new guides).
+#[allow(dead_code)]
+pub async fn start_on_with(db: String, catalog: PathBuf) -> Running {
+    start_db(
+        tempfile::tempdir().unwrap(),
+        catalog,
+        SessionSettings::default(),
+        Some(db),
+    )
+    .await
+    .unwrap()
+}
+
 pub async fn start_full(
     dir: TempDir,
     catalog: PathBuf,
@@ -268,6 +282,7 @@ pub fn desk_case(catalog: &Catalog) -> Submission {
             deadlines: vec![],
             outcomes: vec![],
         },
+        guide_versions: Default::default(),
     }
 }
 
