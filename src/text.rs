@@ -468,6 +468,8 @@ pub struct DeskText {
     pub mark_satisfied: &'static str,
     pub mark_tolerated: &'static str,
     pub my_cases: &'static str,
+    pub all_cases: &'static str,
+    pub filter_whose: &'static str,
     pub new_case: &'static str,
     pub next_applicant: &'static str,
     pub next_step: &'static str,
@@ -594,6 +596,8 @@ const DESK_ZH: DeskText = DeskText {
     mark_satisfied: "已满足",
     mark_tolerated: "容缺后补",
     my_cases: "我的办件",
+    all_cases: "全部办件",
+    filter_whose: "范围",
     new_case: "新建收件",
     next_applicant: "接待下一位",
     next_step: "下一步办理",
@@ -664,9 +668,13 @@ pub fn desk() -> &'static DeskText {
 impl DeskText {
     /// 账号角色.
     pub fn role(&self, role: &onewindow_wire::body::AccountRole) -> &'static str {
+        use onewindow_wire::body::AccountRole;
         match role {
-            onewindow_wire::body::AccountRole::Supervisor => "负责人",
-            onewindow_wire::body::AccountRole::Clerk => "窗口工作人员",
+            AccountRole::Clerk => "综合窗口",
+            AccountRole::Support => "部门中台",
+            AccountRole::Reviewer => "后台审批",
+            AccountRole::Lead => "部门负责人",
+            AccountRole::Supervisor => "中心管理人员",
         }
     }
 

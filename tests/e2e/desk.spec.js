@@ -4,12 +4,27 @@
 // landscape and 800×1280 portrait.
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { test, expect, screenshotDir, addClerk } from "./fixtures.js";
+import { test, expect, screenshotDir, addClerk, anotherBrowser } from "./fixtures.js";
 
 const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
 const PASSWORD = "desk password 1";
 // Whole cases are long: three of them with every step and five PDFs.
 test.describe.configure({ timeout: 240_000 });
+
+/** Logs a department's reviewer in at another desk and opens the case. */
+async function reviewerOn(server, number) {
+  await addClerk(server, "张审批", PASSWORD, "reviewer", "市场监督管理局");
+  const other = await anotherBrowser();
+  const page = other.page;
+  await page.goto(server.url + "/desk");
+  await page.getByLabel("用户名").fill("张审批");
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "窗口工作台" })).toBeVisible();
+  await page.goto(`${server.url}/desk/cases/${number}`);
+  await expect(page.locator(".case-state")).toBeVisible();
+  return other;
+}
 
 async function login(page, server) {
   await addClerk(server, "王敏", PASSWORD);
@@ -125,8 +140,8 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await page.getByRole("button", { name: "确认查看" }).click();
   await expect(page.locator(".unmask")).toContainText("91350100M000100Y43");
 
-  await step(page, "开始审查");
-  await expect(page.locator(".case-state")).toHaveText("审查中");
+  // The front desk does not review: the back office's steps are not offered to it.
+  await expect(page.getByRole("button", { name: "开始审查", exact: true })).toHaveCount(0);
   // The papers go to the back office: a line in the hand-over ledger.
   await step(page, "材料移交", async () => {
     await page.getByLabel("接收部门").fill("县市场监督管理局");
@@ -135,17 +150,27 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
     await page.getByLabel("接收人").fill("李审批");
   });
   await expect(page.getByRole("region", { name: "材料流转台账" })).toContainText("李审批");
-  await step(page, "启动特别程序", async () => {
-    await page.getByLabel(/特别程序名称/).fill("现场勘验");
-    await page.getByLabel("计划结束日期").fill("2026-12-04");
+  // The department's reviewer, at another desk, reviews and decides.
+  const reviewer = await reviewerOn(server, number);
+  const back = reviewer.page;
+  await expect(back.getByRole("button", { name: "出件", exact: true })).toHaveCount(0);
+  await step(back, "开始审查");
+  await expect(back.locator(".case-state")).toHaveText("审查中");
+  await step(back, "启动特别程序", async () => {
+    await back.getByLabel(/特别程序名称/).fill("现场勘验");
+    await back.getByLabel("计划结束日期").fill("2026-12-04");
   });
-  const special = await printNotice(page, "特别程序通知书", "desk-special.pdf");
+  const special = await printNotice(back, "特别程序通知书", "desk-special.pdf");
   expect(special).toContain("现场勘验");
-  await step(page, "特别程序结束");
-  await step(page, "作出决定", () => page.getByRole("radio", { name: "准予许可" }).check());
-  await expect(page.locator(".banner-success")).toContainText("某政结字〔2026〕第000001号");
-  const completion = await printNotice(page, "办结通知书", "desk-completion.pdf");
+  await step(back, "特别程序结束");
+  await step(back, "作出决定", () => back.getByRole("radio", { name: "准予许可" }).check());
+  await expect(back.locator(".banner-success")).toContainText("某政结字〔2026〕第000001号");
+  const completion = await printNotice(back, "办结通知书", "desk-completion.pdf");
   expect(completion).toContain("某政结字〔2026〕第000001号");
+  await reviewer.close();
+  // Back at the window, the result is handed out.
+  await page.reload();
+  await expect(page.locator(".case-state")).toHaveText("已办结（准予）");
   // Posting without a tracking number is refused on the field, nothing is lost.
   await page.getByRole("button", { name: "出件", exact: true }).click();
   await page.getByRole("radio", { name: "邮寄送达" }).check();

@@ -86,11 +86,32 @@ export const test = base.extend({
 
 export { expect };
 
-/** Creates a clerk account in the server's database (`onewindow user add`). */
-export async function addClerk(server, name, password, role = "clerk") {
+/** Creates an account in the server's database (`onewindow user add`); a department's
+ *  posts (support, reviewer, lead) name their department. */
+export async function addClerk(server, name, password, role = "clerk", department = null) {
   const { execFileSync } = await import("node:child_process");
   const bin = process.env.ONEWINDOW_BIN || path.join(root, "target", "release", "onewindow");
-  execFileSync(bin, ["user", "add", name, "--role", role, "--db", server.dbPath], { input: password + "\n" });
+  const args = ["user", "add", name, "--role", role, "--db", server.dbPath];
+  if (department) args.push("--department", department);
+  execFileSync(bin, args, { input: password + "\n" });
+}
+
+/** A second browser (its own fresh profile), for another person at another desk. */
+export async function anotherBrowser() {
+  const profile = mkdtempSync(path.join(tmpdir(), "onewindow-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: "zh-CN",
+    viewport: { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { page, close };
 }
 
 /** Finds the food business licence by its pinyin initials and starts its pre-check. */

@@ -116,3 +116,38 @@ then = "T-001"
         ]
     );
 }
+
+#[test]
+fn a_window_authorisation_must_be_workable() {
+    let with = |rights: &str| {
+        ITEM.replace(
+            "window = \"综合窗口\"",
+            &format!("window = \"综合窗口\"\nauthorisation = [{rights}]"),
+        )
+    };
+    assert_eq!(
+        problems_with(&with("\"receive\", \"accept\", \"seal\", \"issue\"")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems_with(&with("\"accept\", \"decide\"")),
+        [
+            "items/t1.toml:12:1: authorisation must include \"receive\": every item's papers are taken in at the comprehensive window",
+            "items/t1.toml:12:1: \"decide\" lets the window decide on the spot, which only an immediate case (kind = \"immediate\") allows",
+            "items/t1.toml:12:1: the window accepts or decides in the department's name: add \"seal\" so its notices can carry the seal",
+        ]
+    );
+    assert_eq!(
+        problems_with(&with("\"receive\", \"seal\", \"receive\"")),
+        [
+            "items/t1.toml:12:1: authorisation lists \"收件\" twice",
+            "items/t1.toml:12:1: \"seal\" is used on the notices the window issues, so it needs \"accept\" or \"decide\"",
+        ]
+    );
+    // An unknown right stops the file, with its line and column.
+    let unknown = problems_with(&with("\"receive\", \"approve\""));
+    assert_eq!(
+        unknown[0],
+        "items/t1.toml:12:29: unknown variant `approve`, expected one of `receive`, `accept`, `decide`, `issue`, `seal`"
+    );
+}

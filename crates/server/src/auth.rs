@@ -202,12 +202,18 @@ impl Default for SessionSettings {
     }
 }
 
-/// A clerk's role.
+/// An account's post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AccountRole {
-    /// Front-desk clerk (前台).
+    /// Front-desk clerk (综合窗口, 前台).
     Clerk,
-    /// Supervisor (负责人): may also read the audit log.
+    /// A department's middle office (中台).
+    Support,
+    /// A department's back-office reviewer (后台审批).
+    Reviewer,
+    /// A department's lead or chief representative (首席事务代表).
+    Lead,
+    /// The centre's supervisor: may also read the audit log.
     Supervisor,
 }
 
@@ -216,9 +222,21 @@ impl AccountRole {
     pub fn as_str(self) -> &'static str {
         match self {
             AccountRole::Clerk => "clerk",
+            AccountRole::Support => "support",
+            AccountRole::Reviewer => "reviewer",
+            AccountRole::Lead => "lead",
             AccountRole::Supervisor => "supervisor",
         }
     }
+}
+
+/// Where an account works: its departments and its site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Post {
+    /// Department names, as the catalogue writes them.
+    pub departments: Vec<String>,
+    /// The site.
+    pub site: String,
 }
 
 /// Hashes a password with argon2id and a random salt.
@@ -288,6 +306,27 @@ pub async fn add_user(
     role: AccountRole,
     password: &str,
 ) -> anyhow::Result<()> {
+    add_user_at(db, name, role, &Post::default(), password).await
+}
+
+/// Creates an account working for `post`'s departments at its site.
+pub async fn add_user_at(
+    db: &crate::db::Db,
+    name: &str,
+    role: AccountRole,
+    post: &Post,
+    password: &str,
+) -> anyhow::Result<()> {
+    if matches!(
+        role,
+        AccountRole::Support | AccountRole::Reviewer | AccountRole::Lead
+    ) {
+        anyhow::ensure!(
+            !post.departments.is_empty(),
+            "a {} works for a department: give --department",
+            role.as_str()
+        );
+    }
     let name = name.trim();
     anyhow::ensure!(
         !name.is_empty() && name.chars().count() <= 64,
@@ -300,12 +339,14 @@ pub async fn add_user(
         .await?;
     anyhow::ensure!(taken.is_none(), "there is already a user called {name}");
     sqlx::query(
-        "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO users (name, role, password_hash, created_at, departments, site) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(name)
     .bind(role.as_str())
     .bind(hash_password(password)?)
     .bind(chrono::Local::now().naive_local().to_string())
+    .bind(post.departments.join("\n"))
+    .bind(post.site.trim())
     .execute(db)
     .await
     .context("cannot store the user")?;
@@ -318,8 +359,12 @@ pub async fn add_user(
 pub struct Clerk {
     /// The account name.
     pub name: String,
-    /// `clerk` or `supervisor`.
+    /// As stored: `clerk`, `support`, `reviewer`, `lead` or `supervisor`.
     pub role: String,
+    /// The departments it works for.
+    pub departments: Vec<String>,
+    /// Its site.
+    pub site: String,
     /// Where the request came from (for the audit log).
     pub client: String,
 }
@@ -327,11 +372,34 @@ pub struct Clerk {
 impl Clerk {
     /// The case-event role for this account.
     pub fn case_role(&self) -> onewindow_core::case::Role {
+        use onewindow_core::case::Role;
         match self.role.as_str() {
-            "supervisor" => onewindow_core::case::Role::Supervisor,
-            _ => onewindow_core::case::Role::Clerk,
+            "supervisor" => Role::Supervisor,
+            "support" => Role::Support,
+            "reviewer" => Role::Reviewer,
+            "lead" => Role::Lead,
+            _ => Role::Clerk,
         }
     }
+
+    /// This person as the core's access rules see them.
+    pub fn staff(&self) -> onewindow_core::case::access::Staff<'_> {
+        onewindow_core::case::access::Staff {
+            role: self.case_role(),
+            departments: &self.departments,
+            site: &self.site,
+        }
+    }
+}
+
+/// Departments as stored (one per line).
+fn departments_of(stored: &str) -> Vec<String> {
+    stored
+        .lines()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// The client's address as the audit log records it.
@@ -389,10 +457,12 @@ pub async fn session_clerk(
         let s = state.sessions;
         // One statement both checks both timeouts and touches the session, so two
         // requests at once cannot revive an expired one.
-        let row: Option<(String, String)> = sqlx::query_as(
+        let row: Option<(String, String, String, String)> = sqlx::query_as(
             "UPDATE sessions SET last_seen = $1 WHERE token_hash = $2 AND last_seen > $1 - $3 AND created_at > $1 - $4 \
              RETURNING (SELECT name FROM users WHERE users.id = sessions.user_id), \
-                       (SELECT role FROM users WHERE users.id = sessions.user_id)",
+                       (SELECT role FROM users WHERE users.id = sessions.user_id), \
+                       (SELECT departments FROM users WHERE users.id = sessions.user_id), \
+                       (SELECT site FROM users WHERE users.id = sessions.user_id)",
         )
         .bind(now)
         .bind(&hash)
@@ -400,14 +470,20 @@ pub async fn session_clerk(
         .bind(s.absolute_secs)
         .fetch_optional(&state.db)
         .await?;
-        let Some((name, role)) = row else {
+        let Some((name, role, departments, site)) = row else {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(&hash)
                 .execute(&state.db)
                 .await?;
             return Ok(None);
         };
-        Ok(Some(Clerk { name, role, client }))
+        Ok(Some(Clerk {
+            name,
+            role,
+            departments: departments_of(&departments),
+            site,
+            client,
+        }))
     }
 }
 
@@ -456,11 +532,12 @@ pub async fn login(
             "该账户因连续{LOCK_AFTER}次密码错误已临时锁定，请{minutes}分钟后再试，或请负责人解锁"
         )));
     }
-    let row: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT id, role, password_hash FROM users WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&state.db)
-            .await?;
+    let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, role, password_hash, departments, site FROM users WHERE name = $1",
+    )
+    .bind(name)
+    .fetch_optional(&state.db)
+    .await?;
     // Verify against a fixed hash when there is no such user, so that the answer takes
     // as long and a user name cannot be found by timing.
     let dummy = state.dummy_hash.as_str();
@@ -478,7 +555,7 @@ pub async fn login(
         },
     )
     .await?;
-    let Some((user_id, role, _)) = row.filter(|_| ok) else {
+    let Some((user_id, role, _, departments, site)) = row.filter(|_| ok) else {
         let failures = failures + 1;
         let locked = failures >= LOCK_AFTER;
         let until = if locked { now + LOCK_SECS } else { 0 };
@@ -540,6 +617,8 @@ pub async fn login(
         Json(SessionInfo {
             name: name.to_string(),
             role: wire_role(&role),
+            departments: departments_of(&departments),
+            site,
             idle_seconds: state.sessions.idle_secs,
         }),
     )
@@ -551,15 +630,21 @@ pub async fn current(State(state): State<AppState>, clerk: Clerk) -> Json<Sessio
     Json(SessionInfo {
         role: wire_role(&clerk.role),
         name: clerk.name,
+        departments: clerk.departments,
+        site: clerk.site,
         idle_seconds: state.sessions.idle_secs,
     })
 }
 
 /// The stored role as the API names it.
 fn wire_role(stored: &str) -> onewindow_wire::body::AccountRole {
+    use onewindow_wire::body::AccountRole;
     match stored {
-        "supervisor" => onewindow_wire::body::AccountRole::Supervisor,
-        _ => onewindow_wire::body::AccountRole::Clerk,
+        "supervisor" => AccountRole::Supervisor,
+        "support" => AccountRole::Support,
+        "reviewer" => AccountRole::Reviewer,
+        "lead" => AccountRole::Lead,
+        _ => AccountRole::Clerk,
     }
 }
 

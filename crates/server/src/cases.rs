@@ -179,7 +179,6 @@ async fn store(
     body: &[u8],
     by: &Recorder,
 ) -> Result<(StatusCode, Value), AppError> {
-    let now = by.now;
     let sub: Submission = parse(body).map_err(|(field, e)| {
         stored_refusal(
             StatusCode::BAD_REQUEST,
@@ -215,7 +214,7 @@ async fn store(
     let code = lookup_code()?;
     let mut stored = Vec::new();
     for (item_code, checked) in &cases {
-        stored.push(insert_case(state, tx, &sub, item_code, checked, &code, body, now).await?);
+        stored.push(insert_case(state, tx, &sub, item_code, checked, &code, body, by).await?);
     }
     tracing::info!(item = sub.item, cases = stored.len(), "stored");
     let answer = CaseCreated {
@@ -249,8 +248,9 @@ async fn insert_case(
     checked: &Checked,
     code: &str,
     body: &[u8],
-    now: chrono::NaiveDateTime,
+    by: &Recorder,
 ) -> Result<StoredCase, AppError> {
+    let now = by.now;
     let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
     let state_text = record.state.map(state_name).unwrap_or("new");
     // The case's year is the server's: a browser's clock cannot back-date a case.
@@ -262,9 +262,20 @@ async fn insert_case(
     .fetch_one(&mut *tx)
     .await?;
     let number = format!("{year}-{seq:06}");
+    // The clerk who receives a case owns it (首办负责人) at their site; a pre-check has no
+    // owner until a desk receives it.
+    let (owner, site) = if by.role == Role::Applicant {
+        (String::new(), String::new())
+    } else {
+        let site: Option<String> = sqlx::query_scalar("SELECT site FROM users WHERE name = $1")
+            .bind(&by.actor)
+            .fetch_optional(&mut *tx)
+            .await?;
+        (by.actor.clone(), site.unwrap_or_default())
+    };
     sqlx::query(
         "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
-         submission, outcome, events, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+         submission, outcome, events, created_at, owner, site) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(&number)
     .bind(code)
@@ -281,6 +292,8 @@ async fn insert_case(
     .bind(crate::stored::outcome_text(checked.outcome.as_ref())?)
     .bind(crate::stored::events_text(&checked.events)?)
     .bind(now.to_string())
+    .bind(&owner)
+    .bind(&site)
     .execute(&mut *tx)
     .await?;
     let notices = match &checked.outcome {

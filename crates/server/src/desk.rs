@@ -12,6 +12,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{Local, NaiveDate};
+use onewindow_core::case::access::may_record;
 use onewindow_core::case::{
     record_step, state_name, view, CaseView, DueStatus, Recorder, StepRequest,
 };
@@ -38,10 +39,12 @@ struct Row {
     events: String,
     version: i64,
     created_at: String,
+    owner: String,
+    site: String,
 }
 
 const COLUMNS: &str = "id, number, lookup_code, item_code, channel, applicant_name, applicant_id, \
-    applicant_mobile, submission, outcome, events, version, created_at";
+    applicant_mobile, submission, outcome, events, version, created_at, owner, site";
 
 fn channel(row: &Row) -> Channel {
     match row.channel.as_str() {
@@ -71,6 +74,19 @@ fn case_view(state: &AppState, row: &Row) -> Result<CaseView, AppError> {
         Local::now().date_naive(),
     )
     .map_err(|e| AppError::Internal(anyhow::anyhow!("case {}: {e}", row.number)))
+}
+
+/// The case as `clerk` sees it: only the steps their post and the item's authorisation
+/// let them take.
+fn case_view_for(state: &AppState, row: &Row, clerk: &Clerk) -> Result<CaseView, AppError> {
+    let mut v = case_view(state, row)?;
+    match state.catalog.catalog.item(&row.item_code) {
+        Some(item) => v
+            .steps
+            .retain(|s| may_record(&clerk.staff(), item, &row.site, s.step).is_ok()),
+        None => v.steps.clear(),
+    }
+    Ok(v)
 }
 
 /// The entity tag of a case version.
@@ -107,13 +123,13 @@ pub async fn list(
     'rounds: loop {
         let mut sql = format!(
             "SELECT {COLUMNS} FROM cases WHERE id < $1 AND (CAST($2 AS TEXT) IS NULL OR state = $2) \
-             AND (CAST($3 AS TEXT) IS NULL OR item_code = $3)"
+             AND (CAST($3 AS TEXT) IS NULL OR item_code = $3) AND (CAST($5 AS TEXT) IS NULL OR owner = $5)"
         );
         if let Some(codes) = &department_items {
             if codes.is_empty() {
                 break;
             }
-            let marks: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 5)).collect();
+            let marks: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 6)).collect();
             sql.push_str(&format!(" AND item_code IN ({})", marks.join(", ")));
         }
         sql.push_str(" ORDER BY id DESC LIMIT $4");
@@ -121,7 +137,8 @@ pub async fn list(
             .bind(before)
             .bind(q.state.as_deref().filter(|s| !s.is_empty()))
             .bind(q.item.as_deref().filter(|s| !s.is_empty()))
-            .bind(BATCH);
+            .bind(BATCH)
+            .bind(q.mine.unwrap_or(false).then_some(clerk.name.as_str()));
         for code in department_items.iter().flatten() {
             query = query.bind(code);
         }
@@ -193,7 +210,7 @@ async fn load(state: &AppState, number: &str) -> Result<Row, AppError> {
 }
 
 /// Everything the desk shows of one case (personal data masked).
-async fn desk_case(state: &AppState, row: &Row) -> Result<DeskCase, AppError> {
+async fn desk_case(state: &AppState, row: &Row, clerk: &Clerk) -> Result<DeskCase, AppError> {
     #[derive(serde::Deserialize, Default)]
     struct Sent {
         #[serde(default)]
@@ -218,7 +235,9 @@ async fn desk_case(state: &AppState, row: &Row) -> Result<DeskCase, AppError> {
         answers: sent.answers,
         marks: sent.marks,
         outcome: stored::outcome(row.outcome.as_deref(), &row.number)?,
-        view: case_view(state, row)?,
+        owner: row.owner.clone(),
+        site: row.site.clone(),
+        view: case_view_for(state, row, clerk)?,
         notices: numbers::of_case(&state.db, &row.number).await?,
     })
 }
@@ -243,7 +262,7 @@ pub async fn show(
     )
     .await?;
     let row = row?;
-    let body = desk_case(&state, &row).await?;
+    let body = desk_case(&state, &row, &clerk).await?;
     Ok(([(header::ETAG, etag(row.version))], Json(body)).into_response())
 }
 
@@ -311,6 +330,11 @@ async fn record_event(
         now: Local::now().naive_local(),
     };
     let item = state.catalog.catalog.item(&row.item_code);
+    // The post, the department and the item's authorisation say who may take this step.
+    if let Some(item) = item {
+        may_record(&clerk.staff(), item, &row.site, request.step)
+            .map_err(|denied| AppError::Forbidden(denied.to_string()))?;
+    }
     let recorded = record_step(&events, item, &request, &recorder).map_err(|refused| {
         AppError::Unprocessable {
             message: format!("这一步不能办理：{refused}"),
@@ -346,7 +370,7 @@ async fn record_event(
     .await?;
     tx.commit().await?;
     let row = load(state, number).await?;
-    let body = desk_case(state, &row).await?;
+    let body = desk_case(state, &row, clerk).await?;
     Ok((
         request.step.name().to_string(),
         (

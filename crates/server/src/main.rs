@@ -36,6 +36,13 @@ enum UserCommand {
         /// What the account may do.
         #[arg(long, value_enum)]
         role: AccountRole,
+        /// A department it works for, as the catalogue names it (repeat for several;
+        /// required for support, reviewer and lead).
+        #[arg(long = "department")]
+        departments: Vec<String>,
+        /// Its site, e.g. 县政务服务中心.
+        #[arg(long, default_value = "")]
+        site: String,
         /// Do nothing (and succeed) if the account exists already.
         #[arg(long)]
         if_missing: bool,
@@ -167,9 +174,17 @@ fn main() -> ExitCode {
                 UserCommand::Add {
                     name,
                     role,
+                    departments,
+                    site,
                     if_missing,
                 },
-        } => add_user(&db, &name, role, if_missing),
+        } => add_user(
+            &db,
+            &name,
+            role,
+            &onewindow_server::auth::Post { departments, site },
+            if_missing,
+        ),
         Command::Catalog {
             command: CatalogCommand::Check { dir },
         } => check_catalog(&dir),
@@ -229,7 +244,13 @@ fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn add_user(path: &str, name: &str, role: AccountRole, if_missing: bool) -> anyhow::Result<()> {
+fn add_user(
+    path: &str,
+    name: &str,
+    role: AccountRole,
+    post: &onewindow_server::auth::Post,
+    if_missing: bool,
+) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         let pool = db::open(path).await?;
@@ -240,7 +261,7 @@ fn add_user(path: &str, name: &str, role: AccountRole, if_missing: bool) -> anyh
         let mut password = String::new();
         std::io::stdin().read_line(&mut password)?;
         let password = password.trim_end_matches(['\r', '\n']);
-        onewindow_server::auth::add_user(&pool, name, role, password).await?;
+        onewindow_server::auth::add_user_at(&pool, name, role, post, password).await?;
         println!("user {name} ({}) created", role.as_str());
         Ok(())
     })

@@ -174,13 +174,38 @@ async fn a_case_moves_on_step_by_step_with_if_match_and_each_notice_numbered() {
     assert_eq!(etag.as_deref(), Some("\"v1\""));
     assert_eq!(case["view"]["state"], "accepted");
     assert_eq!(case["applicant"]["id_masked"], "913***********0Y43");
-    assert!(case["view"]["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|s| s["step"] == "review_started"));
-
+    // The receiving clerk owns it; the front desk is not offered the back office's review …
+    assert_eq!(case["owner"], "王敏");
+    let steps = |case: &Value| -> Vec<String> {
+        case["view"]["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["step"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        !steps(&case).contains(&"review_started".to_string()),
+        "{case}"
+    );
+    // … and refused it when it asks anyway, naming who does it; the refusal is audited.
     let review = json!({ "step": "review_started" });
+    let (status, _, refused) = event(&base, &cookie, &number, Some("\"v1\""), review.clone()).await;
+    assert_eq!(status, 403, "{refused}");
+    assert_eq!(
+        refused["error"],
+        "这一步须由后台审批人员或部门负责人（首席事务代表）办理"
+    );
+    // The department's reviewer is offered it and takes the case on from here.
+    let clerk_cookie = cookie;
+    let cookie = support::login(&base, support::REVIEWER, support::PASSWORD)
+        .await
+        .unwrap();
+    let (_, _, case) = get(&base, &cookie, &format!("/api/desk/cases/{number}")).await;
+    assert!(
+        steps(&case).contains(&"review_started".to_string()),
+        "{case}"
+    );
     let (status, _, refused) = event(&base, &cookie, &number, None, review.clone()).await;
     assert_eq!(status, 428, "{refused}");
     let (status, _, refused) = event(&base, &cookie, &number, Some("\"v9\""), review.clone()).await;
@@ -199,7 +224,7 @@ async fn a_case_moves_on_step_by_step_with_if_match_and_each_notice_numbered() {
     // A step the state machine does not allow is refused, saying why.
     let (status, _, refused) = event(
         &base,
-        &cookie,
+        &clerk_cookie,
         &number,
         Some(&etag),
         json!({ "step": "archived" }),
@@ -237,20 +262,33 @@ async fn a_case_moves_on_step_by_step_with_if_match_and_each_notice_numbered() {
             ("completion", "某政结字〔2026〕第000001号")
         ]
     );
-    // Delivered by post needs its tracking number.
-    let (status, _, refused) = event(
-        &base,
-        &cookie,
-        &number,
-        etag.as_deref(),
-        json!({ "step": "delivered", "fields": { "method": "post" } }),
-    )
-    .await;
+    // The window hands the result out (the item grants it 颁发权), not the reviewer;
+    // delivered by post needs its tracking number.
+    let delivered = json!({ "step": "delivered", "fields": { "method": "post" } });
+    let (status, _, _) = event(&base, &cookie, &number, etag.as_deref(), delivered.clone()).await;
+    assert_eq!(status, 403);
+    let (status, _, refused) =
+        event(&base, &clerk_cookie, &number, etag.as_deref(), delivered).await;
     assert_eq!(status, 422, "{refused}");
     let lines = audit_lines(&server).await;
     let events: Vec<_> = lines.iter().filter(|l| l.1 == "case.event").collect();
-    assert_eq!(events.iter().filter(|l| l.3).count(), 2, "{events:?}");
-    assert!(events.iter().all(|l| l.0 == "王敏" && l.2 == number));
+    let done: Vec<&str> = events
+        .iter()
+        .filter(|l| l.3)
+        .map(|l| l.0.as_str())
+        .collect();
+    assert_eq!(done, [support::REVIEWER, support::REVIEWER], "{events:?}");
+    assert!(events
+        .iter()
+        .any(|l| l.0 == "王敏" && !l.3 && l.4.contains("后台审批人员")));
+    assert!(events.iter().all(|l| l.2 == number));
+    // 我的办件: the owner's list has it, the reviewer's own list does not.
+    let (_, _, mine) = get(&base, &clerk_cookie, "/api/desk/cases?mine=true").await;
+    assert_eq!(mine["cases"][0]["number"], number, "{mine}");
+    let (_, _, theirs) = get(&base, &cookie, "/api/desk/cases?mine=true").await;
+    assert_eq!(theirs["cases"], json!([]), "{theirs}");
+    let (_, _, all) = get(&base, &cookie, "/api/desk/cases").await;
+    assert_eq!(all["cases"][0]["number"], number, "{all}");
     server.stop().await;
 }
 

@@ -125,9 +125,15 @@ pub struct ApplicantCaseView {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccountRole {
-    /// Front-desk clerk (前台).
+    /// Front-desk clerk (综合窗口, 前台).
     Clerk,
-    /// Supervisor (负责人): may also read the audit log.
+    /// A department's middle office (中台).
+    Support,
+    /// A department's back-office reviewer (后台审批).
+    Reviewer,
+    /// A department's lead or chief representative (首席事务代表).
+    Lead,
+    /// The centre's supervisor: may also read the audit log.
     Supervisor,
 }
 
@@ -149,6 +155,12 @@ pub struct SessionInfo {
     pub name: String,
     /// Its role.
     pub role: AccountRole,
+    /// The departments it works for (middle office, reviewers, leads).
+    #[serde(default)]
+    pub departments: Vec<String>,
+    /// Its site (county hall, town centre, village station).
+    #[serde(default)]
+    pub site: String,
     /// After this many seconds without a request the server ends the session.
     pub idle_seconds: i64,
 }
@@ -225,6 +237,10 @@ pub struct CaseListQuery {
     /// Only cases of this item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
+    /// Only the cases the logged-in person owns (我的办件: they received them, or they
+    /// were handed to them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mine: Option<bool>,
     /// Only cases due soon, or overdue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<DueFilter>,
@@ -310,7 +326,15 @@ pub struct DeskCase {
     pub marks: Marks,
     /// The front desk's outcome, when the desk decided one.
     pub outcome: Option<Outcome>,
-    /// The case as of today: state, events, deadlines and the steps it may take.
+    /// Its owner (首办负责人): the clerk who received it; empty for a pre-check not yet
+    /// received at a desk.
+    #[serde(default)]
+    pub owner: String,
+    /// The site that received it.
+    #[serde(default)]
+    pub site: String,
+    /// The case as of today: state, events, deadlines and the steps the person asking
+    /// may take (only those their post and the item's authorisation allow).
     pub view: CaseView,
     /// The notices issued so far.
     pub notices: Vec<IssuedNotice>,

@@ -77,7 +77,21 @@ pub fn CaseList() -> impl IntoView {
     let department = query_signal::<String>("department");
     let due = query_signal::<String>("due");
     let sort = query_signal::<String>("sort");
+    // The front desk starts from its own cases (首办负责人); a department's posts and the
+    // supervisor from every case (their queues are the department and state filters).
+    let whose = query_signal::<String>("whose");
+    let front_desk = move || {
+        clerk
+            .clerk()
+            .is_some_and(|c| c.role == onewindow_wire::body::AccountRole::Clerk)
+    };
+    let mine = move || match whose.0.get().as_deref() {
+        Some("mine") => true,
+        Some("all") => false,
+        _ => front_desk(),
+    };
     let filters = move || CaseListQuery {
+        mine: mine().then_some(true),
         state: state.0.get().filter(|s| !s.is_empty()),
         department: department.0.get().filter(|s| !s.is_empty()),
         item: None,
@@ -134,8 +148,12 @@ pub fn CaseList() -> impl IntoView {
     let all = || (String::new(), desk().all.to_string());
     view! {
         <section class="panel case-list" aria-labelledby="my-cases">
-            <h2 id="my-cases">{desk().my_cases}</h2>
+            <h2 id="my-cases">{move || if mine() { desk().my_cases } else { desk().all_cases }}</h2>
             <div class="filters">
+                {move || select("f-whose", desk().filter_whose, whose, vec![
+                    (String::new(), if front_desk() { desk().my_cases } else { desk().all_cases }.into()),
+                    (if front_desk() { "all" } else { "mine" }.into(), if front_desk() { desk().all_cases } else { desk().my_cases }.into()),
+                ])}
                 {select("f-state", desk().filter_state, state,
                     std::iter::once(all()).chain(STATES.iter().map(|s| (state_name(*s).to_string(), state_label(*s).to_string()))).collect())}
                 {move || select("f-dept", desk().filter_department, department,

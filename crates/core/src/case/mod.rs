@@ -5,6 +5,7 @@
 //! derived from them by [`replay`] and [`deadlines`], the same way in the browser and on
 //! the server, so the two always agree.
 
+pub mod access;
 mod deadlines;
 mod lifecycle;
 mod notices;
@@ -74,7 +75,10 @@ pub enum Role {
     Support,
     /// Back office reviewer (后台审批).
     Reviewer,
-    /// Supervisor (负责人), who approves extensions.
+    /// The department's lead or chief representative (首席事务代表), who approves
+    /// extensions and refusals.
+    Lead,
+    /// The centre's supervisor (政务服务管理机构).
     Supervisor,
 }
 

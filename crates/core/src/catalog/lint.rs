@@ -2,7 +2,9 @@
 //! Problems name the file and, where the text allows, the line of the offending key.
 
 use super::{all_questions, SUB_ITEM};
-use super::{Bundle, CaseKind, QuestionKind, Requirement, ServiceItem, SourceFile};
+use super::{
+    Bundle, CaseKind, FrontDesk, QuestionKind, Requirement, Right, ServiceItem, SourceFile,
+};
 use crate::condition::Condition;
 use crate::Diagnostic;
 use serde_json::Value;
@@ -14,6 +16,51 @@ pub(super) fn at(file: &SourceFile, needle: &str, message: String) -> Diagnostic
     match file.text.find(needle) {
         Some(offset) => Diagnostic::at_offset(&file.path, &file.text, offset, message),
         None => Diagnostic::in_file(&file.path, message),
+    }
+}
+
+/// The window's authorisation must be one the hall can work with.
+fn authorisation(item: &ServiceItem, rights: &[Right], push: &mut impl FnMut(&str, String)) {
+    let has = |r| rights.contains(&r);
+    let mut seen = BTreeSet::new();
+    for r in rights {
+        if !seen.insert(*r) {
+            push(
+                "authorisation",
+                format!("authorisation lists \"{}\" twice", r.label()),
+            );
+        }
+    }
+    if !has(Right::Receive) {
+        push(
+            "authorisation",
+            "authorisation must include \"receive\": every item's papers are taken in at the comprehensive window".into(),
+        );
+    }
+    if has(Right::Decide) && item.kind != CaseKind::Immediate {
+        push(
+            "authorisation",
+            "\"decide\" lets the window decide on the spot, which only an immediate case (kind = \"immediate\") allows".into(),
+        );
+    }
+    if has(Right::Accept) && item.front_desk == FrontDesk::ReceiveOnly {
+        push(
+            "authorisation",
+            "authorisation grants \"accept\" but front_desk = \"receive_only\": remove one of them"
+                .into(),
+        );
+    }
+    if has(Right::Seal) && !has(Right::Accept) && !has(Right::Decide) {
+        push(
+            "authorisation",
+            "\"seal\" is used on the notices the window issues, so it needs \"accept\" or \"decide\"".into(),
+        );
+    }
+    if (has(Right::Accept) || has(Right::Decide)) && !has(Right::Seal) {
+        push(
+            "authorisation",
+            "the window accepts or decides in the department's name: add \"seal\" so its notices can carry the seal".into(),
+        );
     }
 }
 
@@ -48,6 +95,9 @@ pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Dia
             "an immediate case (kind = \"immediate\") is decided the same day: promised_days must be 0, not {}",
             item.promised_days
         ));
+    }
+    if let Some(rights) = &item.authorisation {
+        authorisation(item, rights, &mut push);
     }
     if item.materials.is_empty() {
         push(

@@ -46,6 +46,11 @@ pub struct ServiceItem {
     /// Whether the front desk may accept, or only receive for the back office to decide.
     #[serde(default)]
     pub front_desk: FrontDesk,
+    /// What the department authorises the comprehensive window to do for this item
+    /// (综合窗口授权委托书). Left out: receive, and accept with the seal unless
+    /// `front_desk = "receive_only"`; results are then issued by the department.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorisation: Option<Vec<Right>>,
     /// Cross-region handling (跨域通办), e.g. ["全省通办", "跨省通办"].
     #[serde(default)]
     pub cross_region: Vec<String>,
@@ -92,6 +97,58 @@ pub enum FrontDesk {
     Accept,
     /// Only receive (收件); the back office decides on acceptance.
     ReceiveOnly,
+}
+
+/// A right a department grants the comprehensive window for an item (综合窗口授权委托书).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Right {
+    /// 收件: take in the papers.
+    Receive,
+    /// 受理权: accept (or refuse, or ask for corrections) in the department's name.
+    Accept,
+    /// 办理权: decide an immediate case (即办件) on the spot.
+    Decide,
+    /// 颁发权: hand out the result.
+    Issue,
+    /// 印章使用权: use the department's seal on the notices it issues.
+    Seal,
+}
+
+impl Right {
+    /// Every right, in order.
+    pub const ALL: [Right; 5] = [
+        Right::Receive,
+        Right::Accept,
+        Right::Decide,
+        Right::Issue,
+        Right::Seal,
+    ];
+
+    /// Its name on the authorisation form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Right::Receive => "收件",
+            Right::Accept => "受理权",
+            Right::Decide => "办理权",
+            Right::Issue => "颁发权",
+            Right::Seal => "印章使用权",
+        }
+    }
+}
+
+impl ServiceItem {
+    /// The rights the window has for this item (see [`ServiceItem::authorisation`]).
+    pub fn window_rights(&self) -> Vec<Right> {
+        match &self.authorisation {
+            Some(rights) => rights.clone(),
+            None => match self.front_desk {
+                FrontDesk::Accept => vec![Right::Receive, Right::Accept, Right::Seal],
+                FrontDesk::ReceiveOnly => vec![Right::Receive],
+            },
+        }
+    }
 }
 
 /// How a result is handed out (出件方式).

@@ -32,6 +32,8 @@ enum Role {
     Clerk,
     Support,
     Reviewer,
+    // Added within version 1: a new post, older rows never name it.
+    Lead,
     Supervisor,
 }
 
@@ -164,6 +166,7 @@ impl From<&core_case::Role> for Role {
             core_case::Role::Clerk => Role::Clerk,
             core_case::Role::Support => Role::Support,
             core_case::Role::Reviewer => Role::Reviewer,
+            core_case::Role::Lead => Role::Lead,
             core_case::Role::Supervisor => Role::Supervisor,
         }
     }
@@ -176,6 +179,7 @@ impl From<Role> for core_case::Role {
             Role::Clerk => core_case::Role::Clerk,
             Role::Support => core_case::Role::Support,
             Role::Reviewer => core_case::Role::Reviewer,
+            Role::Lead => core_case::Role::Lead,
             Role::Supervisor => core_case::Role::Supervisor,
         }
     }

@@ -9,7 +9,7 @@ use onewindow_core::submission::{
     ApplicantInput, Channel, Claimed, Submission, SUBMISSION_VERSION,
 };
 use onewindow_core::Catalog;
-use onewindow_server::auth::{add_user, user_exists, AccountRole, SessionSettings};
+use onewindow_server::auth::{user_exists, AccountRole, SessionSettings};
 use onewindow_server::{serve, ServeConfig};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -43,7 +43,8 @@ fn fake_dist(dir: &Path) -> PathBuf {
     dist
 }
 
-/// The clerk 王敏 and the supervisor 李主任, both with password `correct horse`.
+/// The clerk 王敏, the food item's reviewer 张审批 and the supervisor 李主任, all with
+/// password `correct horse`.
 pub const PASSWORD: &str = "correct horse";
 
 pub async fn start_with(dir: TempDir, catalog: PathBuf) -> anyhow::Result<Running> {
@@ -176,12 +177,21 @@ async fn start_db(
     let base = format!("http://{addr}");
     let db_url = config_db.clone();
     let db = onewindow_server::db::open(&db_url).await?;
-    for (name, role) in [
-        ("王敏", AccountRole::Clerk),
-        ("李主任", AccountRole::Supervisor),
+    for (name, role, departments) in [
+        ("王敏", AccountRole::Clerk, vec![]),
+        (
+            REVIEWER,
+            AccountRole::Reviewer,
+            vec![FOOD_DEPARTMENT.to_string()],
+        ),
+        ("李主任", AccountRole::Supervisor, vec![]),
     ] {
         if !user_exists(&db, name).await? {
-            add_user(&db, name, role, PASSWORD).await?;
+            let post = onewindow_server::auth::Post {
+                departments,
+                site: String::new(),
+            };
+            onewindow_server::auth::add_user_at(&db, name, role, &post, PASSWORD).await?;
         }
     }
     db.close().await;
@@ -213,6 +223,9 @@ impl Running {
 }
 
 pub const FOOD: &str = "370000-SCJG-XK-001";
+/// The food item's department, and a reviewer of it.
+pub const FOOD_DEPARTMENT: &str = "市场监督管理局";
+pub const REVIEWER: &str = "张审批";
 
 pub async fn catalog(base: &str) -> Catalog {
     Catalog::from_json(
