@@ -27,9 +27,18 @@ pub fn run_server(root: &Path, serve_args: &[String]) -> Result {
     }
 }
 
-/// The demo clerk account, so the desk can be tried at once (created once; a real
-/// deployment adds its own with `onewindow user add`).
-const DEMO_CLERK: (&str, &str) = ("王敏", "onewindow-demo");
+/// One demo account per post, so each part of the hall can be tried at once (created
+/// once; a real deployment adds its own with `onewindow user add`): name, post,
+/// department (for a department's posts), what they do.
+const DEMO_ACCOUNTS: &[(&str, &str, &str, &str)] = &[
+    ("王敏", "clerk", "", "综合窗口：收件、受理、出件"),
+    ("赵中台", "support", "市场监督管理局", "部门中台：材料流转、即办件"),
+    ("张审批", "reviewer", "市场监督管理局", "后台审批：审查、作出决定"),
+    ("孙局长", "lead", "市场监督管理局", "首席事务代表：批准延期"),
+    ("李主任", "supervisor", "", "中心管理人员：审计日志、会话、解锁"),
+];
+const DEMO_PASSWORD: &str = "onewindow-demo";
+const DEMO_SITE: &str = "县政务服务中心";
 
 fn demo_clerk(root: &Path, bin: &Path, serve_args: &[String]) -> Result {
     use std::io::Write;
@@ -39,32 +48,41 @@ fn demo_clerk(root: &Path, bin: &Path, serve_args: &[String]) -> Result {
         .and_then(|i| serve_args.get(i + 1))
         .cloned()
         .unwrap_or_else(|| "data/onewindow.sqlite3".into());
-    let mut child = Command::new(bin)
-        .args([
+    for (name, role, department, _) in DEMO_ACCOUNTS {
+        let mut args = vec![
             "user",
             "add",
-            DEMO_CLERK.0,
+            name,
             "--role",
-            "clerk",
+            role,
+            "--site",
+            DEMO_SITE,
             "--if-missing",
             "--db",
             &db,
-        ])
-        .current_dir(root)
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = writeln!(stdin, "{}", DEMO_CLERK.1);
+        ];
+        if !department.is_empty() {
+            args.extend(["--department", department]);
+        }
+        let mut child = Command::new(bin)
+            .args(&args)
+            .current_dir(root)
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            let _ = writeln!(stdin, "{DEMO_PASSWORD}");
+        }
+        let status = child.wait().map_err(|e| e.to_string())?;
+        if !status.success() {
+            return Err(format!("creating the demo account {name} failed ({status})"));
+        }
     }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if !status.success() {
-        return Err(format!("creating the demo clerk failed ({status})"));
+    eprintln!("The desk is at /desk. Demo accounts (password {DEMO_PASSWORD}), at {DEMO_SITE}:");
+    for (name, _, department, what) in DEMO_ACCOUNTS {
+        let dept = if department.is_empty() { String::new() } else { format!("（{department}）") };
+        eprintln!("  {name}{dept} — {what}");
     }
-    eprintln!(
-        "The clerk's desk is at /desk — demo account {} with password {}",
-        DEMO_CLERK.0, DEMO_CLERK.1
-    );
     Ok(())
 }
 

@@ -145,6 +145,9 @@ fn case_view(
             </dd></div>
             <div class="summary-row"><dt>{desk().col_state}</dt><dd class="case-state">{desk().state(case.view.state)}</dd></div>
             <div class="summary-row"><dt>{desk().lookup_code}</dt><dd>{case.lookup_code.clone()}</dd></div>
+            {(!case.owner.is_empty()).then(|| view! {
+                <div class="summary-row"><dt>{desk().owner}</dt><dd class="case-owner">{case.owner.clone()}{(!case.site.is_empty()).then(|| format!("（{}）", case.site))}</dd></div>
+            })}
         </dl>
         <div class="desk-grid no-print">
             <section class="panel" aria-labelledby="case-deadlines">
