@@ -32,10 +32,25 @@ pub fn run_server(root: &Path, serve_args: &[String]) -> Result {
 /// department (for a department's posts), what they do.
 const DEMO_ACCOUNTS: &[(&str, &str, &str, &str)] = &[
     ("王敏", "clerk", "", "综合窗口：收件、受理、出件"),
-    ("赵中台", "support", "市场监督管理局", "部门中台：材料流转、即办件"),
-    ("张审批", "reviewer", "市场监督管理局", "后台审批：审查、作出决定"),
+    (
+        "赵中台",
+        "support",
+        "市场监督管理局",
+        "部门中台：材料流转、即办件",
+    ),
+    (
+        "张审批",
+        "reviewer",
+        "市场监督管理局",
+        "后台审批：审查、作出决定",
+    ),
     ("孙局长", "lead", "市场监督管理局", "首席事务代表：批准延期"),
-    ("李主任", "supervisor", "", "中心管理人员：审计日志、会话、解锁"),
+    (
+        "李主任",
+        "supervisor",
+        "",
+        "中心管理人员：审计日志、会话、解锁",
+    ),
 ];
 const DEMO_PASSWORD: &str = "onewindow-demo";
 const DEMO_SITE: &str = "县政务服务中心";
@@ -75,12 +90,18 @@ fn demo_clerk(root: &Path, bin: &Path, serve_args: &[String]) -> Result {
         }
         let status = child.wait().map_err(|e| e.to_string())?;
         if !status.success() {
-            return Err(format!("creating the demo account {name} failed ({status})"));
+            return Err(format!(
+                "creating the demo account {name} failed ({status})"
+            ));
         }
     }
     eprintln!("The desk is at /desk. Demo accounts (password {DEMO_PASSWORD}), at {DEMO_SITE}:");
     for (name, _, department, what) in DEMO_ACCOUNTS {
-        let dept = if department.is_empty() { String::new() } else { format!("（{department}）") };
+        let dept = if department.is_empty() {
+            String::new()
+        } else {
+            format!("（{department}）")
+        };
         eprintln!("  {name}{dept} — {what}");
     }
     Ok(())

@@ -149,6 +149,11 @@ fn case_view(
                 <div class="summary-row"><dt>{desk().owner}</dt><dd class="case-owner">{case.owner.clone()}{(!case.site.is_empty()).then(|| format!("（{}）", case.site))}</dd></div>
             })}
         </dl>
+        {(!case.view.outstanding_tolerated.is_empty()).then(|| view! {
+            <p class="banner banner-warning no-print tolerated-outstanding" role="status">
+                {desk().tolerated_outstanding}{case.view.outstanding_tolerated.join("、")}
+            </p>
+        })}
         <div class="desk-grid no-print">
             <section class="panel" aria-labelledby="case-deadlines">
                 <h2 id="case-deadlines">{desk().deadlines_heading}</h2>

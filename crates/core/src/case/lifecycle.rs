@@ -186,8 +186,9 @@ pub(super) fn target(
                 approved: *approved,
             },
         ),
+        // Results are handed out only once every tolerated (容缺) paper is in.
         E::Delivered { method, .. } => during(
-            matches!(state, Some(S::Decided { .. })),
+            matches!(state, Some(S::Decided { .. })) && super::open_tolerated(rec).is_empty(),
             S::Delivered { method: *method },
         ),
         E::Evaluated { .. } => during(matches!(state, Some(S::Delivered { .. })), S::Evaluated),
@@ -198,13 +199,34 @@ pub(super) fn target(
             ),
             S::Archived,
         ),
-        E::ToleratedSupplied { material } => state.filter(|_| {
-            rec.decided.is_none()
+        // A tolerated paper may come in until the result is handed out (which waits for it).
+        E::ToleratedSupplied { material } => state.filter(|s| {
+            !matches!(s, S::Delivered { .. } | S::Evaluated | S::Archived)
                 && rec.tolerated.iter().any(|t| &t.material == material)
                 && !rec.supplied.iter().any(|(m, _)| m == material)
         }),
         E::HandedOver(_) => state.filter(|s| !matches!(s, S::PreChecked | S::Archived)),
     }
+}
+
+/// Why `step` waits for tolerated (容缺) papers, naming each outstanding one by `name`:
+/// a decided case's result is handed out only once they are all in.
+pub fn waiting_for_tolerated(
+    rec: &CaseRecord,
+    step: EventType,
+    name: impl Fn(&str) -> String,
+) -> Option<String> {
+    let open = super::open_tolerated(rec);
+    (step == EventType::Delivered
+        && matches!(rec.state, Some(CaseState::Decided { .. }))
+        && !open.is_empty())
+    .then(|| {
+        let names: Vec<String> = open.iter().map(|id| name(id)).collect();
+        format!(
+            "results are handed out only after the tolerated materials are supplied; outstanding: {}",
+            names.join(", ")
+        )
+    })
 }
 
 /// The events that may follow the record's current state.
@@ -285,6 +307,15 @@ pub fn replay(events: &[Event]) -> Result<CaseRecord, TransitionError> {
         previous = Some(event.at);
         let name = event.kind.name();
         let Some(next) = target(rec.state, &event.kind, &rec) else {
+            if let Some(reason) =
+                waiting_for_tolerated(&rec, event.kind.event_type(), |id| id.into())
+            {
+                return Err(TransitionError::Invalid {
+                    index,
+                    event: name,
+                    reason,
+                });
+            }
             return Err(TransitionError::NotAllowed {
                 index,
                 event: name,

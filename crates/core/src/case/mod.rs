@@ -15,7 +15,10 @@ mod view;
 pub use deadlines::{
     deadlines, CaseDeadline, CaseDeadlines, DeadlineKind, DeadlineSettings, DueStatus, Limits,
 };
-pub use lifecycle::{allowed_events, replay, state_name, CaseRecord, Suspension, TransitionError};
+pub use lifecycle::{
+    allowed_events, replay, state_name, waiting_for_tolerated, CaseRecord, Suspension,
+    TransitionError,
+};
 pub use notices::Stage;
 pub use steps::{
     build_event, open_tolerated, step_forms, Choice, EventType, FieldInput, FieldName, StepField,

@@ -562,6 +562,46 @@ mod steps_and_recording {
     }
 
     #[test]
+    fn results_wait_for_the_tolerated_papers_which_may_still_come_after_the_decision() {
+        let mut events = accepted_with_tolerated();
+        let decided = record_step(
+            &events,
+            None,
+            &request(EventType::Decided, &[(FieldName::Decision, "approved")]),
+            &clerk("2026-11-24 10:00"),
+        )
+        .unwrap();
+        events = decided.events;
+        let forms = step_forms(&decided.record, None);
+        assert!(!forms.iter().any(|f| f.step == EventType::Delivered));
+        assert!(forms.iter().any(|f| f.step == EventType::ToleratedSupplied));
+        let refused = record_step(
+            &events,
+            None,
+            &request(EventType::Delivered, &[(FieldName::Method, "window")]),
+            &clerk("2026-11-24 11:00"),
+        )
+        .unwrap_err();
+        assert!(
+            refused.to_string().contains("outstanding: layout_plan"),
+            "{refused}"
+        );
+        let supplied = record_step(
+            &events,
+            None,
+            &request(
+                EventType::ToleratedSupplied,
+                &[(FieldName::Material, "layout_plan")],
+            ),
+            &clerk("2026-11-25 09:00"),
+        )
+        .unwrap();
+        assert!(step_forms(&supplied.record, None)
+            .iter()
+            .any(|f| f.step == EventType::Delivered));
+    }
+
+    #[test]
     fn every_missing_field_is_named_at_once() {
         let rec = replay(&accepted_with_tolerated()).unwrap();
         let input: StepInput = [(FieldName::Decision, "denied".to_string())].into();

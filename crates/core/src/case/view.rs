@@ -5,7 +5,7 @@
 use super::deadlines::{
     deadlines, CaseDeadline, CaseDeadlines, DeadlineSettings, DueStatus, Limits,
 };
-use super::lifecycle::{replay, CaseRecord, TransitionError};
+use super::lifecycle::{replay, waiting_for_tolerated, CaseRecord, TransitionError};
 use super::steps::{build_event, step_forms, EventType, StepForm, StepInput};
 use super::{CaseState, Event, EventKind, Role};
 use crate::calendar::Calendar;
@@ -38,6 +38,10 @@ pub struct CaseView {
     pub working_days_left: Option<i64>,
     /// The steps a clerk may record now, each with its form.
     pub steps: Vec<StepForm>,
+    /// The tolerated (容缺) papers not yet supplied, by name: a decided case's result is
+    /// handed out only once they are in.
+    #[serde(default)]
+    pub outstanding_tolerated: Vec<String>,
 }
 
 /// The case made of `events`, for `item` (`None` when the catalogue no longer has it),
@@ -66,6 +70,13 @@ pub fn view(
         state: record.state,
         events: events.to_vec(),
         steps: step_forms(&record, item),
+        outstanding_tolerated: super::open_tolerated(&record)
+            .iter()
+            .map(|id| {
+                item.and_then(|i| i.materials.iter().find(|m| &m.id == id))
+                    .map_or_else(|| id.clone(), |m| m.name.clone())
+            })
+            .collect(),
         record,
         deadlines: due,
         deadline_problem: problem,
@@ -155,6 +166,17 @@ pub fn record_step(
     by: &Recorder,
 ) -> Result<Recorded, StepRefused> {
     let before = replay(events).map_err(StepRefused::Transition)?;
+    let material = |id: &str| {
+        item.and_then(|i| i.materials.iter().find(|m| m.id == id))
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    };
+    if let Some(reason) = waiting_for_tolerated(&before, request.step, material) {
+        return Err(StepRefused::Transition(TransitionError::Invalid {
+            index: events.len(),
+            event: request.step.name(),
+            reason,
+        }));
+    }
     if !request.step.recorded_on_the_case_page() || !request.step.allowed(&before) {
         let allowed: Vec<&'static str> = step_forms(&before, item)
             .iter()
