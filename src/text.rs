@@ -430,6 +430,8 @@ pub struct DeskText {
     pub field_corrections: &'static str,
     pub field_decision: &'static str,
     pub field_denial_reasons: &'static str,
+    pub field_legal_basis: &'static str,
+    pub field_return_reason: &'static str,
     pub field_extension_reason: &'static str,
     pub field_level: &'static str,
     pub field_material: &'static str,
@@ -559,7 +561,9 @@ const DESK_ZH: DeskText = DeskText {
     field_comment: "评价意见（可不填）",
     field_corrections: "需要补正的材料",
     field_decision: "审批决定",
-    field_denial_reasons: "不予许可的理由（准予时不填）",
+    field_denial_reasons: "不予许可的理由",
+    field_legal_basis: "不予许可的法律依据",
+    field_return_reason: "退回理由",
     field_extension_reason: "延期理由",
     field_level: "评价等级",
     field_material: "补齐的容缺材料",
@@ -693,6 +697,7 @@ impl DeskText {
             Some(CaseState::CorrectionRequested) => "补正中",
             Some(CaseState::UnderReview) => "审查中",
             Some(CaseState::SpecialProcedure) => "特别程序中",
+            Some(CaseState::RefusalPending) => "拟不予许可，待负责人审批",
             Some(CaseState::Decided { approved: true }) => "已办结（准予）",
             Some(CaseState::Decided { approved: false }) => "已办结（不予）",
             Some(CaseState::Delivered { .. }) => "已出件",
@@ -714,6 +719,9 @@ impl DeskText {
             EventType::SpecialProcedureStarted => "启动特别程序",
             EventType::SpecialProcedureEnded => "特别程序结束",
             EventType::Extended => "延期",
+            EventType::RefusalProposed => "登记否定备案（拟不予许可）",
+            EventType::RefusalApproved => "批准否定备案（不予许可）",
+            EventType::RefusalReturned => "退回重审",
             EventType::Decided => "作出决定",
             EventType::Delivered => "出件",
             EventType::Evaluated => "记录好差评",
@@ -734,6 +742,8 @@ impl DeskText {
             FieldName::Approver => self.field_approver,
             FieldName::Decision => self.field_decision,
             FieldName::DenialReasons => self.field_denial_reasons,
+            FieldName::LegalBasis => self.field_legal_basis,
+            FieldName::ReturnReason => self.field_return_reason,
             FieldName::Method => self.field_method,
             FieldName::Tracking => self.field_tracking,
             FieldName::Level => self.field_level,
@@ -749,7 +759,9 @@ impl DeskText {
     /// A hint under a field, where it needs one.
     pub fn field_hint(&self, field: FieldName) -> Option<&'static str> {
         match field {
-            FieldName::Reasons | FieldName::DenialReasons => Some(self.one_per_line),
+            FieldName::Reasons | FieldName::DenialReasons | FieldName::ReturnReason => {
+                Some(self.one_per_line)
+            }
             FieldName::Corrections => Some(self.corrections_hint),
             _ => None,
         }

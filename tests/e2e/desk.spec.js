@@ -11,13 +11,13 @@ const PASSWORD = "desk password 1";
 // Whole cases are long: three of them with every step and five PDFs.
 test.describe.configure({ timeout: 240_000 });
 
-/** Logs a department's reviewer in at another desk and opens the case. */
-async function reviewerOn(server, number) {
-  await addClerk(server, "张审批", PASSWORD, "reviewer", "市场监督管理局");
+/** Logs a department's post (support, reviewer, lead) in at another desk and opens the case. */
+async function postOn(server, number, name, role) {
+  await addClerk(server, name, PASSWORD, role, "市场监督管理局");
   const other = await anotherBrowser();
   const page = other.page;
   await page.goto(server.url + "/desk");
-  await page.getByLabel("用户名").fill("张审批");
+  await page.getByLabel("用户名").fill(name);
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "窗口工作台" })).toBeVisible();
@@ -25,6 +25,7 @@ async function reviewerOn(server, number) {
   await expect(page.locator(".case-state")).toBeVisible();
   return other;
 }
+const reviewerOn = (server, number) => postOn(server, number, "张审批", "reviewer");
 
 async function login(page, server) {
   await addClerk(server, "王敏", PASSWORD);
@@ -197,6 +198,59 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await page.getByRole("link", { name: number }).click();
   await expect(page.locator(".case-state")).toHaveText("已归档");
   await shot(page, "desk-case-portrait.png");
+});
+
+test("the whole hall: the front desk receives, the reviewer asks for corrections, the middle office takes them in, the reviewer files a refusal and the lead approves it", async ({ page, server }) => {
+  await login(page, server);
+  await startCase(page, "食品经营许可（新办）");
+  await tick(page);
+  const number = await finish(page);
+  await expect(page.locator(".case-owner")).toContainText("王敏");
+
+  const reviewer = await reviewerOn(server, number);
+  const back = reviewer.page;
+  await step(back, "开始审查");
+  await step(back, "要求补正", () => back.getByLabel("需要补正的材料").fill("经营布局平面图：未标明食品处理区面积"));
+  const correction = await printNotice(back, "补正通知书", "hall-correction.pdf");
+  expect(correction).toContain("未标明食品处理区面积");
+  await expect(back.locator(".case-state")).toHaveText("补正中");
+
+  // The applicant brings the corrected plan to the department's middle office.
+  const middle = await postOn(server, number, "赵中台", "support");
+  await expect(middle.page.getByRole("button", { name: "开始审查", exact: true })).toHaveCount(0);
+  await step(middle.page, "收到补正材料");
+  await expect(middle.page.locator(".case-state")).toHaveText("审查中");
+  await shot(middle.page, "hall-middle-office.png");
+  await middle.close();
+
+  // The reviewer cannot deny on their own: the refusal is filed for the lead.
+  await back.reload();
+  await expect(back.getByRole("radio", { name: "不予许可" })).toHaveCount(0);
+  await step(back, "登记否定备案（拟不予许可）", async () => {
+    await back.getByLabel("不予许可的理由").fill("经营场所与住宅未有效隔离\n未配备专职食品安全管理人员");
+    await back.getByLabel("不予许可的法律依据").fill("《食品经营许可和备案管理办法》第十二条");
+  });
+  await expect(back.locator(".case-state")).toHaveText("拟不予许可，待负责人审批");
+  await expect(back.getByRole("button", { name: "批准否定备案（不予许可）", exact: true })).toHaveCount(0);
+  await reviewer.close();
+
+  // The lead finds it in the queue of filed refusals and approves it.
+  const lead = await postOn(server, number, "孙局长", "lead");
+  await lead.page.goto(server.url + "/desk?state=refusal_pending");
+  await expect(lead.page.locator("table.cases")).toContainText(number);
+  await shot(lead.page, "hall-lead-queue.png");
+  await lead.page.getByRole("link", { name: number }).click();
+  await step(lead.page, "批准否定备案（不予许可）");
+  await expect(lead.page.locator(".case-state")).toHaveText("已办结（不予）");
+  const decision = await printNotice(lead.page, "办结通知书", "hall-refusal.pdf");
+  expect(decision).toContain("经营场所与住宅未有效隔离");
+  expect(decision).toContain("《食品经营许可和备案管理办法》第十二条");
+  await lead.close();
+
+  // Back at the window, the owner sees it decided in 我的办件.
+  await page.goto(server.url + "/desk");
+  await expect(page.locator("table.cases")).toContainText(number);
+  await expect(page.locator("table.cases")).toContainText("已办结（不予）");
 });
 
 test("accepted with a tolerated gap, and incomplete: each gets its notices", async ({ page, server }) => {

@@ -145,6 +145,19 @@ impl Notices {
                     })
                     .collect(),
             ),
+            // A denial approved by the lead gives the filed reasons with their legal basis.
+            Some(EventKind::RefusalApproved) => (
+                gaps,
+                rec.refusal
+                    .iter()
+                    .flat_map(|r| {
+                        r.reasons.iter().map(|reason| ReasonLine {
+                            reason: reason.clone(),
+                            legal_basis: r.legal_basis.clone(),
+                        })
+                    })
+                    .collect(),
+            ),
             _ => (gaps, reasons),
         };
         let procedure = rec

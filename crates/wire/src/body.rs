@@ -137,6 +137,20 @@ pub enum AccountRole {
     Supervisor,
 }
 
+impl AccountRole {
+    /// The post as the core's case rules name it.
+    pub fn post(self) -> onewindow_core::case::Role {
+        use onewindow_core::case::Role;
+        match self {
+            AccountRole::Clerk => Role::Clerk,
+            AccountRole::Support => Role::Support,
+            AccountRole::Reviewer => Role::Reviewer,
+            AccountRole::Lead => Role::Lead,
+            AccountRole::Supervisor => Role::Supervisor,
+        }
+    }
+}
+
 /// `POST /api/session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -11,7 +11,7 @@ use onewindow_core::case::{state_name, CaseState, DueStatus};
 use onewindow_wire::body::{CaseListQuery, CaseSort, CaseSummary, DueFilter};
 
 /// The states a clerk filters by (a decided or delivered case under one name each).
-const STATES: [CaseState; 11] = [
+const STATES: [CaseState; 12] = [
     CaseState::PreChecked,
     CaseState::Received,
     CaseState::Accepted,
@@ -19,6 +19,8 @@ const STATES: [CaseState; 11] = [
     CaseState::CorrectionRequested,
     CaseState::UnderReview,
     CaseState::SpecialProcedure,
+    // The lead's queue: refusals filed for approval (否定备案).
+    CaseState::RefusalPending,
     CaseState::Decided { approved: true },
     CaseState::Delivered {
         method: onewindow_core::catalog::DeliveryMethod::Window,

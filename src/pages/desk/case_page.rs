@@ -38,6 +38,11 @@ fn details(kind: &EventKind) -> Vec<String> {
             vec![procedure.clone(), planned_end.to_string()]
         }
         EventKind::Extended { reason, approver } => vec![reason.clone(), approver.clone()],
+        EventKind::RefusalProposed {
+            reasons,
+            legal_basis,
+        } => vec![reasons.join("；"), legal_basis.clone()],
+        EventKind::RefusalReturned { reason } => vec![reason.clone()],
         EventKind::Decided { approved, reasons } => {
             let mut v = vec![if *approved { d.approved } else { d.denied }.to_string()];
             v.extend(reasons.iter().cloned());
@@ -66,6 +71,7 @@ fn details(kind: &EventKind) -> Vec<String> {
         | EventKind::CorrectionReceived
         | EventKind::ReviewStarted
         | EventKind::SpecialProcedureEnded
+        | EventKind::RefusalApproved
         | EventKind::Archived => vec![],
     }
 }

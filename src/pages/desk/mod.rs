@@ -43,11 +43,18 @@ pub fn ClerkGate(children: ChildrenFn) -> impl IntoView {
 /// `/desk`: the workbench.
 #[component]
 pub fn DeskPage() -> impl IntoView {
+    let clerk: crate::clerk::ClerkContext = expect_context();
+    // Reviewers, leads and supervisors do not take in papers: no "new case" for them.
+    let receives = move || {
+        clerk
+            .clerk()
+            .is_some_and(|c| onewindow_core::case::access::receives(c.role.post()))
+    };
     view! {
         <ClerkGate>
             <h1>{desk().workbench}</h1>
             <div class="desk-grid">
-                <NewCase/>
+                {move || receives().then(|| view! { <NewCase/> })}
                 <CaseList/>
             </div>
         </ClerkGate>

@@ -119,8 +119,12 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
         EventType::ReviewStarted
         | EventType::SpecialProcedureStarted
         | EventType::SpecialProcedureEnded => duty(&[Reviewer, Lead], None, &[]),
-        // An extension is approved by the department's head.
-        EventType::Extended => duty(&[Lead], None, &[]),
+        // An extension is approved by the department's head; so is a refusal (否定备案),
+        // which a reviewer files.
+        EventType::Extended | EventType::RefusalApproved | EventType::RefusalReturned => {
+            duty(&[Lead], None, &[])
+        }
+        EventType::RefusalProposed => duty(&[Reviewer, Lead], None, &[]),
         // The middle office handles immediate cases (即办件); the window decides one on the
         // spot only where it holds the right to decide and to seal.
         EventType::Decided => match item.kind {
@@ -135,6 +139,12 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
         EventType::Evaluated => duty(&[], Some(&[]), &[Applicant]),
         EventType::Archived => duty(&[Support], Some(&[]), &[Supervisor]),
     }
+}
+
+/// Whether this post takes in papers at all (the front desk, a department's middle
+/// office): the desk shows "new case" only to them; the item decides the rest.
+pub fn receives(role: Role) -> bool {
+    matches!(role, Role::Clerk | Role::Support)
 }
 
 /// Whether `staff` may record `step` on a case of `item` received at `case_site` (empty

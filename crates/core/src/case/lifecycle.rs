@@ -31,10 +31,28 @@ pub struct CaseRecord {
     pub extended: Option<(NaiveDateTime, String, String)>,
     /// When it was decided, and whether approved.
     pub decided: Option<(NaiveDateTime, bool)>,
+    /// The refusal filed for the lead's approval (否定备案): its reasons and legal basis,
+    /// and who filed it; kept once approved (the decision notice lists them).
+    #[serde(default)]
+    pub refusal: Option<FiledRefusal>,
     /// When it was archived.
     pub archived: Option<NaiveDateTime>,
     /// The material hand-over ledger.
     pub ledger: Vec<(NaiveDateTime, Handover)>,
+}
+
+/// A refusal filed by a reviewer (否定备案登记表).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FiledRefusal {
+    /// The concrete reasons.
+    pub reasons: Vec<String>,
+    /// Their legal basis.
+    pub legal_basis: String,
+    /// Who filed it.
+    pub by: String,
+    /// When.
+    pub at: NaiveDateTime,
 }
 
 /// A period whose working days do not count against the limits.
@@ -136,6 +154,7 @@ pub fn state_name(state: CaseState) -> &'static str {
         CaseState::CorrectionRequested => "correction_requested",
         CaseState::UnderReview => "under_review",
         CaseState::SpecialProcedure => "special_procedure",
+        CaseState::RefusalPending => "refusal_pending",
         CaseState::Decided { .. } => "decided",
         CaseState::Delivered { .. } => "delivered",
         CaseState::Evaluated => "evaluated",
@@ -180,6 +199,15 @@ pub(super) fn target(
         ),
         E::SpecialProcedureEnded => during(state == Some(S::SpecialProcedure), S::UnderReview),
         E::Extended { .. } => state.filter(|s| open(*s) && rec.extended.is_none()),
+        E::RefusalProposed { .. } => during(
+            matches!(state, Some(S::Accepted | S::UnderReview)),
+            S::RefusalPending,
+        ),
+        E::RefusalApproved => during(
+            state == Some(S::RefusalPending),
+            S::Decided { approved: false },
+        ),
+        E::RefusalReturned { .. } => during(state == Some(S::RefusalPending), S::UnderReview),
         E::Decided { approved, .. } => during(
             matches!(state, Some(S::Accepted | S::UnderReview)),
             S::Decided {
@@ -281,6 +309,14 @@ fn validate(kind: &EventKind) -> Result<(), String> {
             h.copies == 0 || blank(&h.from) || blank(&h.to),
             "a hand-over needs at least one copy and who handed over and who received",
         ),
+        EventKind::RefusalProposed {
+            reasons,
+            legal_basis,
+        } => need(
+            reasons.iter().all(|r| blank(r)) || blank(legal_basis),
+            "a filed refusal needs its reasons and their legal basis",
+        ),
+        EventKind::RefusalReturned { reason } => need(blank(reason), "a returned refusal says why"),
         EventKind::PreChecked
         | EventKind::Received
         | EventKind::Accepted { .. }
@@ -288,6 +324,7 @@ fn validate(kind: &EventKind) -> Result<(), String> {
         | EventKind::ReviewStarted
         | EventKind::SpecialProcedureEnded
         | EventKind::ToleratedSupplied { .. }
+        | EventKind::RefusalApproved
         | EventKind::Archived => Ok(()),
     }
 }
@@ -381,6 +418,19 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
             rec.extended = Some((event.at, reason.clone(), approver.clone()));
         }
         EventKind::Decided { approved, .. } => rec.decided = Some((event.at, *approved)),
+        EventKind::RefusalProposed {
+            reasons,
+            legal_basis,
+        } => {
+            rec.refusal = Some(FiledRefusal {
+                reasons: reasons.clone(),
+                legal_basis: legal_basis.clone(),
+                by: event.actor.clone(),
+                at: event.at,
+            })
+        }
+        EventKind::RefusalApproved => rec.decided = Some((event.at, false)),
+        EventKind::RefusalReturned { .. } => rec.refusal = None,
         EventKind::Archived => rec.archived = Some(event.at),
         EventKind::ToleratedSupplied { material } => {
             rec.supplied.push((material.clone(), event.at))

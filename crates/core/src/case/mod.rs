@@ -49,6 +49,8 @@ pub enum CaseState {
     UnderReview,
     /// 特别程序中: its days do not count.
     SpecialProcedure,
+    /// 拟不予许可: a reviewer filed a refusal (否定备案), waiting for the lead's approval.
+    RefusalPending,
     /// 已办结: decided, approved (准予) or denied (不予).
     Decided {
         /// Whether the application was approved.
@@ -160,6 +162,22 @@ pub enum EventKind {
         reason: String,
         /// Who approved it (负责人).
         approver: String,
+    },
+    /// 否定备案登记: a reviewer proposes to deny, with reasons and their legal basis; the
+    /// department's lead approves or returns it.
+    RefusalProposed {
+        /// The concrete reasons.
+        reasons: Vec<String>,
+        /// The legal basis of the denial.
+        legal_basis: String,
+    },
+    /// The lead approved the filed refusal: the case is decided, denied, with the filed
+    /// reasons (the decision notice lists them).
+    RefusalApproved,
+    /// The lead returned the filed refusal for another review.
+    RefusalReturned {
+        /// Why.
+        reason: String,
     },
     /// 办结: approved or denied.
     Decided {

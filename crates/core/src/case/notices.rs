@@ -33,12 +33,14 @@ impl EventKind {
                 Stage::Later => vec![NoticeKind::Correction],
             },
             EventKind::SpecialProcedureStarted { .. } => vec![NoticeKind::SpecialProcedure],
-            EventKind::Decided { .. } => vec![NoticeKind::Completion],
+            EventKind::Decided { .. } | EventKind::RefusalApproved => vec![NoticeKind::Completion],
             EventKind::PreChecked
             | EventKind::CorrectionReceived
             | EventKind::ReviewStarted
             | EventKind::SpecialProcedureEnded
             | EventKind::Extended { .. }
+            | EventKind::RefusalProposed { .. }
+            | EventKind::RefusalReturned { .. }
             | EventKind::Delivered { .. }
             | EventKind::Evaluated { .. }
             | EventKind::ToleratedSupplied { .. }

@@ -53,6 +53,12 @@ event_types! {
     SpecialProcedureEnded,
     /// 延期.
     Extended,
+    /// 否定备案登记 (拟不予许可).
+    RefusalProposed,
+    /// 否定备案批准.
+    RefusalApproved,
+    /// 否定备案退回.
+    RefusalReturned,
     /// 办结.
     Decided,
     /// 出件.
@@ -81,6 +87,9 @@ impl EventKind {
             EventKind::SpecialProcedureStarted { .. } => EventType::SpecialProcedureStarted,
             EventKind::SpecialProcedureEnded => EventType::SpecialProcedureEnded,
             EventKind::Extended { .. } => EventType::Extended,
+            EventKind::RefusalProposed { .. } => EventType::RefusalProposed,
+            EventKind::RefusalApproved => EventType::RefusalApproved,
+            EventKind::RefusalReturned { .. } => EventType::RefusalReturned,
             EventKind::Decided { .. } => EventType::Decided,
             EventKind::Delivered { .. } => EventType::Delivered,
             EventKind::Evaluated { .. } => EventType::Evaluated,
@@ -110,6 +119,9 @@ impl EventType {
             EventType::SpecialProcedureStarted => "special_procedure_started",
             EventType::SpecialProcedureEnded => "special_procedure_ended",
             EventType::Extended => "extended",
+            EventType::RefusalProposed => "refusal_proposed",
+            EventType::RefusalApproved => "refusal_approved",
+            EventType::RefusalReturned => "refusal_returned",
             EventType::Decided => "decided",
             EventType::Delivered => "delivered",
             EventType::Evaluated => "evaluated",
@@ -132,6 +144,9 @@ impl EventType {
             | EventType::SpecialProcedureStarted
             | EventType::SpecialProcedureEnded
             | EventType::Extended
+            | EventType::RefusalProposed
+            | EventType::RefusalApproved
+            | EventType::RefusalReturned
             | EventType::Decided
             | EventType::Delivered
             | EventType::Evaluated
@@ -161,17 +176,17 @@ impl EventType {
                 field(F::ExtensionReason, I::Lines, true),
                 field(F::Approver, I::Text, true),
             ],
-            EventType::Decided => vec![
-                field(
-                    F::Decision,
-                    I::Choice(vec![
-                        Choice::Approved { approved: true },
-                        Choice::Approved { approved: false },
-                    ]),
-                    true,
-                ),
-                field(F::DenialReasons, I::Lines, false),
+            // A denial is not decided here: it is filed (否定备案) and approved by the lead.
+            EventType::Decided => vec![field(
+                F::Decision,
+                I::Choice(vec![Choice::Approved { approved: true }]),
+                true,
+            )],
+            EventType::RefusalProposed => vec![
+                field(F::DenialReasons, I::Lines, true),
+                field(F::LegalBasis, I::Text, true),
             ],
+            EventType::RefusalReturned => vec![field(F::ReturnReason, I::Lines, true)],
             EventType::Delivered => {
                 let offered = item.map(|i| i.delivery.clone()).unwrap_or_default();
                 let methods = if offered.is_empty() {
@@ -231,6 +246,7 @@ impl EventType {
             | EventType::CorrectionReceived
             | EventType::ReviewStarted
             | EventType::SpecialProcedureEnded
+            | EventType::RefusalApproved
             | EventType::Archived => vec![],
         }
     }
@@ -254,6 +270,14 @@ impl EventType {
             EventType::Extended => EventKind::Extended {
                 reason: String::new(),
                 approver: String::new(),
+            },
+            EventType::RefusalProposed => EventKind::RefusalProposed {
+                reasons: vec![],
+                legal_basis: String::new(),
+            },
+            EventType::RefusalApproved => EventKind::RefusalApproved,
+            EventType::RefusalReturned => EventKind::RefusalReturned {
+                reason: String::new(),
             },
             EventType::Decided => EventKind::Decided {
                 approved: true,
@@ -323,6 +347,10 @@ pub enum FieldName {
     Decision,
     /// Why denied, one per line.
     DenialReasons,
+    /// The legal basis of a denial.
+    LegalBasis,
+    /// Why a filed refusal is returned.
+    ReturnReason,
     /// How the result is handed out.
     Method,
     /// The postal tracking number.
@@ -355,6 +383,8 @@ impl FieldName {
             FieldName::Approver => "approver",
             FieldName::Decision => "decision",
             FieldName::DenialReasons => "denial_reasons",
+            FieldName::LegalBasis => "legal_basis",
+            FieldName::ReturnReason => "return_reason",
             FieldName::Method => "method",
             FieldName::Tracking => "tracking",
             FieldName::Level => "level",
@@ -552,26 +582,35 @@ pub fn build_event(
             }
         }
         EventType::Decided => {
-            let approved = match choice(FieldName::Decision) {
-                Some(Choice::Approved { approved }) => approved,
-                _ => {
-                    problems.push(FieldError {
-                        field: FieldName::Decision.name().into(),
-                        problem: "请选择准予或不予".into(),
-                    });
-                    true
-                }
-            };
-            if !approved {
-                problems.extend(need(FieldName::DenialReasons, "不予准予须逐行写明理由"));
+            if text(FieldName::Decision) == "denied" {
+                problems.push(FieldError {
+                    field: FieldName::Decision.name().into(),
+                    problem: "不予许可须先登记否定备案（拟不予许可），经部门负责人批准后作出"
+                        .into(),
+                });
+            } else if choice(FieldName::Decision).is_none() {
+                problems.push(FieldError {
+                    field: FieldName::Decision.name().into(),
+                    problem: "请选择准予许可".into(),
+                });
             }
             EventKind::Decided {
-                approved,
-                reasons: if approved {
-                    vec![]
-                } else {
-                    lines(text(FieldName::DenialReasons))
-                },
+                approved: true,
+                reasons: vec![],
+            }
+        }
+        EventType::RefusalProposed => {
+            problems.extend(need(FieldName::DenialReasons, "请逐行写明不予许可的理由"));
+            problems.extend(need(FieldName::LegalBasis, "请填写不予许可的法律依据"));
+            EventKind::RefusalProposed {
+                reasons: lines(text(FieldName::DenialReasons)),
+                legal_basis: text(FieldName::LegalBasis).into(),
+            }
+        }
+        EventType::RefusalReturned => {
+            problems.extend(need(FieldName::ReturnReason, "请填写退回重审的理由"));
+            EventKind::RefusalReturned {
+                reason: text(FieldName::ReturnReason).into(),
             }
         }
         EventType::Delivered => {
@@ -648,6 +687,7 @@ pub fn build_event(
         | EventType::CorrectionReceived
         | EventType::ReviewStarted
         | EventType::SpecialProcedureEnded
+        | EventType::RefusalApproved
         | EventType::Archived => step.probe(rec),
     };
     if problems.is_empty() {

@@ -602,16 +602,104 @@ mod steps_and_recording {
     }
 
     #[test]
+    fn a_refusal_is_filed_by_the_reviewer_and_decided_only_when_the_lead_approves_it() {
+        let events = accepted_with_tolerated();
+        let filed = record_step(
+            &events,
+            None,
+            &request(
+                EventType::RefusalProposed,
+                &[
+                    (
+                        FieldName::DenialReasons,
+                        "经营场所与住宅未有效隔离\n未配备专职食品安全管理人员",
+                    ),
+                    (
+                        FieldName::LegalBasis,
+                        "《食品经营许可和备案管理办法》第十二条",
+                    ),
+                ],
+            ),
+            &clerk("2026-11-24 10:00"),
+        )
+        .unwrap();
+        assert_eq!(filed.record.state, Some(CaseState::RefusalPending));
+        assert!(
+            filed.notices.is_empty(),
+            "nothing goes to the applicant yet"
+        );
+        let next: Vec<EventType> = step_forms(&filed.record, None)
+            .iter()
+            .map(|f| f.step)
+            .collect();
+        assert!(
+            next.contains(&EventType::RefusalApproved)
+                && next.contains(&EventType::RefusalReturned)
+        );
+        assert!(!next.contains(&EventType::Decided));
+
+        // Returned: the review goes on, the filed refusal is gone.
+        let returned = record_step(
+            &filed.events,
+            None,
+            &request(
+                EventType::RefusalReturned,
+                &[(FieldName::ReturnReason, "请补充现场核查记录")],
+            ),
+            &clerk("2026-11-24 11:00"),
+        )
+        .unwrap();
+        assert_eq!(returned.record.state, Some(CaseState::UnderReview));
+        assert_eq!(returned.record.refusal, None);
+
+        // Approved: denied, with the decision notice, the reasons kept for it.
+        let approved = record_step(
+            &filed.events,
+            None,
+            &request(EventType::RefusalApproved, &[]),
+            &clerk("2026-11-24 11:00"),
+        )
+        .unwrap();
+        assert_eq!(
+            approved.record.state,
+            Some(CaseState::Decided { approved: false })
+        );
+        assert_eq!(
+            approved.notices,
+            vec![crate::notice::NoticeKind::Completion]
+        );
+        let refusal = approved.record.refusal.unwrap();
+        assert_eq!(refusal.reasons.len(), 2);
+        assert_eq!(
+            refusal.legal_basis,
+            "《食品经营许可和备案管理办法》第十二条"
+        );
+    }
+
+    #[test]
     fn every_missing_field_is_named_at_once() {
         let rec = replay(&accepted_with_tolerated()).unwrap();
+        // A denial is filed (否定备案) with its reasons and legal basis, not decided here.
         let input: StepInput = [(FieldName::Decision, "denied".to_string())].into();
         assert_eq!(
             build_event(EventType::Decided, &input, &rec, None, "王敏"),
             Err(vec![FieldError {
-                field: "denial_reasons".into(),
-                problem: "不予准予须逐行写明理由".into()
+                field: "decision".into(),
+                problem: "不予许可须先登记否定备案（拟不予许可），经部门负责人批准后作出".into()
             }])
         );
+        let fields: Vec<String> = build_event(
+            EventType::RefusalProposed,
+            &StepInput::new(),
+            &rec,
+            None,
+            "张审批",
+        )
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.field)
+        .collect();
+        assert_eq!(fields, ["denial_reasons", "legal_basis"]);
         let problems =
             build_event(EventType::HandedOver, &StepInput::new(), &rec, None, "王敏").unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();

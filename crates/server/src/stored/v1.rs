@@ -86,6 +86,15 @@ enum EventKind {
         reason: String,
         approver: String,
     },
+    // Added within version 1 (older rows never name them): 否定备案.
+    RefusalProposed {
+        reasons: Vec<String>,
+        legal_basis: String,
+    },
+    RefusalApproved,
+    RefusalReturned {
+        reason: String,
+    },
     Decided {
         approved: bool,
         #[serde(default)]
@@ -240,6 +249,17 @@ impl From<&core_case::Event> for Event {
                 reason: reason.clone(),
                 approver: approver.clone(),
             },
+            K::RefusalProposed {
+                reasons,
+                legal_basis,
+            } => EventKind::RefusalProposed {
+                reasons: reasons.clone(),
+                legal_basis: legal_basis.clone(),
+            },
+            K::RefusalApproved => EventKind::RefusalApproved,
+            K::RefusalReturned { reason } => EventKind::RefusalReturned {
+                reason: reason.clone(),
+            },
             K::Decided { approved, reasons } => EventKind::Decided {
                 approved: *approved,
                 reasons: reasons.clone(),
@@ -303,6 +323,15 @@ impl From<Event> for core_case::Event {
             },
             EventKind::SpecialProcedureEnded => K::SpecialProcedureEnded,
             EventKind::Extended { reason, approver } => K::Extended { reason, approver },
+            EventKind::RefusalProposed {
+                reasons,
+                legal_basis,
+            } => K::RefusalProposed {
+                reasons,
+                legal_basis,
+            },
+            EventKind::RefusalApproved => K::RefusalApproved,
+            EventKind::RefusalReturned { reason } => K::RefusalReturned { reason },
             EventKind::Decided { approved, reasons } => K::Decided { approved, reasons },
             EventKind::Delivered { method, tracking } => K::Delivered {
                 method: method.into(),

@@ -22,6 +22,9 @@ review_started             *          no        no             no      dept     
 special_procedure_started  *          no        no             no      dept     dept no
 special_procedure_ended    *          no        no             no      dept     dept no
 extended                   *          no        no             no      no       dept no
+refusal_proposed           *          no        no             no      dept     dept no
+refusal_approved           *          no        no             no      no       dept no
+refusal_returned           *          no        no             no      no       dept no
 decided                    immediate  no        w:decide,seal  dept    dept     dept no
 decided                    committed  no        no             no      dept     dept no
 decided                    joint      no        no             no      dept     dept no
@@ -168,6 +171,21 @@ fn an_item_without_an_authorisation_follows_its_front_desk_setting() {
             item.department
         )
     );
+}
+
+#[test]
+fn only_the_posts_that_receive_are_offered_a_new_case() {
+    let item = food_item();
+    for role in ROLES {
+        let staff = Staff {
+            role,
+            departments: std::slice::from_ref(&item.department),
+            site: "",
+        };
+        // `receives` agrees with the table for an item whose window may receive.
+        let may = may_record(&staff, &item, "", EventType::Received).is_ok();
+        assert_eq!(receives(role), may, "{role:?}");
+    }
 }
 
 #[test]
