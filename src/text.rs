@@ -432,6 +432,11 @@ pub struct DeskText {
     pub field_denial_reasons: &'static str,
     pub field_legal_basis: &'static str,
     pub field_return_reason: &'static str,
+    pub field_review_points: &'static str,
+    pub field_ledger_line: &'static str,
+    pub merged_corrections: &'static str,
+    pub col_confirmed: &'static str,
+    pub not_confirmed: &'static str,
     pub field_extension_reason: &'static str,
     pub field_level: &'static str,
     pub field_material: &'static str,
@@ -564,6 +569,11 @@ const DESK_ZH: DeskText = DeskText {
     field_denial_reasons: "不予许可的理由",
     field_legal_basis: "不予许可的法律依据",
     field_return_reason: "退回理由",
+    field_review_points: "审查意见（材料：问题）",
+    field_ledger_line: "收到的移交材料",
+    merged_corrections: "以下各项将一并写入补正通知书（一次性告知）：",
+    col_confirmed: "接收确认",
+    not_confirmed: "待接收人确认",
     field_extension_reason: "延期理由",
     field_level: "评价等级",
     field_material: "补齐的容缺材料",
@@ -719,6 +729,8 @@ impl DeskText {
             EventType::SpecialProcedureStarted => "启动特别程序",
             EventType::SpecialProcedureEnded => "特别程序结束",
             EventType::Extended => "延期",
+            EventType::ReviewOpinion => "审查意见",
+            EventType::HandoverConfirmed => "确认接收材料",
             EventType::RefusalProposed => "登记否定备案（拟不予许可）",
             EventType::RefusalApproved => "批准否定备案（不予许可）",
             EventType::RefusalReturned => "退回重审",
@@ -744,6 +756,8 @@ impl DeskText {
             FieldName::DenialReasons => self.field_denial_reasons,
             FieldName::LegalBasis => self.field_legal_basis,
             FieldName::ReturnReason => self.field_return_reason,
+            FieldName::ReviewPoints => self.field_review_points,
+            FieldName::LedgerLine => self.field_ledger_line,
             FieldName::Method => self.field_method,
             FieldName::Tracking => self.field_tracking,
             FieldName::Level => self.field_level,
@@ -759,9 +773,10 @@ impl DeskText {
     /// A hint under a field, where it needs one.
     pub fn field_hint(&self, field: FieldName) -> Option<&'static str> {
         match field {
-            FieldName::Reasons | FieldName::DenialReasons | FieldName::ReturnReason => {
-                Some(self.one_per_line)
-            }
+            FieldName::Reasons
+            | FieldName::DenialReasons
+            | FieldName::ReturnReason
+            | FieldName::ReviewPoints => Some(self.one_per_line),
             FieldName::Corrections => Some(self.corrections_hint),
             _ => None,
         }
@@ -775,6 +790,7 @@ impl DeskText {
             Choice::Method { method } => self.method(*method).into(),
             Choice::Level { level } => self.level(*level).into(),
             Choice::Material { name, .. } => name.clone(),
+            Choice::LedgerLine { line, label } => format!("#{} {label}", line + 1),
         }
     }
 

@@ -200,23 +200,47 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await shot(page, "desk-case-portrait.png");
 });
 
-test("the whole hall: the front desk receives, the reviewer asks for corrections, the middle office takes them in, the reviewer files a refusal and the lead approves it", async ({ page, server }) => {
+test("the whole hall: the front desk receives and hands papers over, the middle office confirms them, two reviewers' points go into one correction, the reviewer files a refusal and the lead approves it", async ({ page, server }) => {
   await login(page, server);
   await startCase(page, "食品经营许可（新办）");
   await tick(page);
   const number = await finish(page);
   await expect(page.locator(".case-owner")).toContainText("王敏");
+  await step(page, "材料移交", async () => {
+    await page.getByLabel("接收部门").fill("县市场监督管理局");
+    await page.getByLabel("移交的材料").fill("申请材料一套");
+    await page.getByLabel("份数", { exact: true }).fill("1");
+    await page.getByLabel("接收人").fill("赵中台");
+  });
+  await expect(page.locator(".ledger-confirmed")).toHaveText("待接收人确认");
 
+  // The department's middle office confirms the papers arrived.
+  const middle = await postOn(server, number, "赵中台", "support");
+  await step(middle.page, "确认接收材料", () => middle.page.getByRole("radio", { name: /申请材料一套/ }).check());
+  await expect(middle.page.locator(".ledger-confirmed")).toContainText("赵中台");
+
+  // Two reviewers' points …
   const reviewer = await reviewerOn(server, number);
   const back = reviewer.page;
   await step(back, "开始审查");
-  await step(back, "要求补正", () => back.getByLabel("需要补正的材料").fill("经营布局平面图：未标明食品处理区面积"));
+  await step(back, "审查意见", () => back.getByLabel("审查意见（材料：问题）").fill("经营布局平面图：未标明食品处理区面积"));
+  const lead = await postOn(server, number, "孙局长", "lead");
+  await step(lead.page, "审查意见", () => lead.page.getByLabel("审查意见（材料：问题）").fill("从业人员健康证明：已过有效期"));
+  // … go to the applicant in one correction notice, with one clock.
+  await back.reload();
+  await expect(back.locator(".case-state")).toHaveText("审查中");
+  await back.getByRole("button", { name: "要求补正", exact: true }).click();
+  await expect(back.locator(".merged-corrections li")).toHaveCount(2);
+  await back.getByRole("button", { name: "确认办理" }).click();
+  await expect(back.locator(".case-state")).toHaveText("补正中");
   const correction = await printNotice(back, "补正通知书", "hall-correction.pdf");
   expect(correction).toContain("未标明食品处理区面积");
-  await expect(back.locator(".case-state")).toHaveText("补正中");
+  expect(correction).toContain("已过有效期");
+  await shot(back, "hall-reviewer.png");
 
-  // The applicant brings the corrected plan to the department's middle office.
-  const middle = await postOn(server, number, "赵中台", "support");
+  // The applicant brings the corrections to the middle office.
+  await middle.page.reload();
+  await expect(middle.page.locator(".case-state")).toHaveText("补正中");
   await expect(middle.page.getByRole("button", { name: "开始审查", exact: true })).toHaveCount(0);
   await step(middle.page, "收到补正材料");
   await expect(middle.page.locator(".case-state")).toHaveText("审查中");
@@ -225,6 +249,7 @@ test("the whole hall: the front desk receives, the reviewer asks for corrections
 
   // The reviewer cannot deny on their own: the refusal is filed for the lead.
   await back.reload();
+  await expect(back.locator(".case-state")).toHaveText("审查中");
   await expect(back.getByRole("radio", { name: "不予许可" })).toHaveCount(0);
   await step(back, "登记否定备案（拟不予许可）", async () => {
     await back.getByLabel("不予许可的理由").fill("经营场所与住宅未有效隔离\n未配备专职食品安全管理人员");
@@ -235,7 +260,6 @@ test("the whole hall: the front desk receives, the reviewer asks for corrections
   await reviewer.close();
 
   // The lead finds it in the queue of filed refusals and approves it.
-  const lead = await postOn(server, number, "孙局长", "lead");
   await lead.page.goto(server.url + "/desk?state=refusal_pending");
   await expect(lead.page.locator("table.cases")).toContainText(number);
   await shot(lead.page, "hall-lead-queue.png");
@@ -251,6 +275,7 @@ test("the whole hall: the front desk receives, the reviewer asks for corrections
   await page.goto(server.url + "/desk");
   await expect(page.locator("table.cases")).toContainText(number);
   await expect(page.locator("table.cases")).toContainText("已办结（不予）");
+  await shot(page, "hall-front-desk-queue.png");
 });
 
 test("accepted with a tolerated gap, and incomplete: each gets its notices", async ({ page, server }) => {

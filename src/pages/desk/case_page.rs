@@ -43,6 +43,8 @@ fn details(kind: &EventKind) -> Vec<String> {
             legal_basis,
         } => vec![reasons.join("；"), legal_basis.clone()],
         EventKind::RefusalReturned { reason } => vec![reason.clone()],
+        EventKind::ReviewOpinion { points } => vec![points.join("；")],
+        EventKind::HandoverConfirmed { line } => vec![format!("#{}", line + 1)],
         EventKind::Decided { approved, reasons } => {
             let mut v = vec![if *approved { d.approved } else { d.denied }.to_string()];
             v.extend(reasons.iter().cloned());
@@ -124,7 +126,16 @@ fn case_view(
         .record
         .ledger
         .iter()
-        .map(|(at, h)| {
+        .enumerate()
+        .map(|(i, (at, h))| {
+            let confirmed = case
+                .view
+                .record
+                .confirmed
+                .iter()
+                .find(|c| c.line == i)
+                .map(|c| format!("{} {}", c.by, c.at.format("%m-%d %H:%M")))
+                .unwrap_or_else(|| desk().not_confirmed.to_string());
             view! {
                 <tr>
                     <td>{at.format("%Y-%m-%d %H:%M").to_string()}</td>
@@ -133,6 +144,7 @@ fn case_view(
                     <td>{h.copies}</td>
                     <td>{h.from.clone()}</td>
                     <td>{h.to.clone()}</td>
+                    <td class="ledger-confirmed">{confirmed}</td>
                 </tr>
             }
         })
@@ -178,6 +190,7 @@ fn case_view(
                 <table class="cases"><thead><tr>
                     <th scope="col">{desk().col_time}</th><th scope="col">{desk().col_department}</th><th scope="col">{desk().col_material}</th>
                     <th scope="col">{desk().col_copies}</th><th scope="col">{desk().col_from}</th><th scope="col">{desk().col_to}</th>
+                    <th scope="col">{desk().col_confirmed}</th>
                 </tr></thead><tbody>{ledger}</tbody></table>
             </section>
         })}

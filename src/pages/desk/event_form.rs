@@ -112,6 +112,7 @@ pub fn EventForm(
         })
         .collect_view();
     let record = case.view.record.clone();
+    let merged = case.view.pending_corrections.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(form) = chosen.get_untracked() else {
@@ -146,6 +147,12 @@ pub fn EventForm(
                         let e = errors.get();
                         (!e.is_empty()).then(|| view! { <p class="banner banner-error" role="alert">{e.join("；")}</p> })
                     }}
+                    {(form.step == onewindow_core::case::EventType::CorrectionRequested && !merged.is_empty()).then(|| view! {
+                        <div class="merged-corrections">
+                            <p>{desk().merged_corrections}</p>
+                            <ul>{merged.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
                     {form.fields.iter().map(|f| field_view(f, input)).collect_view()}
                     <p class="field">
                         <label for="ev-note">{desk().field_note}</label>

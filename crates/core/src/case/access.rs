@@ -124,7 +124,12 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
         EventType::Extended | EventType::RefusalApproved | EventType::RefusalReturned => {
             duty(&[Lead], None, &[])
         }
-        EventType::RefusalProposed => duty(&[Reviewer, Lead], None, &[]),
+        EventType::RefusalProposed | EventType::ReviewOpinion => duty(&[Reviewer, Lead], None, &[]),
+        // Whoever receives papers confirms them: a department's posts, or the window when
+        // results come back to it.
+        EventType::HandoverConfirmed => {
+            duty(&[Support, Reviewer, Lead], Some(&[Right::Receive]), &[])
+        }
         // The middle office handles immediate cases (即办件); the window decides one on the
         // spot only where it holds the right to decide and to seal.
         EventType::Decided => match item.kind {

@@ -31,6 +31,12 @@ pub struct CaseRecord {
     pub extended: Option<(NaiveDateTime, String, String)>,
     /// When it was decided, and whether approved.
     pub decided: Option<(NaiveDateTime, bool)>,
+    /// Reviewers' points not yet sent in a correction request.
+    #[serde(default)]
+    pub opinions: Vec<Opinion>,
+    /// Hand-over lines whose receiver confirmed them.
+    #[serde(default)]
+    pub confirmed: Vec<Confirmation>,
     /// The refusal filed for the lead's approval (否定备案): its reasons and legal basis,
     /// and who filed it; kept once approved (the decision notice lists them).
     #[serde(default)]
@@ -39,6 +45,30 @@ pub struct CaseRecord {
     pub archived: Option<NaiveDateTime>,
     /// The material hand-over ledger.
     pub ledger: Vec<(NaiveDateTime, Handover)>,
+}
+
+/// A reviewer's points on the papers (审查意见).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Opinion {
+    /// Who.
+    pub by: String,
+    /// When.
+    pub at: NaiveDateTime,
+    /// The points.
+    pub points: Vec<String>,
+}
+
+/// The receiver's confirmation of a hand-over line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Confirmation {
+    /// The ledger line (0-based).
+    pub line: usize,
+    /// Who confirmed.
+    pub by: String,
+    /// When.
+    pub at: NaiveDateTime,
 }
 
 /// A refusal filed by a reviewer (否定备案登记表).
@@ -199,6 +229,14 @@ pub(super) fn target(
         ),
         E::SpecialProcedureEnded => during(state == Some(S::SpecialProcedure), S::UnderReview),
         E::Extended { .. } => state.filter(|s| open(*s) && rec.extended.is_none()),
+        E::ReviewOpinion { .. } => state.filter(|s| {
+            matches!(
+                s,
+                S::Accepted | S::UnderReview | S::SpecialProcedure | S::Received
+            )
+        }),
+        E::HandoverConfirmed { line } => state
+            .filter(|_| *line < rec.ledger.len() && !rec.confirmed.iter().any(|c| c.line == *line)),
         E::RefusalProposed { .. } => during(
             matches!(state, Some(S::Accepted | S::UnderReview)),
             S::RefusalPending,
@@ -317,6 +355,11 @@ fn validate(kind: &EventKind) -> Result<(), String> {
             "a filed refusal needs its reasons and their legal basis",
         ),
         EventKind::RefusalReturned { reason } => need(blank(reason), "a returned refusal says why"),
+        EventKind::ReviewOpinion { points } => need(
+            points.iter().all(|p| blank(p)),
+            "a review opinion lists its points",
+        ),
+        EventKind::HandoverConfirmed { .. } => Ok(()),
         EventKind::PreChecked
         | EventKind::Received
         | EventKind::Accepted { .. }
@@ -389,6 +432,8 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
         }
         EventKind::NotAccepted { .. } => told(rec),
         EventKind::CorrectionRequested { .. } => {
+            // The points it carries have been told.
+            rec.opinions.clear();
             if rec.accepted.is_some() {
                 rec.suspensions.push(Suspension {
                     why: "补正".into(),
@@ -431,6 +476,16 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
         }
         EventKind::RefusalApproved => rec.decided = Some((event.at, false)),
         EventKind::RefusalReturned { .. } => rec.refusal = None,
+        EventKind::ReviewOpinion { points } => rec.opinions.push(Opinion {
+            by: event.actor.clone(),
+            at: event.at,
+            points: points.clone(),
+        }),
+        EventKind::HandoverConfirmed { line } => rec.confirmed.push(Confirmation {
+            line: *line,
+            by: event.actor.clone(),
+            at: event.at,
+        }),
         EventKind::Archived => rec.archived = Some(event.at),
         EventKind::ToleratedSupplied { material } => {
             rec.supplied.push((material.clone(), event.at))

@@ -21,8 +21,8 @@ pub use lifecycle::{
 };
 pub use notices::Stage;
 pub use steps::{
-    build_event, open_tolerated, step_forms, Choice, EventType, FieldInput, FieldName, StepField,
-    StepForm, StepInput,
+    build_event, open_tolerated, pending_corrections, step_forms, unconfirmed_lines, Choice,
+    EventType, FieldInput, FieldName, StepField, StepForm, StepInput,
 };
 pub use view::{record_step, view, CaseView, Recorded, Recorder, StepRefused, StepRequest};
 
@@ -162,6 +162,17 @@ pub enum EventKind {
         reason: String,
         /// Who approved it (负责人).
         approver: String,
+    },
+    /// 审查意见: a reviewer's points on the papers; they go into the next correction
+    /// request, merged with every other reviewer's (一次性补正).
+    ReviewOpinion {
+        /// What must be corrected or supplied, one point each ("材料：问题").
+        points: Vec<String>,
+    },
+    /// The receiver of a hand-over confirms that the papers arrived (资料流转台账).
+    HandoverConfirmed {
+        /// The ledger line (0-based).
+        line: usize,
     },
     /// 否定备案登记: a reviewer proposes to deny, with reasons and their legal basis; the
     /// department's lead approves or returns it.

@@ -40,6 +40,8 @@ impl EventKind {
             | EventKind::SpecialProcedureEnded
             | EventKind::Extended { .. }
             | EventKind::RefusalProposed { .. }
+            | EventKind::ReviewOpinion { .. }
+            | EventKind::HandoverConfirmed { .. }
             | EventKind::RefusalReturned { .. }
             | EventKind::Delivered { .. }
             | EventKind::Evaluated { .. }

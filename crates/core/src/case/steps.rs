@@ -53,6 +53,10 @@ event_types! {
     SpecialProcedureEnded,
     /// 延期.
     Extended,
+    /// 审查意见.
+    ReviewOpinion,
+    /// 确认接收材料.
+    HandoverConfirmed,
     /// 否定备案登记 (拟不予许可).
     RefusalProposed,
     /// 否定备案批准.
@@ -87,6 +91,8 @@ impl EventKind {
             EventKind::SpecialProcedureStarted { .. } => EventType::SpecialProcedureStarted,
             EventKind::SpecialProcedureEnded => EventType::SpecialProcedureEnded,
             EventKind::Extended { .. } => EventType::Extended,
+            EventKind::ReviewOpinion { .. } => EventType::ReviewOpinion,
+            EventKind::HandoverConfirmed { .. } => EventType::HandoverConfirmed,
             EventKind::RefusalProposed { .. } => EventType::RefusalProposed,
             EventKind::RefusalApproved => EventType::RefusalApproved,
             EventKind::RefusalReturned { .. } => EventType::RefusalReturned,
@@ -119,6 +125,8 @@ impl EventType {
             EventType::SpecialProcedureStarted => "special_procedure_started",
             EventType::SpecialProcedureEnded => "special_procedure_ended",
             EventType::Extended => "extended",
+            EventType::ReviewOpinion => "review_opinion",
+            EventType::HandoverConfirmed => "handover_confirmed",
             EventType::RefusalProposed => "refusal_proposed",
             EventType::RefusalApproved => "refusal_approved",
             EventType::RefusalReturned => "refusal_returned",
@@ -144,6 +152,8 @@ impl EventType {
             | EventType::SpecialProcedureStarted
             | EventType::SpecialProcedureEnded
             | EventType::Extended
+            | EventType::ReviewOpinion
+            | EventType::HandoverConfirmed
             | EventType::RefusalProposed
             | EventType::RefusalApproved
             | EventType::RefusalReturned
@@ -167,7 +177,32 @@ impl EventType {
         };
         match self {
             EventType::NotAccepted => vec![field(F::Reasons, I::Lines, true)],
-            EventType::CorrectionRequested => vec![field(F::Corrections, I::Lines, true)],
+            // Required only when no reviewer's point or tolerated paper is waiting to go in.
+            EventType::CorrectionRequested => vec![field(
+                F::Corrections,
+                I::Lines,
+                pending_corrections(rec, item).is_empty(),
+            )],
+            EventType::ReviewOpinion => vec![field(F::ReviewPoints, I::Lines, true)],
+            EventType::HandoverConfirmed => vec![field(
+                F::LedgerLine,
+                I::Choice(
+                    unconfirmed_lines(rec)
+                        .into_iter()
+                        .map(|i| {
+                            let h = &rec.ledger[i].1;
+                            Choice::LedgerLine {
+                                line: i,
+                                label: format!(
+                                    "{}：{} {} 份（{} → {}）",
+                                    h.department, h.material, h.copies, h.from, h.to
+                                ),
+                            }
+                        })
+                        .collect(),
+                ),
+                true,
+            )],
             EventType::SpecialProcedureStarted => vec![
                 field(F::Procedure, I::Text, true),
                 field(F::PlannedEnd, I::Date, true),
@@ -271,6 +306,13 @@ impl EventType {
                 reason: String::new(),
                 approver: String::new(),
             },
+            EventType::ReviewOpinion => EventKind::ReviewOpinion { points: vec![] },
+            EventType::HandoverConfirmed => EventKind::HandoverConfirmed {
+                line: unconfirmed_lines(rec)
+                    .into_iter()
+                    .next()
+                    .unwrap_or(usize::MAX),
+            },
             EventType::RefusalProposed => EventKind::RefusalProposed {
                 reasons: vec![],
                 legal_basis: String::new(),
@@ -317,6 +359,32 @@ impl EventType {
     }
 }
 
+/// What the next correction request carries besides what is typed: every reviewer's
+/// points since the last request, then the tolerated papers still outstanding — one
+/// notice, one clock (一次性补正).
+pub fn pending_corrections(rec: &CaseRecord, item: Option<&ServiceItem>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for point in rec.opinions.iter().flat_map(|o| o.points.iter()) {
+        if !out.contains(point) {
+            out.push(point.clone());
+        }
+    }
+    for id in open_tolerated(rec) {
+        let name = item
+            .and_then(|i| i.materials.iter().find(|m| m.id == id))
+            .map_or_else(|| id.clone(), |m| m.name.clone());
+        out.push(format!("{name}：容缺受理，尚未补齐"));
+    }
+    out
+}
+
+/// The hand-over ledger's lines not yet confirmed by their receiver.
+pub fn unconfirmed_lines(rec: &CaseRecord) -> Vec<usize> {
+    (0..rec.ledger.len())
+        .filter(|i| !rec.confirmed.iter().any(|c| c.line == *i))
+        .collect()
+}
+
 /// The tolerated (容缺) materials not yet supplied, by id.
 pub fn open_tolerated(rec: &CaseRecord) -> Vec<String> {
     rec.tolerated
@@ -351,6 +419,10 @@ pub enum FieldName {
     LegalBasis,
     /// Why a filed refusal is returned.
     ReturnReason,
+    /// A reviewer's points, one per line.
+    ReviewPoints,
+    /// Which hand-over line is confirmed.
+    LedgerLine,
     /// How the result is handed out.
     Method,
     /// The postal tracking number.
@@ -385,6 +457,8 @@ impl FieldName {
             FieldName::DenialReasons => "denial_reasons",
             FieldName::LegalBasis => "legal_basis",
             FieldName::ReturnReason => "return_reason",
+            FieldName::ReviewPoints => "review_points",
+            FieldName::LedgerLine => "ledger_line",
             FieldName::Method => "method",
             FieldName::Tracking => "tracking",
             FieldName::Level => "level",
@@ -435,6 +509,13 @@ pub enum Choice {
         /// Which.
         level: u8,
     },
+    /// A hand-over line waiting for its receiver's confirmation.
+    LedgerLine {
+        /// Its position in the ledger.
+        line: usize,
+        /// What it says.
+        label: String,
+    },
     /// A tolerated material still to supply.
     Material {
         /// Its id.
@@ -453,6 +534,7 @@ impl Choice {
             Choice::Method { method } => delivery_name(*method).into(),
             Choice::Level { level } => level.to_string(),
             Choice::Material { id, .. } => id.clone(),
+            Choice::LedgerLine { line, .. } => line.to_string(),
         }
     }
 }
@@ -548,14 +630,40 @@ pub fn build_event(
             }
         }
         EventType::CorrectionRequested => {
+            // The reviewers' points and the outstanding tolerated papers go in too.
+            let mut items = pending_corrections(rec, item);
+            for line in lines(text(FieldName::Corrections)) {
+                if !items.contains(&line) {
+                    items.push(line);
+                }
+            }
+            if items.is_empty() {
+                problems.extend(need(
+                    FieldName::Corrections,
+                    "请逐行列出需要补正的全部材料（一次性告知）",
+                ));
+            }
+            EventKind::CorrectionRequested { items }
+        }
+        EventType::ReviewOpinion => {
             problems.extend(need(
-                FieldName::Corrections,
-                "请逐行列出需要补正的全部材料（一次性告知）",
+                FieldName::ReviewPoints,
+                "请逐行写明审查意见（材料：问题）",
             ));
-            EventKind::CorrectionRequested {
-                items: lines(text(FieldName::Corrections)),
+            EventKind::ReviewOpinion {
+                points: lines(text(FieldName::ReviewPoints)),
             }
         }
+        EventType::HandoverConfirmed => match choice(FieldName::LedgerLine) {
+            Some(Choice::LedgerLine { line, .. }) => EventKind::HandoverConfirmed { line },
+            _ => {
+                problems.push(FieldError {
+                    field: FieldName::LedgerLine.name().into(),
+                    problem: "请选择已收到的移交材料".into(),
+                });
+                EventKind::HandoverConfirmed { line: usize::MAX }
+            }
+        },
         EventType::SpecialProcedureStarted => {
             problems.extend(need(
                 FieldName::Procedure,

@@ -129,7 +129,7 @@ fn an_impossible_step_is_refused_with_what_may_come_next() {
     assert_eq!(
         e.to_string(),
         "event 1 (decided) is not possible in state received; \
-         possible next: accepted, not_accepted, correction_requested, handed_over"
+         possible next: accepted, not_accepted, correction_requested, review_opinion, handed_over"
     );
     let closed = [
         ev("2026-11-02 09:00", EventKind::Received),
@@ -674,6 +674,92 @@ mod steps_and_recording {
             refusal.legal_basis,
             "《食品经营许可和备案管理办法》第十二条"
         );
+    }
+
+    #[test]
+    fn every_reviewers_points_and_the_outstanding_tolerated_papers_go_into_one_correction() {
+        let events = accepted_with_tolerated();
+        let step = |events: &[Event], t, fields: &[(FieldName, &str)], who: &str| {
+            let by = Recorder {
+                actor: who.into(),
+                ..clerk("2026-11-24 10:00")
+            };
+            record_step(events, None, &request(t, fields), &by).unwrap()
+        };
+        let a = step(&events, EventType::ReviewStarted, &[], "张审批");
+        let b = step(
+            &a.events,
+            EventType::ReviewOpinion,
+            &[(FieldName::ReviewPoints, "经营布局平面图：未标明面积")],
+            "张审批",
+        );
+        let c = step(
+            &b.events,
+            EventType::ReviewOpinion,
+            &[(
+                FieldName::ReviewPoints,
+                "经营布局平面图：未标明面积\n健康证明：已过期",
+            )],
+            "孙局长",
+        );
+        let form = step_forms(&c.record, None)
+            .into_iter()
+            .find(|f| f.step == EventType::CorrectionRequested)
+            .unwrap();
+        assert!(!form.fields[0].required, "nothing more need be typed");
+        let d = step(&c.events, EventType::CorrectionRequested, &[], "张审批");
+        let EventKind::CorrectionRequested { items } = &d.events.last().unwrap().kind else {
+            panic!("not a correction request");
+        };
+        assert_eq!(
+            items,
+            &[
+                "经营布局平面图：未标明面积",
+                "健康证明：已过期",
+                "layout_plan：容缺受理，尚未补齐"
+            ]
+        );
+        assert_eq!(d.notices, vec![crate::notice::NoticeKind::Correction]);
+        // Told once: the next request starts empty again (but for the tolerated paper).
+        assert!(d.record.opinions.is_empty());
+        assert_eq!(pending_corrections(&d.record, None).len(), 1);
+    }
+
+    #[test]
+    fn the_receiver_confirms_each_hand_over_line_once() {
+        let events = accepted_with_tolerated();
+        let handed = record_step(
+            &events,
+            None,
+            &request(
+                EventType::HandedOver,
+                &[
+                    (FieldName::Department, "县市场监督管理局"),
+                    (FieldName::HandoverMaterial, "申请材料一套"),
+                    (FieldName::Copies, "1"),
+                    (FieldName::Receiver, "赵中台"),
+                ],
+            ),
+            &clerk("2026-11-23 10:00"),
+        )
+        .unwrap();
+        assert_eq!(unconfirmed_lines(&handed.record), vec![0]);
+        let confirmed = record_step(
+            &handed.events,
+            None,
+            &request(
+                EventType::HandoverConfirmed,
+                &[(FieldName::LedgerLine, "0")],
+            ),
+            &clerk("2026-11-23 10:20"),
+        )
+        .unwrap();
+        assert_eq!(confirmed.record.confirmed.len(), 1);
+        assert!(unconfirmed_lines(&confirmed.record).is_empty());
+        assert!(!step_forms(&confirmed.record, None)
+            .iter()
+            .any(|f| f.step == EventType::HandoverConfirmed));
+        assert_eq!(confirmed.record.state, handed.record.state);
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub struct CaseView {
     /// handed out only once they are in.
     #[serde(default)]
     pub outstanding_tolerated: Vec<String>,
+    /// What the next correction request carries without being typed: every reviewer's
+    /// points since the last one and the outstanding tolerated papers.
+    #[serde(default)]
+    pub pending_corrections: Vec<String>,
 }
 
 /// The case made of `events`, for `item` (`None` when the catalogue no longer has it),
@@ -70,6 +74,7 @@ pub fn view(
         state: record.state,
         events: events.to_vec(),
         steps: step_forms(&record, item),
+        pending_corrections: super::pending_corrections(&record, item),
         outstanding_tolerated: super::open_tolerated(&record)
             .iter()
             .map(|id| {

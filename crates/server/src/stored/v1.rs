@@ -86,7 +86,14 @@ enum EventKind {
         reason: String,
         approver: String,
     },
-    // Added within version 1 (older rows never name them): 否定备案.
+    // Added within version 1 (older rows never name them): review opinions, hand-over
+    // confirmations, 否定备案.
+    ReviewOpinion {
+        points: Vec<String>,
+    },
+    HandoverConfirmed {
+        line: usize,
+    },
     RefusalProposed {
         reasons: Vec<String>,
         legal_basis: String,
@@ -257,6 +264,10 @@ impl From<&core_case::Event> for Event {
                 legal_basis: legal_basis.clone(),
             },
             K::RefusalApproved => EventKind::RefusalApproved,
+            K::ReviewOpinion { points } => EventKind::ReviewOpinion {
+                points: points.clone(),
+            },
+            K::HandoverConfirmed { line } => EventKind::HandoverConfirmed { line: *line },
             K::RefusalReturned { reason } => EventKind::RefusalReturned {
                 reason: reason.clone(),
             },
@@ -331,6 +342,8 @@ impl From<Event> for core_case::Event {
                 legal_basis,
             },
             EventKind::RefusalApproved => K::RefusalApproved,
+            EventKind::ReviewOpinion { points } => K::ReviewOpinion { points },
+            EventKind::HandoverConfirmed { line } => K::HandoverConfirmed { line },
             EventKind::RefusalReturned { reason } => K::RefusalReturned { reason },
             EventKind::Decided { approved, reasons } => K::Decided { approved, reasons },
             EventKind::Delivered { method, tracking } => K::Delivered {

@@ -22,6 +22,8 @@ review_started             *          no        no             no      dept     
 special_procedure_started  *          no        no             no      dept     dept no
 special_procedure_ended    *          no        no             no      dept     dept no
 extended                   *          no        no             no      no       dept no
+review_opinion             *          no        no             no      dept     dept no
+handover_confirmed         *          no        w:receive      dept    dept     dept no
 refusal_proposed           *          no        no             no      dept     dept no
 refusal_approved           *          no        no             no      no       dept no
 refusal_returned           *          no        no             no      no       dept no
