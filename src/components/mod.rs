@@ -10,6 +10,7 @@ mod item_list;
 mod mode_switch;
 mod read_aloud;
 mod search_box;
+mod signature_pad;
 
 pub use catalog_gate::{guides_pending, CatalogGate};
 pub use drafts_list::DraftsList;
@@ -21,3 +22,4 @@ pub use item_list::ItemList;
 pub use mode_switch::ModeSwitch;
 pub use read_aloud::ReadAloud;
 pub use search_box::SearchBox;
+pub use signature_pad::SignaturePad;

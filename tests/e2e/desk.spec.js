@@ -172,19 +172,39 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   // Back at the window, the result is handed out.
   await page.reload();
   await expect(page.locator(".case-state")).toHaveText("已办结（准予）");
-  // Posting without a tracking number is refused on the field, nothing is lost.
+  // At the window the collector signs on the tablet; the pad is there only for the window.
   await page.getByRole("button", { name: "出件", exact: true }).click();
+  await page.getByRole("radio", { name: "窗口领取" }).check();
+  const pad = page.locator(".signature-pad");
+  await expect(pad).toBeVisible();
+  await page.getByRole("button", { name: "确认办理" }).click();
+  await expect(page.getByRole("alert")).toContainText("请领取人在平板上签名");
+  // Posting without an address and a tracking number is refused on the fields.
   await page.getByRole("radio", { name: "邮寄送达" }).check();
+  await expect(pad).toHaveCount(0);
   await page.getByRole("button", { name: "确认办理" }).click();
   await expect(page.getByRole("alert")).toContainText("邮寄单号");
-  await page.getByLabel(/邮寄单号/).fill("SF1234567890");
+  await expect(page.getByRole("alert")).toContainText("收件地址");
+  // The applicant came after all: signed at the window.
+  await page.getByRole("radio", { name: "窗口领取" }).check();
+  await page.getByLabel("领取人（申请人或代办人）").fill("李明");
+  const box = await pad.boundingBox();
+  await page.mouse.move(box.x + 40, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (const [dx, dy] of [[80, -30], [140, 20], [220, -25], [300, 15]]) {
+    await page.mouse.move(box.x + 40 + dx, box.y + box.height * 0.6 + dy, { steps: 4 });
+  }
+  await page.mouse.up();
+  await expect(page.locator(".signature-ink")).toHaveAttribute("d", /^M\d+ \d+( L\d+ \d+)+$/);
+  await shot(page, "desk-signature.png");
   await page.getByRole("button", { name: "确认办理" }).click();
   await expect(page.locator(".case-state")).toHaveText("已出件");
   await step(page, "记录好差评", () => page.getByRole("radio", { name: "非常满意" }).check());
   await step(page, "归档");
   await expect(page.locator(".case-state")).toHaveText("已归档");
   await expect(page.locator(".history li")).toHaveCount(10);
-  await expect(page.locator(".history")).toContainText("邮寄送达");
+  await expect(page.locator(".history")).toContainText("李明");
+  await expect(page.locator(".history")).toContainText("已当场签名");
 
   // The list shows it with its state; filters narrow it.
   await page.getByRole("link", { name: "← 返回我的办件" }).click();

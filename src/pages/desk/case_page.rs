@@ -50,8 +50,28 @@ fn details(kind: &EventKind) -> Vec<String> {
             v.extend(reasons.iter().cloned());
             v
         }
-        EventKind::Delivered { method, tracking } => {
+        EventKind::Delivered {
+            method,
+            tracking,
+            handout,
+        } => {
+            use onewindow_core::case::{Handout, Signature};
             let mut v = vec![d.method(*method).to_string()];
+            match handout {
+                Some(Handout::Window {
+                    collected_by,
+                    signature,
+                }) => {
+                    v.push(collected_by.clone());
+                    v.push(match signature {
+                        Signature::Drawn { .. } => d.signed.to_string(),
+                        Signature::Declined { reason } => format!("{}{reason}", d.not_signed),
+                    });
+                }
+                Some(Handout::Locker { slot, .. }) => v.push(format!("{}{slot}", d.locker_slot)),
+                Some(Handout::Post { address }) => v.push(address.clone()),
+                None => {}
+            }
             v.extend(tracking.clone());
             v
         }

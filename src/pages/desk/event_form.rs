@@ -54,6 +54,10 @@ fn field_view(field: &StepField, input: RwSignal<StepInput>) -> AnyView {
             }
             .into_any()
         }
+        FieldInput::Signature => view! {
+            <crate::components::SignaturePad id=id label=label value=Signal::derive(value) on_change=move |p: String| set(p)/>
+        }
+        .into_any(),
         FieldInput::Choice(options) => view! {
             <fieldset class="radios">
                 <legend>{label}</legend>
@@ -153,7 +157,15 @@ pub fn EventForm(
                             <ul>{merged.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
                         </div>
                     })}
-                    {form.fields.iter().map(|f| field_view(f, input)).collect_view()}
+                    {form.fields.iter().map(|f| {
+                        // Rebuilt only when it appears or disappears, so typing keeps focus.
+                        let shown = {
+                            let f = f.clone();
+                            Memo::new(move |_| input.with(|i| f.shown(i)))
+                        };
+                        let f = f.clone();
+                        move || shown.get().then(|| field_view(&f, input))
+                    }).collect_view()}
                     <p class="field">
                         <label for="ev-note">{desk().field_note}</label>
                         <input id="ev-note" type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>

@@ -331,7 +331,9 @@ fn validate(kind: &EventKind) -> Result<(), String> {
             !approved && reasons.iter().all(|r| blank(r)),
             "a denial must give its reasons",
         ),
-        EventKind::Delivered { method, tracking } => need(
+        EventKind::Delivered {
+            method, tracking, ..
+        } => need(
             *method == DeliveryMethod::Post && tracking.as_deref().is_none_or(blank),
             "a posted result needs its tracking number",
         ),

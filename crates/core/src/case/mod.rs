@@ -205,6 +205,11 @@ pub enum EventKind {
         /// Postal tracking number when posted.
         #[serde(default)]
         tracking: Option<String>,
+        /// How it was handed over: who collected it at the window and their signature,
+        /// the locker slot and pickup code, or the postal address (absent in older
+        /// records).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        handout: Option<Handout>,
     },
     /// 好差评: 1 (very poor) to 5 (very good).
     Evaluated {
@@ -223,6 +228,49 @@ pub enum EventKind {
     Archived,
     /// A hand-over of papers between offices (资料流转台账); does not change the state.
     HandedOver(Handover),
+}
+
+/// How a result was handed out (出件记录).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum Handout {
+    /// At the window: who collected it, signing on the tablet.
+    Window {
+        /// The applicant or the agent, by name.
+        collected_by: String,
+        /// The signature as drawn, or why there is none.
+        signature: Signature,
+    },
+    /// In a self-service locker.
+    Locker {
+        /// The locker slot.
+        slot: String,
+        /// The code the applicant opens it with (sent to their mobile).
+        pickup_code: String,
+    },
+    /// By post.
+    Post {
+        /// The address it was posted to.
+        address: String,
+    },
+}
+
+/// A signature drawn on the tablet, or the reason there is none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Signature {
+    /// The strokes as an SVG path (`M x y L x y …`, in a 600×200 box).
+    Drawn {
+        /// The path.
+        path: String,
+    },
+    /// Not signed, and why (e.g. the applicant cannot write; identity checked).
+    Declined {
+        /// Why.
+        reason: String,
+    },
 }
 
 /// One line of the material hand-over ledger.

@@ -4,7 +4,7 @@
 //! the rules.
 
 use super::lifecycle::{target, CaseRecord};
-use super::{EventKind, Handover};
+use super::{EventKind, Handout, Handover, Signature};
 use crate::catalog::{DeliveryMethod, ServiceItem};
 use crate::diagnostic::FieldError;
 use chrono::NaiveDate;
@@ -174,6 +174,7 @@ impl EventType {
             name,
             input,
             required,
+            shown_when: None,
         };
         match self {
             EventType::NotAccepted => vec![field(F::Reasons, I::Lines, true)],
@@ -244,7 +245,15 @@ impl EventType {
                         ),
                         true,
                     ),
-                    field(F::Tracking, I::Text, false),
+                    // What each way of handing out records (出件记录); `build_event`
+                    // asks for the fields of the chosen method.
+                    field(F::CollectedBy, I::Text, false).when(F::Method, "window"),
+                    field(F::Signature, I::Signature, false).when(F::Method, "window"),
+                    field(F::NoSignatureReason, I::Text, false).when(F::Method, "window"),
+                    field(F::LockerSlot, I::Text, false).when(F::Method, "locker"),
+                    field(F::PickupCode, I::Text, false).when(F::Method, "locker"),
+                    field(F::Address, I::Lines, false).when(F::Method, "post"),
+                    field(F::Tracking, I::Text, false).when(F::Method, "post"),
                 ]
             }
             EventType::Evaluated => vec![
@@ -328,6 +337,7 @@ impl EventType {
             EventType::Delivered => EventKind::Delivered {
                 method: DeliveryMethod::Window,
                 tracking: None,
+                handout: None,
             },
             EventType::Evaluated => EventKind::Evaluated {
                 level: 5,
@@ -423,6 +433,18 @@ pub enum FieldName {
     ReviewPoints,
     /// Which hand-over line is confirmed.
     LedgerLine,
+    /// Who collected the result at the window.
+    CollectedBy,
+    /// Their signature, drawn on the tablet.
+    Signature,
+    /// Why there is no signature.
+    NoSignatureReason,
+    /// The self-service locker's slot.
+    LockerSlot,
+    /// The locker's pickup code.
+    PickupCode,
+    /// The postal address.
+    Address,
     /// How the result is handed out.
     Method,
     /// The postal tracking number.
@@ -459,6 +481,12 @@ impl FieldName {
             FieldName::ReturnReason => "return_reason",
             FieldName::ReviewPoints => "review_points",
             FieldName::LedgerLine => "ledger_line",
+            FieldName::CollectedBy => "collected_by",
+            FieldName::Signature => "signature",
+            FieldName::NoSignatureReason => "no_signature_reason",
+            FieldName::LockerSlot => "locker_slot",
+            FieldName::PickupCode => "pickup_code",
+            FieldName::Address => "address",
             FieldName::Method => "method",
             FieldName::Tracking => "tracking",
             FieldName::Level => "level",
@@ -485,6 +513,8 @@ pub enum FieldInput {
     Date,
     /// A whole number of at least 1.
     Count,
+    /// A signature drawn with a finger or pen (its strokes as an SVG path).
+    Signature,
     /// One of these.
     Choice(Vec<Choice>),
 }
@@ -558,6 +588,24 @@ pub struct StepField {
     /// Whether it must be filled (some are required only with a certain choice: a denial
     /// needs reasons, a posted result its tracking number; [`build_event`] says so).
     pub required: bool,
+    /// Shown only while another field has this value (e.g. the signature only for a
+    /// hand-out at the window).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_when: Option<(FieldName, String)>,
+}
+
+impl StepField {
+    fn when(mut self, field: FieldName, value: &str) -> StepField {
+        self.shown_when = Some((field, value.to_string()));
+        self
+    }
+
+    /// Whether the field applies to what is typed so far.
+    pub fn shown(&self, input: &StepInput) -> bool {
+        self.shown_when
+            .as_ref()
+            .is_none_or(|(f, v)| input.get(f).map(|s| s.trim()) == Some(v.as_str()))
+    }
 }
 
 /// A step the case may take now, with its form.
@@ -655,6 +703,19 @@ pub fn build_event(
             }
         }
         EventType::HandoverConfirmed => match choice(FieldName::LedgerLine) {
+            // The receiver confirms, never the one who handed the papers over.
+            Some(Choice::LedgerLine { line, .. })
+                if rec
+                    .ledger
+                    .get(line)
+                    .is_some_and(|(_, h)| h.from == actor.trim()) =>
+            {
+                problems.push(FieldError {
+                    field: FieldName::LedgerLine.name().into(),
+                    problem: "移交人不能确认自己移交的材料，请由接收人确认".into(),
+                });
+                EventKind::HandoverConfirmed { line }
+            }
             Some(Choice::LedgerLine { line, .. }) => EventKind::HandoverConfirmed { line },
             _ => {
                 problems.push(FieldError {
@@ -732,13 +793,53 @@ pub fn build_event(
                     DeliveryMethod::Window
                 }
             };
-            if method == DeliveryMethod::Post {
-                problems.extend(need(FieldName::Tracking, "邮寄出件须填写邮寄单号"));
-            }
+            let handout = match method {
+                DeliveryMethod::Window => {
+                    problems.extend(need(
+                        FieldName::CollectedBy,
+                        "请填写领取人（申请人或代办人）姓名",
+                    ));
+                    let path = text(FieldName::Signature);
+                    let reason = text(FieldName::NoSignatureReason);
+                    let signature = if !path.is_empty() {
+                        Signature::Drawn { path: path.into() }
+                    } else {
+                        if reason.is_empty() {
+                            problems.push(FieldError {
+                                field: FieldName::Signature.name().into(),
+                                problem: "请领取人在平板上签名；无法签名的，请填写原因".into(),
+                            });
+                        }
+                        Signature::Declined {
+                            reason: reason.into(),
+                        }
+                    };
+                    Handout::Window {
+                        collected_by: text(FieldName::CollectedBy).into(),
+                        signature,
+                    }
+                }
+                DeliveryMethod::Locker => {
+                    problems.extend(need(FieldName::LockerSlot, "请填写智能柜格口号"));
+                    problems.extend(need(FieldName::PickupCode, "请填写取件码"));
+                    Handout::Locker {
+                        slot: text(FieldName::LockerSlot).into(),
+                        pickup_code: text(FieldName::PickupCode).into(),
+                    }
+                }
+                DeliveryMethod::Post => {
+                    problems.extend(need(FieldName::Address, "邮寄出件须填写收件地址"));
+                    problems.extend(need(FieldName::Tracking, "邮寄出件须填写邮寄单号"));
+                    Handout::Post {
+                        address: text(FieldName::Address).into(),
+                    }
+                }
+            };
             EventKind::Delivered {
                 method,
                 tracking: (method == DeliveryMethod::Post)
                     .then(|| text(FieldName::Tracking).to_string()),
+                handout: Some(handout),
             }
         }
         EventType::Evaluated => {

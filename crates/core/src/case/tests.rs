@@ -73,6 +73,7 @@ fn a_committed_case_from_receipt_to_archive() {
             EventKind::Delivered {
                 method: DeliveryMethod::Window,
                 tracking: None,
+                handout: None,
             },
         ),
         ev(
@@ -192,6 +193,7 @@ fn events_must_carry_what_the_law_requires() {
             EventKind::Delivered {
                 method: DeliveryMethod::Post,
                 tracking: None,
+                handout: None,
             },
         ),
     ];
@@ -744,6 +746,21 @@ mod steps_and_recording {
         )
         .unwrap();
         assert_eq!(unconfirmed_lines(&handed.record), vec![0]);
+        // Not by the one who handed it over.
+        let own: StepInput = [(FieldName::LedgerLine, "0".to_string())].into();
+        let giver = &handed.record.ledger[0].1.from;
+        assert_eq!(
+            build_event(
+                EventType::HandoverConfirmed,
+                &own,
+                &handed.record,
+                None,
+                giver
+            )
+            .unwrap_err()[0]
+                .problem,
+            "移交人不能确认自己移交的材料，请由接收人确认"
+        );
         let confirmed = record_step(
             &handed.events,
             None,
@@ -751,7 +768,10 @@ mod steps_and_recording {
                 EventType::HandoverConfirmed,
                 &[(FieldName::LedgerLine, "0")],
             ),
-            &clerk("2026-11-23 10:20"),
+            &Recorder {
+                actor: "赵中台".into(),
+                ..clerk("2026-11-23 10:20")
+            },
         )
         .unwrap();
         assert_eq!(confirmed.record.confirmed.len(), 1);
@@ -760,6 +780,91 @@ mod steps_and_recording {
             .iter()
             .any(|f| f.step == EventType::HandoverConfirmed));
         assert_eq!(confirmed.record.state, handed.record.state);
+    }
+
+    #[test]
+    fn each_way_of_handing_out_records_what_it_needs() {
+        let mut events = accepted_with_tolerated();
+        for (t, fields, at) in [
+            (
+                EventType::ToleratedSupplied,
+                vec![(FieldName::Material, "layout_plan")],
+                "2026-11-23 09:00",
+            ),
+            (
+                EventType::Decided,
+                vec![(FieldName::Decision, "approved")],
+                "2026-11-24 10:00",
+            ),
+        ] {
+            events = record_step(&events, None, &request(t, &fields), &clerk(at))
+                .unwrap()
+                .events;
+        }
+        let rec = replay(&events).unwrap();
+        let form = step_forms(&rec, None)
+            .into_iter()
+            .find(|f| f.step == EventType::Delivered)
+            .unwrap();
+        // The signature pad is shown for the window only.
+        let signature = form
+            .fields
+            .iter()
+            .find(|f| f.name == FieldName::Signature)
+            .unwrap();
+        let window: StepInput = [(FieldName::Method, "window".to_string())].into();
+        let post: StepInput = [(FieldName::Method, "post".to_string())].into();
+        assert!(signature.shown(&window) && !signature.shown(&post));
+
+        let fields_of = |input: &[(FieldName, &str)]| -> Vec<String> {
+            let input: StepInput = input.iter().map(|(f, v)| (*f, v.to_string())).collect();
+            build_event(EventType::Delivered, &input, &rec, None, "王敏")
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| p.field)
+                .collect()
+        };
+        assert_eq!(
+            fields_of(&[(FieldName::Method, "window")]),
+            ["collected_by", "signature"]
+        );
+        assert_eq!(
+            fields_of(&[(FieldName::Method, "locker")]),
+            ["locker_slot", "pickup_code"]
+        );
+        assert_eq!(
+            fields_of(&[(FieldName::Method, "post")]),
+            ["address", "tracking"]
+        );
+        // Someone who cannot write: the reason stands in for the signature.
+        assert_eq!(
+            fields_of(&[
+                (FieldName::Method, "window"),
+                (FieldName::CollectedBy, "张三"),
+                (FieldName::NoSignatureReason, "申请人右手受伤，已核验身份")
+            ]),
+            Vec::<String>::new()
+        );
+        let done = record_step(
+            &events,
+            None,
+            &request(
+                EventType::Delivered,
+                &[
+                    (FieldName::Method, "window"),
+                    (FieldName::CollectedBy, "张三"),
+                    (FieldName::Signature, "M10 10 L50 40"),
+                ],
+            ),
+            &clerk("2026-11-24 11:00"),
+        )
+        .unwrap();
+        assert!(matches!(
+            &done.events.last().unwrap().kind,
+            EventKind::Delivered { handout: Some(Handout::Window { collected_by, signature: Signature::Drawn { path } }), .. }
+                if collected_by == "张三" && path == "M10 10 L50 40"
+        ));
     }
 
     #[test]

@@ -111,6 +111,9 @@ enum EventKind {
         method: Delivery,
         #[serde(default)]
         tracking: Option<String>,
+        // Added within version 1: absent in older rows.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        handout: Option<Handout>,
     },
     Evaluated {
         level: u8,
@@ -122,6 +125,79 @@ enum EventKind {
     },
     Archived,
     HandedOver(Handover),
+}
+
+/// How a result was handed out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+enum Handout {
+    Window {
+        collected_by: String,
+        signature: Signature,
+    },
+    Locker {
+        slot: String,
+        pickup_code: String,
+    },
+    Post {
+        address: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Signature {
+    Drawn { path: String },
+    Declined { reason: String },
+}
+
+impl From<&core_case::Handout> for Handout {
+    fn from(h: &core_case::Handout) -> Self {
+        use core_case::Signature as S;
+        match h {
+            core_case::Handout::Window {
+                collected_by,
+                signature,
+            } => Handout::Window {
+                collected_by: collected_by.clone(),
+                signature: match signature {
+                    S::Drawn { path } => Signature::Drawn { path: path.clone() },
+                    S::Declined { reason } => Signature::Declined {
+                        reason: reason.clone(),
+                    },
+                },
+            },
+            core_case::Handout::Locker { slot, pickup_code } => Handout::Locker {
+                slot: slot.clone(),
+                pickup_code: pickup_code.clone(),
+            },
+            core_case::Handout::Post { address } => Handout::Post {
+                address: address.clone(),
+            },
+        }
+    }
+}
+
+impl From<Handout> for core_case::Handout {
+    fn from(h: Handout) -> Self {
+        use core_case::Signature as S;
+        match h {
+            Handout::Window {
+                collected_by,
+                signature,
+            } => core_case::Handout::Window {
+                collected_by,
+                signature: match signature {
+                    Signature::Drawn { path } => S::Drawn { path },
+                    Signature::Declined { reason } => S::Declined { reason },
+                },
+            },
+            Handout::Locker { slot, pickup_code } => {
+                core_case::Handout::Locker { slot, pickup_code }
+            }
+            Handout::Post { address } => core_case::Handout::Post { address },
+        }
+    }
 }
 
 /// The front desk's outcome.
@@ -275,9 +351,14 @@ impl From<&core_case::Event> for Event {
                 approved: *approved,
                 reasons: reasons.clone(),
             },
-            K::Delivered { method, tracking } => EventKind::Delivered {
+            K::Delivered {
+                method,
+                tracking,
+                handout,
+            } => EventKind::Delivered {
                 method: (*method).into(),
                 tracking: tracking.clone(),
+                handout: handout.as_ref().map(Handout::from),
             },
             K::Evaluated { level, comment } => EventKind::Evaluated {
                 level: *level,
@@ -346,9 +427,14 @@ impl From<Event> for core_case::Event {
             EventKind::HandoverConfirmed { line } => K::HandoverConfirmed { line },
             EventKind::RefusalReturned { reason } => K::RefusalReturned { reason },
             EventKind::Decided { approved, reasons } => K::Decided { approved, reasons },
-            EventKind::Delivered { method, tracking } => K::Delivered {
+            EventKind::Delivered {
+                method,
+                tracking,
+                handout,
+            } => K::Delivered {
                 method: method.into(),
                 tracking,
+                handout: handout.map(Into::into),
             },
             EventKind::Evaluated { level, comment } => K::Evaluated { level, comment },
             EventKind::ToleratedSupplied { material } => K::ToleratedSupplied { material },
