@@ -4,7 +4,9 @@
 //! same cases, and are written again byte for byte.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use onewindow_core::case::{Event, EventKind, Handover, Role, ToleratedMaterial};
+use onewindow_core::case::{
+    Event, EventKind, Handout, Handover, Role, Signature, ToleratedMaterial,
+};
 use onewindow_core::catalog::DeliveryMethod;
 use onewindow_core::checklist::Refusal;
 use onewindow_core::outcome::{Gap, Outcome, ToleratedGap};
@@ -93,6 +95,7 @@ fn every_event() -> Vec<Event> {
             EventKind::Delivered {
                 method: DeliveryMethod::Post,
                 tracking: Some("SF1234567890".into()),
+                handout: None,
             },
         ),
         e(
@@ -200,4 +203,94 @@ fn a_damaged_column_names_the_case_and_the_column() {
     let err = stored::events("[{\"at\":\"yesterday\"}]", "2026-000042").unwrap_err();
     let said = format!("{err:?}");
     assert!(said.contains("case 2026-000042: stored events"), "{said}");
+}
+
+/// Kinds and fields added within version 1 since the fixture was written: written and
+/// read back whole (older rows simply never name them).
+#[test]
+fn events_added_within_version_one_read_back_whole() {
+    let e = |t: &str, role: Role, kind: EventKind| Event {
+        at: at(t),
+        actor: "张审批".into(),
+        role,
+        note: String::new(),
+        kind,
+        device_at: None,
+    };
+    let events = vec![
+        e(
+            "2026-11-05 09:00",
+            Role::Reviewer,
+            EventKind::ReviewOpinion {
+                points: vec!["经营布局平面图：未标明面积".into()],
+            },
+        ),
+        e(
+            "2026-11-05 09:10",
+            Role::Support,
+            EventKind::HandoverConfirmed { line: 0 },
+        ),
+        e(
+            "2026-11-06 09:00",
+            Role::Reviewer,
+            EventKind::RefusalProposed {
+                reasons: vec!["经营场所与住宅未有效隔离".into()],
+                legal_basis: "《食品经营许可和备案管理办法》第十二条".into(),
+            },
+        ),
+        e(
+            "2026-11-06 10:00",
+            Role::Lead,
+            EventKind::RefusalReturned {
+                reason: "请补充现场核查记录".into(),
+            },
+        ),
+        e("2026-11-07 10:00", Role::Lead, EventKind::RefusalApproved),
+        e(
+            "2026-11-08 10:00",
+            Role::Clerk,
+            EventKind::Delivered {
+                method: DeliveryMethod::Window,
+                tracking: None,
+                handout: Some(Handout::Window {
+                    collected_by: "李明".into(),
+                    signature: Signature::Drawn {
+                        path: "M10 10 L50 40".into(),
+                    },
+                }),
+            },
+        ),
+        e(
+            "2026-11-08 11:00",
+            Role::Clerk,
+            EventKind::Delivered {
+                method: DeliveryMethod::Locker,
+                tracking: None,
+                handout: Some(Handout::Locker {
+                    slot: "A-12".into(),
+                    pickup_code: "386214".into(),
+                }),
+            },
+        ),
+        e(
+            "2026-11-08 12:00",
+            Role::Clerk,
+            EventKind::Delivered {
+                method: DeliveryMethod::Window,
+                tracking: None,
+                handout: Some(Handout::Window {
+                    collected_by: "张三".into(),
+                    signature: Signature::Declined {
+                        reason: "右手受伤".into(),
+                    },
+                }),
+            },
+        ),
+    ];
+    let text = stored::events_text(&events).unwrap();
+    assert!(
+        text.contains("\"refusal_proposed\"") && text.contains("\"pickup_code\""),
+        "{text}"
+    );
+    assert_eq!(stored::events(&text, "2026-000001").unwrap(), events);
 }
