@@ -5,8 +5,21 @@
 use crate::sh::{self, run, Result};
 use std::path::{Path, PathBuf};
 
-/// The port the tests' PostgreSQL listens on.
-const PORT: &str = "55432";
+/// The first port tried for the tests' PostgreSQL: below the kernel's ephemeral range
+/// (32768–60999), so an outgoing connection of another test cannot hold it; the next
+/// free one is taken if it is busy.
+const FIRST_PORT: u16 = 25432;
+
+fn free_port() -> Result<u16> {
+    (FIRST_PORT..FIRST_PORT + 100)
+        .find(|p| std::net::TcpListener::bind(("127.0.0.1", *p)).is_ok())
+        .ok_or_else(|| {
+            format!(
+                "no free port for PostgreSQL in {FIRST_PORT}–{}",
+                FIRST_PORT + 99
+            )
+        })
+}
 
 /// A running cluster; stopped when dropped.
 pub struct Postgres {
@@ -60,15 +73,16 @@ pub fn start(root: &Path) -> Result<Postgres> {
         &bin.join("initdb"),
         &["-D", &data_s, "-A", "trust", "-U", "postgres", "-E", "UTF8"],
     )?;
+    let port = free_port()?;
     let options = format!(
-        "-p {PORT} -k {} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on",
+        "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on",
         base.display()
     );
     let log = base.join("log").display().to_string();
     let pg = Postgres {
         bin: bin.clone(),
         data,
-        url: format!("postgres://postgres@127.0.0.1:{PORT}/postgres"),
+        url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
     };
     as_pg(
         root,
