@@ -437,6 +437,8 @@ pub struct DeskText {
     pub merged_corrections: &'static str,
     pub col_confirmed: &'static str,
     pub not_confirmed: &'static str,
+    pub field_new_owner: &'static str,
+    pub field_transfer_reason: &'static str,
     pub field_collected_by: &'static str,
     pub field_signature: &'static str,
     pub field_no_signature: &'static str,
@@ -585,6 +587,8 @@ const DESK_ZH: DeskText = DeskText {
     merged_corrections: "以下各项将一并写入补正通知书（一次性告知）：",
     col_confirmed: "接收确认",
     not_confirmed: "待接收人确认",
+    field_new_owner: "接手的工作人员（账号）",
+    field_transfer_reason: "转交理由",
     field_collected_by: "领取人（申请人或代办人）",
     field_signature: "领取人签名",
     field_no_signature: "无法签名的原因（已核验身份）",
@@ -751,6 +755,7 @@ impl DeskText {
             EventType::SpecialProcedureStarted => "启动特别程序",
             EventType::SpecialProcedureEnded => "特别程序结束",
             EventType::Extended => "延期",
+            EventType::OwnerChanged => "转交首办负责人",
             EventType::ReviewOpinion => "审查意见",
             EventType::HandoverConfirmed => "确认接收材料",
             EventType::RefusalProposed => "登记否定备案（拟不予许可）",
@@ -780,6 +785,8 @@ impl DeskText {
             FieldName::ReturnReason => self.field_return_reason,
             FieldName::ReviewPoints => self.field_review_points,
             FieldName::LedgerLine => self.field_ledger_line,
+            FieldName::NewOwner => self.field_new_owner,
+            FieldName::TransferReason => self.field_transfer_reason,
             FieldName::CollectedBy => self.field_collected_by,
             FieldName::Signature => self.field_signature,
             FieldName::NoSignatureReason => self.field_no_signature,
@@ -804,7 +811,8 @@ impl DeskText {
             FieldName::Reasons
             | FieldName::DenialReasons
             | FieldName::ReturnReason
-            | FieldName::ReviewPoints => Some(self.one_per_line),
+            | FieldName::ReviewPoints
+            | FieldName::TransferReason => Some(self.one_per_line),
             FieldName::Corrections => Some(self.corrections_hint),
             _ => None,
         }

@@ -123,7 +123,8 @@ pub async fn list(
     'rounds: loop {
         let mut sql = format!(
             "SELECT {COLUMNS} FROM cases WHERE id < $1 AND (CAST($2 AS TEXT) IS NULL OR state = $2) \
-             AND (CAST($3 AS TEXT) IS NULL OR item_code = $3) AND (CAST($5 AS TEXT) IS NULL OR owner = $5)"
+             AND (CAST($3 AS TEXT) IS NULL OR item_code = $3) AND (CAST($5 AS TEXT) IS NULL OR owner = $5 \
+             OR owner IN (SELECT absent FROM substitutes WHERE substitute = $5))"
         );
         if let Some(codes) = &department_items {
             if codes.is_empty() {
@@ -341,16 +342,36 @@ async fn record_event(
             fields: refused.field_errors(),
         }
     })?;
+    // A case is handed only to an account of the front desk or a middle office.
+    if let Some(onewindow_core::case::EventKind::OwnerChanged { to, .. }) =
+        recorded.events.last().map(|e| &e.kind)
+    {
+        let role: Option<String> = sqlx::query_scalar("SELECT role FROM users WHERE name = $1")
+            .bind(to)
+            .fetch_optional(&state.db)
+            .await?;
+        if !matches!(role.as_deref(), Some("clerk" | "support")) {
+            let problem = format!("没有名为“{to}”的窗口或中台工作人员账号");
+            return Err(AppError::Unprocessable {
+                message: format!("这一步不能办理：{problem}"),
+                fields: vec![FieldError {
+                    field: "new_owner".into(),
+                    problem,
+                }],
+            });
+        }
+    }
     let at = recorded.events.last().map(|e| e.at).unwrap_or(recorder.now);
     let state_text = recorded.record.state.map(state_name).unwrap_or("new");
     let mut tx = state.db.begin().await?;
     let updated = sqlx::query(
-        "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3 AND version = $4",
+        "UPDATE cases SET events = $1, state = $2, owner = $5, version = version + 1 WHERE number = $3 AND version = $4",
     )
     .bind(stored::events_text(&recorded.events)?)
     .bind(state_text)
     .bind(number)
     .bind(row.version)
+    .bind(recorded.record.owner.as_deref().unwrap_or(&row.owner))
     .execute(&mut *tx)
     .await?
     .rows_affected();

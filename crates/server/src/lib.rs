@@ -24,6 +24,7 @@ pub mod routes;
 pub mod security;
 pub mod static_files;
 pub mod stored;
+pub mod substitutes;
 
 use anyhow::Context;
 use std::net::SocketAddr;

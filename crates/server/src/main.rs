@@ -47,6 +47,19 @@ enum UserCommand {
         #[arg(long)]
         if_missing: bool,
     },
+    /// A/B posts: this account covers another's cases while they are away.
+    Cover {
+        /// Who covers (B).
+        substitute: String,
+        /// Who is away (A).
+        #[arg(long = "for")]
+        absent: String,
+    },
+    /// The account is back: nobody covers it any more.
+    Uncover {
+        /// Who is back (A).
+        absent: String,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -185,6 +198,22 @@ fn main() -> ExitCode {
             &onewindow_server::auth::Post { departments, site },
             if_missing,
         ),
+        Command::User {
+            db,
+            command: UserCommand::Cover { substitute, absent },
+        } => on_db(&db, |pool| async move {
+            onewindow_server::substitutes::cover(&pool, &substitute, &absent).await?;
+            println!("{substitute} now covers {absent}'s cases");
+            Ok(())
+        }),
+        Command::User {
+            db,
+            command: UserCommand::Uncover { absent },
+        } => on_db(&db, |pool| async move {
+            onewindow_server::substitutes::uncover(&pool, &absent).await?;
+            println!("nobody covers {absent} any more");
+            Ok(())
+        }),
         Command::Catalog {
             command: CatalogCommand::Check { dir },
         } => check_catalog(&dir),
@@ -242,6 +271,19 @@ fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
         c.catalog.notices.as_ref().map_or(0, |n| n.templates.len())
     );
     Ok(())
+}
+
+/// Runs `f` on the database at `path`.
+fn on_db<F, Fut>(path: &str, f: F) -> anyhow::Result<()>
+where
+    F: FnOnce(db::Db) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let pool = db::open(path).await?;
+        f(pool).await
+    })
 }
 
 fn add_user(

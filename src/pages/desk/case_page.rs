@@ -44,6 +44,7 @@ fn details(kind: &EventKind) -> Vec<String> {
         } => vec![reasons.join("；"), legal_basis.clone()],
         EventKind::RefusalReturned { reason } => vec![reason.clone()],
         EventKind::ReviewOpinion { points } => vec![points.join("；")],
+        EventKind::OwnerChanged { to, reason } => vec![format!("→ {to}"), reason.clone()],
         EventKind::HandoverConfirmed { line } => vec![format!("#{}", line + 1)],
         EventKind::Decided { approved, reasons } => {
             let mut v = vec![if *approved { d.approved } else { d.denied }.to_string()];

@@ -124,6 +124,9 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
         EventType::Extended | EventType::RefusalApproved | EventType::RefusalReturned => {
             duty(&[Lead], None, &[])
         }
+        // The owner hands the case on (the core checks it is the owner); the supervisor may
+        // reassign any case.
+        EventType::OwnerChanged => duty(&[Support], Some(&[Right::Receive]), &[Supervisor]),
         EventType::RefusalProposed | EventType::ReviewOpinion => duty(&[Reviewer, Lead], None, &[]),
         // Whoever receives papers confirms them: a department's posts, or the window when
         // results come back to it.

@@ -1,7 +1,7 @@
 //! The case state machine: which event may follow which state, and replaying the events
 //! into the case's current record.
 
-use super::{CaseState, Event, EventKind, EventType, Handover, ToleratedMaterial};
+use super::{CaseState, Event, EventKind, EventType, Handover, Role, ToleratedMaterial};
 use crate::catalog::DeliveryMethod;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,9 @@ pub struct CaseRecord {
     pub state: Option<CaseState>,
     /// When the papers were first received (收件).
     pub received: Option<NaiveDateTime>,
+    /// Its owner (首办负责人): who received it at a desk, or to whom it was handed since.
+    #[serde(default)]
+    pub owner: Option<String>,
     /// When the applicant was first told the outcome of the front-desk review (accepted,
     /// not accepted or what to correct) after receipt — the Art. 32 notice.
     pub first_told: Option<NaiveDateTime>,
@@ -229,6 +232,8 @@ pub(super) fn target(
         ),
         E::SpecialProcedureEnded => during(state == Some(S::SpecialProcedure), S::UnderReview),
         E::Extended { .. } => state.filter(|s| open(*s) && rec.extended.is_none()),
+        // Owned from receipt at a desk until archived.
+        E::OwnerChanged { .. } => state.filter(|s| rec.owner.is_some() && *s != S::Archived),
         E::ReviewOpinion { .. } => state.filter(|s| {
             matches!(
                 s,
@@ -357,6 +362,10 @@ fn validate(kind: &EventKind) -> Result<(), String> {
             "a filed refusal needs its reasons and their legal basis",
         ),
         EventKind::RefusalReturned { reason } => need(blank(reason), "a returned refusal says why"),
+        EventKind::OwnerChanged { to, reason } => need(
+            blank(to) || blank(reason),
+            "a case is handed to a named clerk, with a reason",
+        ),
         EventKind::ReviewOpinion { points } => need(
             points.iter().all(|p| blank(p)),
             "a review opinion lists its points",
@@ -426,7 +435,12 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
     match &event.kind {
         EventKind::Received => {
             rec.received.get_or_insert(event.at);
+            // Whoever takes the papers in at a desk owns the case (首办负责人).
+            if rec.owner.is_none() && matches!(event.role, Role::Clerk | Role::Support) {
+                rec.owner = Some(event.actor.clone());
+            }
         }
+        EventKind::OwnerChanged { to, .. } => rec.owner = Some(to.clone()),
         EventKind::Accepted { tolerated } => {
             told(rec);
             rec.accepted = Some(event.at);

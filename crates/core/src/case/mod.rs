@@ -163,6 +163,13 @@ pub enum EventKind {
         /// Who approved it (负责人).
         approver: String,
     },
+    /// The case's owner (首办负责人) hands it to another clerk, with a reason.
+    OwnerChanged {
+        /// The new owner's account.
+        to: String,
+        /// Why.
+        reason: String,
+    },
     /// 审查意见: a reviewer's points on the papers; they go into the next correction
     /// request, merged with every other reviewer's (一次性补正).
     ReviewOpinion {

@@ -41,6 +41,7 @@ impl EventKind {
             | EventKind::Extended { .. }
             | EventKind::RefusalProposed { .. }
             | EventKind::ReviewOpinion { .. }
+            | EventKind::OwnerChanged { .. }
             | EventKind::HandoverConfirmed { .. }
             | EventKind::RefusalReturned { .. }
             | EventKind::Delivered { .. }

@@ -53,6 +53,8 @@ event_types! {
     SpecialProcedureEnded,
     /// 延期.
     Extended,
+    /// 转交首办负责人.
+    OwnerChanged,
     /// 审查意见.
     ReviewOpinion,
     /// 确认接收材料.
@@ -91,6 +93,7 @@ impl EventKind {
             EventKind::SpecialProcedureStarted { .. } => EventType::SpecialProcedureStarted,
             EventKind::SpecialProcedureEnded => EventType::SpecialProcedureEnded,
             EventKind::Extended { .. } => EventType::Extended,
+            EventKind::OwnerChanged { .. } => EventType::OwnerChanged,
             EventKind::ReviewOpinion { .. } => EventType::ReviewOpinion,
             EventKind::HandoverConfirmed { .. } => EventType::HandoverConfirmed,
             EventKind::RefusalProposed { .. } => EventType::RefusalProposed,
@@ -125,6 +128,7 @@ impl EventType {
             EventType::SpecialProcedureStarted => "special_procedure_started",
             EventType::SpecialProcedureEnded => "special_procedure_ended",
             EventType::Extended => "extended",
+            EventType::OwnerChanged => "owner_changed",
             EventType::ReviewOpinion => "review_opinion",
             EventType::HandoverConfirmed => "handover_confirmed",
             EventType::RefusalProposed => "refusal_proposed",
@@ -152,6 +156,7 @@ impl EventType {
             | EventType::SpecialProcedureStarted
             | EventType::SpecialProcedureEnded
             | EventType::Extended
+            | EventType::OwnerChanged
             | EventType::ReviewOpinion
             | EventType::HandoverConfirmed
             | EventType::RefusalProposed
@@ -185,6 +190,10 @@ impl EventType {
                 pending_corrections(rec, item).is_empty(),
             )],
             EventType::ReviewOpinion => vec![field(F::ReviewPoints, I::Lines, true)],
+            EventType::OwnerChanged => vec![
+                field(F::NewOwner, I::Text, true),
+                field(F::TransferReason, I::Lines, true),
+            ],
             EventType::HandoverConfirmed => vec![field(
                 F::LedgerLine,
                 I::Choice(
@@ -316,6 +325,10 @@ impl EventType {
                 approver: String::new(),
             },
             EventType::ReviewOpinion => EventKind::ReviewOpinion { points: vec![] },
+            EventType::OwnerChanged => EventKind::OwnerChanged {
+                to: String::new(),
+                reason: String::new(),
+            },
             EventType::HandoverConfirmed => EventKind::HandoverConfirmed {
                 line: unconfirmed_lines(rec)
                     .into_iter()
@@ -433,6 +446,10 @@ pub enum FieldName {
     ReviewPoints,
     /// Which hand-over line is confirmed.
     LedgerLine,
+    /// The clerk a case is handed to.
+    NewOwner,
+    /// Why it is handed over.
+    TransferReason,
     /// Who collected the result at the window.
     CollectedBy,
     /// Their signature, drawn on the tablet.
@@ -481,6 +498,8 @@ impl FieldName {
             FieldName::ReturnReason => "return_reason",
             FieldName::ReviewPoints => "review_points",
             FieldName::LedgerLine => "ledger_line",
+            FieldName::NewOwner => "new_owner",
+            FieldName::TransferReason => "transfer_reason",
             FieldName::CollectedBy => "collected_by",
             FieldName::Signature => "signature",
             FieldName::NoSignatureReason => "no_signature_reason",
@@ -692,6 +711,21 @@ pub fn build_event(
                 ));
             }
             EventKind::CorrectionRequested { items }
+        }
+        EventType::OwnerChanged => {
+            problems.extend(need(FieldName::NewOwner, "请填写接手的工作人员账号"));
+            problems.extend(need(FieldName::TransferReason, "请填写转交理由"));
+            let to = text(FieldName::NewOwner);
+            if !to.is_empty() && rec.owner.as_deref() == Some(to) {
+                problems.push(FieldError {
+                    field: FieldName::NewOwner.name().into(),
+                    problem: format!("{to}已是本件的首办负责人"),
+                });
+            }
+            EventKind::OwnerChanged {
+                to: to.into(),
+                reason: text(FieldName::TransferReason).into(),
+            }
         }
         EventType::ReviewOpinion => {
             problems.extend(need(

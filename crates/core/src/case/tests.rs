@@ -130,7 +130,7 @@ fn an_impossible_step_is_refused_with_what_may_come_next() {
     assert_eq!(
         e.to_string(),
         "event 1 (decided) is not possible in state received; \
-         possible next: accepted, not_accepted, correction_requested, review_opinion, handed_over"
+         possible next: accepted, not_accepted, correction_requested, owner_changed, review_opinion, handed_over"
     );
     let closed = [
         ev("2026-11-02 09:00", EventKind::Received),
@@ -865,6 +865,53 @@ mod steps_and_recording {
             EventKind::Delivered { handout: Some(Handout::Window { collected_by, signature: Signature::Drawn { path } }), .. }
                 if collected_by == "张三" && path == "M10 10 L50 40"
         ));
+    }
+
+    #[test]
+    fn the_receiving_clerk_owns_the_case_and_only_they_or_a_supervisor_hand_it_on() {
+        let events = accepted_with_tolerated();
+        let rec = replay(&events).unwrap();
+        let owner = rec.owner.clone().expect("received at a desk");
+        assert_eq!(owner, events[0].actor);
+        let hand_to = |by: Recorder, to: &str| {
+            record_step(
+                &events,
+                None,
+                &request(
+                    EventType::OwnerChanged,
+                    &[
+                        (FieldName::NewOwner, to),
+                        (FieldName::TransferReason, "王敏休假，由李娜接办"),
+                    ],
+                ),
+                &by,
+            )
+        };
+        // Another clerk cannot take it.
+        let other = Recorder {
+            actor: "李娜".into(),
+            ..clerk("2026-11-23 09:00")
+        };
+        let refused = hand_to(other, "李娜").unwrap_err();
+        assert_eq!(refused.field_errors()[0].field, "step");
+        // The owner hands it on, with a reason; it is then the new owner's.
+        let owner_by = Recorder {
+            actor: owner.clone(),
+            ..clerk("2026-11-23 09:00")
+        };
+        let moved = hand_to(owner_by.clone(), "李娜").unwrap();
+        assert_eq!(moved.record.owner.as_deref(), Some("李娜"));
+        assert!(moved.notices.is_empty());
+        // Not to themselves.
+        let same = hand_to(owner_by, &owner).unwrap_err();
+        assert_eq!(same.field_errors()[0].field, "new_owner");
+        // The supervisor reassigns any case.
+        let supervisor = Recorder {
+            actor: "李主任".into(),
+            role: Role::Supervisor,
+            ..clerk("2026-11-23 09:00")
+        };
+        assert!(hand_to(supervisor, "赵中台").is_ok());
     }
 
     #[test]

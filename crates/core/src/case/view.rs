@@ -182,6 +182,19 @@ pub fn record_step(
             reason,
         }));
     }
+    // Only the owner hands a case on (the supervisor may reassign any).
+    if request.step == EventType::OwnerChanged
+        && by.role != Role::Supervisor
+        && before.owner.as_deref() != Some(by.actor.as_str())
+    {
+        return Err(StepRefused::Fields(vec![FieldError {
+            field: "step".into(),
+            problem: format!(
+                "只有首办负责人（{}）或中心管理人员可以转交本件",
+                before.owner.as_deref().unwrap_or("")
+            ),
+        }]));
+    }
     if !request.step.recorded_on_the_case_page() || !request.step.allowed(&before) {
         let allowed: Vec<&'static str> = step_forms(&before, item)
             .iter()

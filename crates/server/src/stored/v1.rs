@@ -91,6 +91,10 @@ enum EventKind {
     ReviewOpinion {
         points: Vec<String>,
     },
+    OwnerChanged {
+        to: String,
+        reason: String,
+    },
     HandoverConfirmed {
         line: usize,
     },
@@ -343,6 +347,10 @@ impl From<&core_case::Event> for Event {
             K::ReviewOpinion { points } => EventKind::ReviewOpinion {
                 points: points.clone(),
             },
+            K::OwnerChanged { to, reason } => EventKind::OwnerChanged {
+                to: to.clone(),
+                reason: reason.clone(),
+            },
             K::HandoverConfirmed { line } => EventKind::HandoverConfirmed { line: *line },
             K::RefusalReturned { reason } => EventKind::RefusalReturned {
                 reason: reason.clone(),
@@ -424,6 +432,7 @@ impl From<Event> for core_case::Event {
             },
             EventKind::RefusalApproved => K::RefusalApproved,
             EventKind::ReviewOpinion { points } => K::ReviewOpinion { points },
+            EventKind::OwnerChanged { to, reason } => K::OwnerChanged { to, reason },
             EventKind::HandoverConfirmed { line } => K::HandoverConfirmed { line },
             EventKind::RefusalReturned { reason } => K::RefusalReturned { reason },
             EventKind::Decided { approved, reasons } => K::Decided { approved, reasons },
