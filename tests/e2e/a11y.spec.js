@@ -1,20 +1,6 @@
 // Accessibility: axe-core on every page of the applicant flow and the notices, at
 // desktop and phone widths. Any violation fails, with its rule and the elements.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { test, expect, addClerk } from "./fixtures.js";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-async function checkPage(page, name) {
-  // Evaluated through the browser's debugging protocol, so the page's CSP does not apply.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
-  );
-  const problems = result.violations.map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  expect(problems, problems.join("\n")).toEqual([]);
-}
+import { test, expect, addClerk, checkPage } from "./fixtures.js";
 
 for (const [label, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
   test(`every page of the pre-check passes axe-core (${label})`, async ({ page, server }) => {
@@ -123,12 +109,7 @@ for (const [label, viewport] of [["tablet landscape", { width: 1280, height: 800
 
 test("every page of the pre-check passes axe-core at AAA on a terminal in the assisted mode (1080×1920)", async ({ page, server }) => {
   test.setTimeout(180_000);
-  const aaa = async (name) => {
-    await page.evaluate(axeSource);
-    const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag2aaa", "wcag21a", "wcag21aa", "best-practice"] } }));
-    const problems = r.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-    expect(problems, problems.join("\n")).toEqual([]);
-  };
+  const aaa = (name) => checkPage(page, name, ["wcag2a", "wcag2aa", "wcag2aaa", "wcag21a", "wcag21aa", "best-practice"]);
   await page.setViewportSize({ width: 1080, height: 1920 });
   await page.goto(server.url + "/?terminal=1");
   await expect(page.locator("html")).toHaveClass(/assisted/);

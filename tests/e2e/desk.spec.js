@@ -4,7 +4,7 @@
 // landscape and 800×1280 portrait.
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { test, expect, screenshotDir, addClerk, anotherBrowser } from "./fixtures.js";
+import { test, expect, screenshotDir, addClerk, anotherBrowser, checkPage } from "./fixtures.js";
 
 const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
 const PASSWORD = "desk password 1";
@@ -110,6 +110,8 @@ async function printNotice(page, title, file) {
 
 /** Records one step and waits until the history shows it. */
 async function step(page, name, fill = async () => {}) {
+  // The case (and its history) is on the page before counting.
+  await expect(page.locator(".history li").first()).toBeVisible();
   const before = await page.locator(".history li").count();
   await page.getByRole("button", { name, exact: true }).click();
   await fill();
@@ -197,6 +199,7 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await page.mouse.up();
   await expect(page.locator(".signature-ink")).toHaveAttribute("d", /^M\d+ \d+( L\d+ \d+)+$/);
   await shot(page, "desk-signature.png");
+  await checkPage(page, "hand-out at the window with a signature");
   await page.getByRole("button", { name: "确认办理" }).click();
   await expect(page.locator(".case-state")).toHaveText("已出件");
   await step(page, "记录好差评", () => page.getByRole("radio", { name: "非常满意" }).check());
@@ -257,6 +260,7 @@ test("the whole hall: the front desk receives and hands papers over, the middle 
   expect(correction).toContain("未标明食品处理区面积");
   expect(correction).toContain("已过有效期");
   await shot(back, "hall-reviewer.png");
+  await checkPage(back, "reviewer's case with a correction notice");
 
   // The applicant brings the corrections to the middle office.
   await middle.page.reload();
@@ -283,6 +287,7 @@ test("the whole hall: the front desk receives and hands papers over, the middle 
   await lead.page.goto(server.url + "/desk?state=refusal_pending");
   await expect(lead.page.locator("table.cases")).toContainText(number);
   await shot(lead.page, "hall-lead-queue.png");
+  await checkPage(lead.page, "the lead's queue of filed refusals");
   await lead.page.getByRole("link", { name: number }).click();
   await step(lead.page, "批准否定备案（不予许可）");
   await expect(lead.page.locator(".case-state")).toHaveText("已办结（不予）");
@@ -296,6 +301,17 @@ test("the whole hall: the front desk receives and hands papers over, the middle 
   await expect(page.locator("table.cases")).toContainText(number);
   await expect(page.locator("table.cases")).toContainText("已办结（不予）");
   await shot(page, "hall-front-desk-queue.png");
+});
+
+test("a case received for the back office to accept shows the relay clock at the desk", async ({ page, server }) => {
+  await login(page, server);
+  await startCase(page, "最低生活保障");
+  await tick(page);
+  await finish(page);
+  await expect(page.locator(".case-state")).toHaveText("已收件");
+  await expect(page.locator(".relay-clock")).toContainText("自收件起已 0 分钟");
+  await expect(page.locator(".relay-clock")).toContainText("后台须在 20 分钟内答复");
+  await checkPage(page, "case with the relay clock");
 });
 
 test("accepted with a tolerated gap, and incomplete: each gets its notices", async ({ page, server }) => {

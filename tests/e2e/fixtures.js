@@ -4,7 +4,8 @@
 // - `context` / `page`: Debian's Chromium in a fresh profile directory.
 import { test as base, chromium, expect } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,6 +86,17 @@ export const test = base.extend({
 });
 
 export { expect };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core (WCAG 2.1 A/AA and best practice) on the page; any violation fails. */
+export async function checkPage(page, name, tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]) {
+  // Evaluated through the browser's debugging protocol, so the page's CSP does not apply.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate((values) => window.axe.run(document, { runOnly: { type: "tag", values } }), tags);
+  const problems = result.violations.map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  expect(problems, problems.join("\n")).toEqual([]);
+}
 
 /** Creates an account in the server's database (`onewindow user add`); a department's
  *  posts (support, reviewer, lead) name their department. */

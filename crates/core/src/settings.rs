@@ -32,6 +32,9 @@ pub struct DeadlineSettings {
     pub extension_days: u32,
     /// An extension's working days for joint handling (Art. 42: 15).
     pub joint_extension_days: u32,
+    /// Minutes the back office has to answer a case received for on-the-spot acceptance
+    /// (the front-desk relay; Zhanhe's rules: 20).
+    pub relay_minutes: u32,
 }
 
 impl Default for DeadlineSettings {
@@ -42,6 +45,7 @@ impl Default for DeadlineSettings {
             archive_days: 5,
             extension_days: 10,
             joint_extension_days: 15,
+            relay_minutes: 20,
         }
     }
 }

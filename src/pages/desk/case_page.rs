@@ -188,6 +188,7 @@ fn case_view(
                 <div class="summary-row"><dt>{desk().owner}</dt><dd class="case-owner">{case.owner.clone()}{(!case.site.is_empty()).then(|| format!("（{}）", case.site))}</dd></div>
             })}
         </dl>
+        <super::relay_clock::RelayClock record=case.view.record.clone()/>
         {(!case.view.outstanding_tolerated.is_empty()).then(|| view! {
             <p class="banner banner-warning no-print tolerated-outstanding" role="status">
                 {desk().tolerated_outstanding}{case.view.outstanding_tolerated.join("、")}

@@ -7,6 +7,7 @@ mod case_page;
 mod event_form;
 mod login;
 mod new_case;
+mod relay_clock;
 mod unmask;
 
 pub use case_page::DeskCasePage;

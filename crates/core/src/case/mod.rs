@@ -9,6 +9,7 @@ pub mod access;
 mod deadlines;
 mod lifecycle;
 mod notices;
+mod relay;
 mod steps;
 mod view;
 
@@ -20,6 +21,7 @@ pub use lifecycle::{
     TransitionError,
 };
 pub use notices::Stage;
+pub use relay::{relay, Relay};
 pub use steps::{
     build_event, open_tolerated, pending_corrections, step_forms, unconfirmed_lines, Choice,
     EventType, FieldInput, FieldName, StepField, StepForm, StepInput,
