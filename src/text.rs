@@ -437,6 +437,7 @@ pub struct DeskText {
     pub merged_corrections: &'static str,
     pub col_confirmed: &'static str,
     pub not_confirmed: &'static str,
+    pub queues: &'static str,
     pub relay_before: &'static str,
     pub relay_middle: &'static str,
     pub relay_after: &'static str,
@@ -591,6 +592,7 @@ const DESK_ZH: DeskText = DeskText {
     merged_corrections: "以下各项将一并写入补正通知书（一次性告知）：",
     col_confirmed: "接收确认",
     not_confirmed: "待接收人确认",
+    queues: "工作队列",
     relay_before: "即时受理接力：自收件起已 ",
     relay_middle: " 分钟（后台须在 ",
     relay_after: " 分钟内答复）",
@@ -730,6 +732,19 @@ impl DeskText {
         }
     }
 
+    /// A work queue, by the state its cases wait in.
+    pub fn queue(&self, state: CaseState) -> &'static str {
+        match state {
+            CaseState::Received => "待受理",
+            CaseState::Accepted => "待审查",
+            CaseState::UnderReview => "审查中",
+            CaseState::CorrectionRequested => "待补正",
+            CaseState::RefusalPending => "待审批否定备案",
+            CaseState::Decided { .. } => "待出件",
+            other => self.state(Some(other)),
+        }
+    }
+
     /// 办件状态.
     pub fn state(&self, state: Option<CaseState>) -> &'static str {
         match state {
@@ -763,6 +778,7 @@ impl DeskText {
             EventType::SpecialProcedureStarted => "启动特别程序",
             EventType::SpecialProcedureEnded => "特别程序结束",
             EventType::Extended => "延期",
+            EventType::DeliveryChosen => "出件方式",
             EventType::OwnerChanged => "转交首办负责人",
             EventType::ReviewOpinion => "审查意见",
             EventType::HandoverConfirmed => "确认接收材料",

@@ -143,6 +143,8 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await page.getByRole("button", { name: "确认查看" }).click();
   await expect(page.locator(".unmask")).toContainText("91350100M000100Y43");
 
+  // The applicant chooses how to receive the result (changeable until 出件).
+  await step(page, "出件方式", () => page.getByRole("radio", { name: "窗口领取" }).check());
   // The front desk does not review: the back office's steps are not offered to it.
   await expect(page.getByRole("button", { name: "开始审查", exact: true })).toHaveCount(0);
   // The papers go to the back office: a line in the hand-over ledger.
@@ -176,7 +178,8 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await expect(page.locator(".case-state")).toHaveText("已办结（准予）");
   // At the window the collector signs on the tablet; the pad is there only for the window.
   await page.getByRole("button", { name: "出件", exact: true }).click();
-  await page.getByRole("radio", { name: "窗口领取" }).check();
+  // The form starts from the applicant's choice: the window, with the signature pad.
+  await expect(page.getByRole("radio", { name: "窗口领取" })).toBeChecked();
   const pad = page.locator(".signature-pad");
   await expect(pad).toBeVisible();
   await page.getByRole("button", { name: "确认办理" }).click();
@@ -205,7 +208,7 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await step(page, "记录好差评", () => page.getByRole("radio", { name: "非常满意" }).check());
   await step(page, "归档");
   await expect(page.locator(".case-state")).toHaveText("已归档");
-  await expect(page.locator(".history li")).toHaveCount(10);
+  await expect(page.locator(".history li")).toHaveCount(11);
   await expect(page.locator(".history")).toContainText("李明");
   await expect(page.locator(".history")).toContainText("已当场签名");
 
@@ -284,7 +287,9 @@ test("the whole hall: the front desk receives and hands papers over, the middle 
   await reviewer.close();
 
   // The lead finds it in the queue of filed refusals and approves it.
-  await lead.page.goto(server.url + "/desk?state=refusal_pending");
+  await lead.page.goto(server.url + "/desk");
+  await lead.page.getByRole("navigation", { name: "工作队列" }).getByRole("link", { name: "待审批否定备案" }).click();
+  await expect(lead.page.getByLabel("部门")).toHaveValue("市场监督管理局");
   await expect(lead.page.locator("table.cases")).toContainText(number);
   await shot(lead.page, "hall-lead-queue.png");
   await checkPage(lead.page, "the lead's queue of filed refusals");

@@ -247,6 +247,22 @@ fn events_added_within_version_one_read_back_whole() {
         ),
         e("2026-11-07 10:00", Role::Lead, EventKind::RefusalApproved),
         e(
+            "2026-11-07 11:00",
+            Role::Clerk,
+            EventKind::DeliveryChosen {
+                method: DeliveryMethod::Post,
+                address: Some("县城关镇人民路1号".into()),
+            },
+        ),
+        e(
+            "2026-11-07 12:00",
+            Role::Clerk,
+            EventKind::OwnerChanged {
+                to: "李娜".into(),
+                reason: "王敏休假".into(),
+            },
+        ),
+        e(
             "2026-11-08 10:00",
             Role::Clerk,
             EventKind::Delivered {

@@ -45,6 +45,11 @@ fn details(kind: &EventKind) -> Vec<String> {
         EventKind::RefusalReturned { reason } => vec![reason.clone()],
         EventKind::ReviewOpinion { points } => vec![points.join("；")],
         EventKind::OwnerChanged { to, reason } => vec![format!("→ {to}"), reason.clone()],
+        EventKind::DeliveryChosen { method, address } => {
+            let mut v = vec![d.method(*method).to_string()];
+            v.extend(address.clone());
+            v
+        }
         EventKind::HandoverConfirmed { line } => vec![format!("#{}", line + 1)],
         EventKind::Decided { approved, reasons } => {
             let mut v = vec![if *approved { d.approved } else { d.denied }.to_string()];

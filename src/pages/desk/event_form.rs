@@ -104,7 +104,13 @@ pub fn EventForm(
                 <button type="button" class="secondary step-button"
                     aria-pressed=move || chosen.with(|c| c.as_ref().is_some_and(|c| c.step == step)).to_string()
                     on:click=move |_| {
-                        input.set(BTreeMap::new());
+                        // The core's defaults first (e.g. the delivery the applicant chose).
+                        input.set(
+                            form.fields
+                                .iter()
+                                .filter_map(|f| f.default.clone().map(|v| (f.name, v)))
+                                .collect::<BTreeMap<_, _>>(),
+                        );
                         note.set(String::new());
                         errors.set(vec![]);
                         on_choose.run(());

@@ -127,6 +127,8 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
         // The owner hands the case on (the core checks it is the owner); the supervisor may
         // reassign any case.
         EventType::OwnerChanged => duty(&[Support], Some(&[Right::Receive]), &[Supervisor]),
+        // The applicant's own choice, recorded at the window or by the applicant.
+        EventType::DeliveryChosen => duty(&[Support], Some(&[Right::Receive]), &[Applicant]),
         EventType::RefusalProposed | EventType::ReviewOpinion => duty(&[Reviewer, Lead], None, &[]),
         // Whoever receives papers confirms them: a department's posts, or the window when
         // results come back to it.

@@ -15,6 +15,9 @@ pub struct CaseRecord {
     pub state: Option<CaseState>,
     /// When the papers were first received (收件).
     pub received: Option<NaiveDateTime>,
+    /// How the applicant chose to receive the result, and the postal address for post.
+    #[serde(default)]
+    pub delivery: Option<(DeliveryMethod, Option<String>)>,
     /// Its owner (首办负责人): who received it at a desk, or to whom it was handed since.
     #[serde(default)]
     pub owner: Option<String>,
@@ -232,6 +235,13 @@ pub(super) fn target(
         ),
         E::SpecialProcedureEnded => during(state == Some(S::SpecialProcedure), S::UnderReview),
         E::Extended { .. } => state.filter(|s| open(*s) && rec.extended.is_none()),
+        // The choice may change until the result is handed out.
+        E::DeliveryChosen { .. } => state.filter(|s| {
+            !matches!(
+                s,
+                S::NotAccepted | S::Delivered { .. } | S::Evaluated | S::Archived
+            )
+        }),
         // Owned from receipt at a desk until archived.
         E::OwnerChanged { .. } => state.filter(|s| rec.owner.is_some() && *s != S::Archived),
         E::ReviewOpinion { .. } => state.filter(|s| {
@@ -362,6 +372,10 @@ fn validate(kind: &EventKind) -> Result<(), String> {
             "a filed refusal needs its reasons and their legal basis",
         ),
         EventKind::RefusalReturned { reason } => need(blank(reason), "a returned refusal says why"),
+        EventKind::DeliveryChosen { method, address } => need(
+            *method == DeliveryMethod::Post && address.as_deref().is_none_or(blank),
+            "post needs the address",
+        ),
         EventKind::OwnerChanged { to, reason } => need(
             blank(to) || blank(reason),
             "a case is handed to a named clerk, with a reason",
@@ -441,6 +455,9 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
             }
         }
         EventKind::OwnerChanged { to, .. } => rec.owner = Some(to.clone()),
+        EventKind::DeliveryChosen { method, address } => {
+            rec.delivery = Some((*method, address.clone()))
+        }
         EventKind::Accepted { tolerated } => {
             told(rec);
             rec.accepted = Some(event.at);

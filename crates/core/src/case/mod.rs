@@ -165,6 +165,15 @@ pub enum EventKind {
         /// Who approved it (负责人).
         approver: String,
     },
+    /// The applicant's choice of how to receive the result (出件方式): window, locker or
+    /// post (with the address); changeable until the result is handed out.
+    DeliveryChosen {
+        /// Window, locker or post.
+        method: DeliveryMethod,
+        /// The postal address, for post.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        address: Option<String>,
+    },
     /// The case's owner (首办负责人) hands it to another clerk, with a reason.
     OwnerChanged {
         /// The new owner's account.

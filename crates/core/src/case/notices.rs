@@ -42,6 +42,7 @@ impl EventKind {
             | EventKind::RefusalProposed { .. }
             | EventKind::ReviewOpinion { .. }
             | EventKind::OwnerChanged { .. }
+            | EventKind::DeliveryChosen { .. }
             | EventKind::HandoverConfirmed { .. }
             | EventKind::RefusalReturned { .. }
             | EventKind::Delivered { .. }

@@ -53,6 +53,8 @@ event_types! {
     SpecialProcedureEnded,
     /// 延期.
     Extended,
+    /// 出件方式.
+    DeliveryChosen,
     /// 转交首办负责人.
     OwnerChanged,
     /// 审查意见.
@@ -93,6 +95,7 @@ impl EventKind {
             EventKind::SpecialProcedureStarted { .. } => EventType::SpecialProcedureStarted,
             EventKind::SpecialProcedureEnded => EventType::SpecialProcedureEnded,
             EventKind::Extended { .. } => EventType::Extended,
+            EventKind::DeliveryChosen { .. } => EventType::DeliveryChosen,
             EventKind::OwnerChanged { .. } => EventType::OwnerChanged,
             EventKind::ReviewOpinion { .. } => EventType::ReviewOpinion,
             EventKind::HandoverConfirmed { .. } => EventType::HandoverConfirmed,
@@ -128,6 +131,7 @@ impl EventType {
             EventType::SpecialProcedureStarted => "special_procedure_started",
             EventType::SpecialProcedureEnded => "special_procedure_ended",
             EventType::Extended => "extended",
+            EventType::DeliveryChosen => "delivery_chosen",
             EventType::OwnerChanged => "owner_changed",
             EventType::ReviewOpinion => "review_opinion",
             EventType::HandoverConfirmed => "handover_confirmed",
@@ -156,6 +160,7 @@ impl EventType {
             | EventType::SpecialProcedureStarted
             | EventType::SpecialProcedureEnded
             | EventType::Extended
+            | EventType::DeliveryChosen
             | EventType::OwnerChanged
             | EventType::ReviewOpinion
             | EventType::HandoverConfirmed
@@ -180,7 +185,12 @@ impl EventType {
             input,
             required,
             shown_when: None,
+            default: None,
         };
+        // The hand-out starts from the applicant's choice.
+        let chosen = rec.delivery.as_ref();
+        let chosen_method = chosen.map(|(m, _)| delivery_name(*m).to_string());
+        let chosen_address = chosen.and_then(|(_, a)| a.clone());
         match self {
             EventType::NotAccepted => vec![field(F::Reasons, I::Lines, true)],
             // Required only when no reviewer's point or tolerated paper is waiting to go in.
@@ -190,6 +200,10 @@ impl EventType {
                 pending_corrections(rec, item).is_empty(),
             )],
             EventType::ReviewOpinion => vec![field(F::ReviewPoints, I::Lines, true)],
+            EventType::DeliveryChosen => vec![
+                field(F::Method, delivery_choices(item), true),
+                field(F::Address, I::Lines, false).when(F::Method, "post"),
+            ],
             EventType::OwnerChanged => vec![
                 field(F::NewOwner, I::Text, true),
                 field(F::TransferReason, I::Lines, true),
@@ -233,27 +247,8 @@ impl EventType {
             ],
             EventType::RefusalReturned => vec![field(F::ReturnReason, I::Lines, true)],
             EventType::Delivered => {
-                let offered = item.map(|i| i.delivery.clone()).unwrap_or_default();
-                let methods = if offered.is_empty() {
-                    vec![
-                        DeliveryMethod::Window,
-                        DeliveryMethod::Locker,
-                        DeliveryMethod::Post,
-                    ]
-                } else {
-                    offered
-                };
                 vec![
-                    field(
-                        F::Method,
-                        I::Choice(
-                            methods
-                                .into_iter()
-                                .map(|method| Choice::Method { method })
-                                .collect(),
-                        ),
-                        true,
-                    ),
+                    field(F::Method, delivery_choices(item), true).starting_with(chosen_method),
                     // What each way of handing out records (出件记录); `build_event`
                     // asks for the fields of the chosen method.
                     field(F::CollectedBy, I::Text, false).when(F::Method, "window"),
@@ -261,7 +256,9 @@ impl EventType {
                     field(F::NoSignatureReason, I::Text, false).when(F::Method, "window"),
                     field(F::LockerSlot, I::Text, false).when(F::Method, "locker"),
                     field(F::PickupCode, I::Text, false).when(F::Method, "locker"),
-                    field(F::Address, I::Lines, false).when(F::Method, "post"),
+                    field(F::Address, I::Lines, false)
+                        .when(F::Method, "post")
+                        .starting_with(chosen_address),
                     field(F::Tracking, I::Text, false).when(F::Method, "post"),
                 ]
             }
@@ -329,6 +326,10 @@ impl EventType {
                 to: String::new(),
                 reason: String::new(),
             },
+            EventType::DeliveryChosen => EventKind::DeliveryChosen {
+                method: DeliveryMethod::Window,
+                address: None,
+            },
             EventType::HandoverConfirmed => EventKind::HandoverConfirmed {
                 line: unconfirmed_lines(rec)
                     .into_iter()
@@ -380,6 +381,26 @@ impl EventType {
     pub fn allowed(self, rec: &CaseRecord) -> bool {
         target(rec.state, &self.probe(rec), rec).is_some()
     }
+}
+
+/// The ways the item hands results out (all three when its guide does not say).
+fn delivery_choices(item: Option<&ServiceItem>) -> FieldInput {
+    let offered = item.map(|i| i.delivery.clone()).unwrap_or_default();
+    let methods = if offered.is_empty() {
+        vec![
+            DeliveryMethod::Window,
+            DeliveryMethod::Locker,
+            DeliveryMethod::Post,
+        ]
+    } else {
+        offered
+    };
+    FieldInput::Choice(
+        methods
+            .into_iter()
+            .map(|method| Choice::Method { method })
+            .collect(),
+    )
 }
 
 /// What the next correction request carries besides what is typed: every reviewer's
@@ -611,11 +632,19 @@ pub struct StepField {
     /// hand-out at the window).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_when: Option<(FieldName, String)>,
+    /// What the form starts with, e.g. the delivery the applicant chose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
 }
 
 impl StepField {
     fn when(mut self, field: FieldName, value: &str) -> StepField {
         self.shown_when = Some((field, value.to_string()));
+        self
+    }
+
+    fn starting_with(mut self, value: Option<String>) -> StepField {
+        self.default = value;
         self
     }
 
@@ -711,6 +740,26 @@ pub fn build_event(
                 ));
             }
             EventKind::CorrectionRequested { items }
+        }
+        EventType::DeliveryChosen => {
+            let method = match choice(FieldName::Method) {
+                Some(Choice::Method { method }) => method,
+                _ => {
+                    problems.push(FieldError {
+                        field: FieldName::Method.name().into(),
+                        problem: "请选择本事项提供的出件方式".into(),
+                    });
+                    DeliveryMethod::Window
+                }
+            };
+            if method == DeliveryMethod::Post {
+                problems.extend(need(FieldName::Address, "邮寄须填写收件地址"));
+            }
+            EventKind::DeliveryChosen {
+                method,
+                address: (method == DeliveryMethod::Post)
+                    .then(|| text(FieldName::Address).to_string()),
+            }
         }
         EventType::OwnerChanged => {
             problems.extend(need(FieldName::NewOwner, "请填写接手的工作人员账号"));

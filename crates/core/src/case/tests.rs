@@ -130,7 +130,7 @@ fn an_impossible_step_is_refused_with_what_may_come_next() {
     assert_eq!(
         e.to_string(),
         "event 1 (decided) is not possible in state received; \
-         possible next: accepted, not_accepted, correction_requested, owner_changed, review_opinion, handed_over"
+         possible next: accepted, not_accepted, correction_requested, delivery_chosen, owner_changed, review_opinion, handed_over"
     );
     let closed = [
         ev("2026-11-02 09:00", EventKind::Received),
@@ -912,6 +912,63 @@ mod steps_and_recording {
             ..clerk("2026-11-23 09:00")
         };
         assert!(hand_to(supervisor, "赵中台").is_ok());
+    }
+
+    #[test]
+    fn the_applicants_delivery_choice_starts_the_hand_out_and_can_change_until_then() {
+        let mut events = accepted_with_tolerated();
+        for (t, fields, at) in [
+            (
+                EventType::DeliveryChosen,
+                vec![(FieldName::Method, "window")],
+                "2026-11-20 09:20",
+            ),
+            (
+                EventType::DeliveryChosen,
+                vec![
+                    (FieldName::Method, "post"),
+                    (FieldName::Address, "县城关镇人民路1号 张三收"),
+                ],
+                "2026-11-21 09:00",
+            ),
+            (
+                EventType::ToleratedSupplied,
+                vec![(FieldName::Material, "layout_plan")],
+                "2026-11-23 09:00",
+            ),
+            (
+                EventType::Decided,
+                vec![(FieldName::Decision, "approved")],
+                "2026-11-24 10:00",
+            ),
+        ] {
+            events = record_step(&events, None, &request(t, &fields), &clerk(at))
+                .unwrap()
+                .events;
+        }
+        let rec = replay(&events).unwrap();
+        let form = step_forms(&rec, None)
+            .into_iter()
+            .find(|f| f.step == EventType::Delivered)
+            .unwrap();
+        let default = |name| {
+            form.fields
+                .iter()
+                .find(|f| f.name == name)
+                .and_then(|f| f.default.clone())
+        };
+        assert_eq!(default(FieldName::Method).as_deref(), Some("post"));
+        assert_eq!(
+            default(FieldName::Address).as_deref(),
+            Some("县城关镇人民路1号 张三收")
+        );
+        // Post needs an address.
+        let input: StepInput = [(FieldName::Method, "post".to_string())].into();
+        assert_eq!(
+            build_event(EventType::DeliveryChosen, &input, &rec, None, "王敏").unwrap_err()[0]
+                .field,
+            "address"
+        );
     }
 
     #[test]

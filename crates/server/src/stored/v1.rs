@@ -95,6 +95,11 @@ enum EventKind {
         to: String,
         reason: String,
     },
+    DeliveryChosen {
+        method: Delivery,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        address: Option<String>,
+    },
     HandoverConfirmed {
         line: usize,
     },
@@ -347,6 +352,10 @@ impl From<&core_case::Event> for Event {
             K::ReviewOpinion { points } => EventKind::ReviewOpinion {
                 points: points.clone(),
             },
+            K::DeliveryChosen { method, address } => EventKind::DeliveryChosen {
+                method: (*method).into(),
+                address: address.clone(),
+            },
             K::OwnerChanged { to, reason } => EventKind::OwnerChanged {
                 to: to.clone(),
                 reason: reason.clone(),
@@ -433,6 +442,10 @@ impl From<Event> for core_case::Event {
             EventKind::RefusalApproved => K::RefusalApproved,
             EventKind::ReviewOpinion { points } => K::ReviewOpinion { points },
             EventKind::OwnerChanged { to, reason } => K::OwnerChanged { to, reason },
+            EventKind::DeliveryChosen { method, address } => K::DeliveryChosen {
+                method: method.into(),
+                address,
+            },
             EventKind::HandoverConfirmed { line } => K::HandoverConfirmed { line },
             EventKind::RefusalReturned { reason } => K::RefusalReturned { reason },
             EventKind::Decided { approved, reasons } => K::Decided { approved, reasons },

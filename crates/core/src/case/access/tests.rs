@@ -23,6 +23,7 @@ special_procedure_started  *          no        no             no      dept     
 special_procedure_ended    *          no        no             no      dept     dept no
 extended                   *          no        no             no      no       dept no
 owner_changed              *          no        w:receive      dept    no       no   yes
+delivery_chosen            *          yes       w:receive      dept    no       no   no
 review_opinion             *          no        no             no      dept     dept no
 handover_confirmed         *          no        w:receive      dept    dept     dept no
 refusal_proposed           *          no        no             no      dept     dept no
