@@ -54,6 +54,7 @@ pub fn new_draft(item: &str) -> Draft {
         actor: String::new(),
         agent: None,
         guides: Default::default(),
+        delivery: None,
     }
 }
 
@@ -228,6 +229,16 @@ impl DraftHandle {
         }
         let h = set_timeout_with_handle(move || self.save_now(), DEBOUNCE).ok();
         self.timer.set_value(h);
+    }
+
+    /// Drops the waiting save: the caller writes the draft itself (queueing it freezes
+    /// the whole draft, with every edit made so far), so no later save may race it.
+    pub fn take_over_save(self) {
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+        }
+        self.timer.set_value(None);
+        self.dirty.set_value(false);
     }
 
     /// Saves now (if anything changed); a save already running is followed by another.

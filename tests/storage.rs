@@ -47,6 +47,7 @@ fn draft(id: &str) -> Draft {
             },
         )]
         .into(),
+        delivery: None,
     }
 }
 
@@ -151,6 +152,7 @@ async fn queueing_freezes_the_draft_and_confirming_removes_the_entry() {
         actor: "applicant".into(),
         claimed: Claimed::default(),
         guide_versions: Default::default(),
+        delivery: None,
     };
     s.queue(&s.draft("d3").await.unwrap().unwrap(), &sub, 1000.0)
         .await

@@ -5,9 +5,10 @@
 //! versions 1 (pre-checks only) and 2 are upgraded on reading.
 
 use super::drafts::{Draft, DraftGuide, DraftStatus, DRAFT_VERSION};
+use onewindow_core::catalog::DeliveryMethod;
 use onewindow_core::condition::Answers;
 use onewindow_core::outcome::{MarkKind, MaterialStatus};
-use onewindow_core::submission::{ApplicantInput, Channel};
+use onewindow_core::submission::{ApplicantInput, Channel, DeliveryChoice};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -41,6 +42,48 @@ enum Mark {
     Defective { reason: String },
 }
 
+/// How the applicant wants the result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Delivery {
+    method: StoredMethod,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    address: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StoredMethod {
+    Window,
+    Locker,
+    Post,
+}
+
+impl From<&DeliveryChoice> for Delivery {
+    fn from(d: &DeliveryChoice) -> Self {
+        Delivery {
+            method: match d.method {
+                DeliveryMethod::Window => StoredMethod::Window,
+                DeliveryMethod::Locker => StoredMethod::Locker,
+                DeliveryMethod::Post => StoredMethod::Post,
+            },
+            address: d.address.clone(),
+        }
+    }
+}
+
+impl From<Delivery> for DeliveryChoice {
+    fn from(d: Delivery) -> Self {
+        DeliveryChoice {
+            method: match d.method {
+                StoredMethod::Window => DeliveryMethod::Window,
+                StoredMethod::Locker => DeliveryMethod::Locker,
+                StoredMethod::Post => DeliveryMethod::Post,
+            },
+            address: d.address,
+        }
+    }
+}
+
 /// A guide as a draft was made with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Guide {
@@ -68,6 +111,8 @@ struct RecordV3 {
     agent: Option<Person>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     guides: BTreeMap<String, Guide>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    delivery: Option<Delivery>,
 }
 
 impl From<&ApplicantInput> for Person {
@@ -165,6 +210,7 @@ pub fn encode(draft: &Draft) -> Result<String, String> {
                 )
             })
             .collect(),
+        delivery: draft.delivery.as_ref().map(Delivery::from),
     };
     serde_json::to_string(&record)
         .map_err(|e| (crate::text::faults().draft_unwritable)(&e.to_string()))
@@ -202,6 +248,7 @@ fn from_v3(r: RecordV3) -> Draft {
                 )
             })
             .collect(),
+        delivery: r.delivery.map(DeliveryChoice::from),
     }
 }
 

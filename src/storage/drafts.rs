@@ -70,6 +70,8 @@ pub struct Draft {
     /// The guide of each item the draft was made with (version 3), so that a newer
     /// guide can be compared with it: by item code.
     pub guides: std::collections::BTreeMap<String, DraftGuide>,
+    /// How the applicant wants the result (version 3; `None` until chosen).
+    pub delivery: Option<onewindow_core::submission::DeliveryChoice>,
 }
 
 /// An item's guide as a draft was made with it.

@@ -86,9 +86,10 @@ async function tick(page, special = {}) {
   }
 }
 
-async function finish(page) {
+async function finish(page, delivery = null) {
   await page.getByRole("link", { name: "继续" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "核对您的信息" })).toBeVisible();
+  if (delivery) await page.getByRole("group", { name: /出件方式/ }).getByRole("radio", { name: delivery }).check();
   await page.getByRole("button", { name: "完成收件并提交" }).click();
   await expect(page.locator(".receipt-value").first()).toHaveText(/^2026-\d{6}$/);
   const number = await page.locator(".receipt-value").first().textContent();
@@ -128,7 +129,8 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await expect(page.locator(".live-outcome")).toContainText("材料齐全，予以受理");
   await expect(page.locator(".live-outcome")).toContainText("受理通知书");
   await shot(page, "desk-checklist-landscape.png");
-  const number = await finish(page);
+  // The applicant says at the window how they want the result.
+  const number = await finish(page, "窗口领取");
   await expect(page.locator(".case-state")).toHaveText("已受理");
   const acceptance = await printNotice(page, "受理通知书", "desk-acceptance.pdf");
   expect(acceptance).toContain("某政受字〔2026〕第000001号");
@@ -143,8 +145,9 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await page.getByRole("button", { name: "确认查看" }).click();
   await expect(page.locator(".unmask")).toContainText("91350100M000100Y43");
 
-  // The applicant chooses how to receive the result (changeable until 出件).
-  await step(page, "出件方式", () => page.getByRole("radio", { name: "窗口领取" }).check());
+  // The choice is on the case, and can still change until 出件.
+  await expect(page.locator(".history")).toContainText("出件方式");
+  await expect(page.getByRole("button", { name: "出件方式", exact: true })).toBeVisible();
   // The front desk does not review: the back office's steps are not offered to it.
   await expect(page.getByRole("button", { name: "开始审查", exact: true })).toHaveCount(0);
   // The papers go to the back office: a line in the hand-over ledger.

@@ -28,6 +28,8 @@ pub struct CaseInHand<'a> {
     pub clerk: &'a str,
     /// The version of each item's guide the draft was made with.
     pub guide_versions: &'a std::collections::BTreeMap<String, String>,
+    /// How the applicant wants the result.
+    pub delivery: Option<&'a crate::submission::DeliveryChoice>,
 }
 
 /// The submission for `case`, sent at `at`: at the desk with its marks and the outcome
@@ -80,5 +82,6 @@ pub fn build_submission(
         },
         claimed,
         guide_versions: case.guide_versions.clone(),
+        delivery: case.delivery.cloned(),
     })
 }

@@ -89,6 +89,21 @@ pub struct Submission {
     /// server has published another since, it says what changed for this case.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub guide_versions: std::collections::BTreeMap<String, String>,
+    /// How the applicant wants the result (出件方式), chosen when applying: window,
+    /// locker, or post with the address. Recorded on the case; changeable until 出件.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliveryChoice>,
+}
+
+/// The applicant's choice of how to receive the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DeliveryChoice {
+    /// Window, locker or post.
+    pub method: crate::catalog::DeliveryMethod,
+    /// The postal address, for post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 
 pub use crate::diagnostic::FieldError;
@@ -229,6 +244,29 @@ pub fn check_submission(
         .filter(|o| !matches!(o, Outcome::ReceivedOnly))
     {
         events.push(event(o.event()));
+    }
+    // The delivery chosen when applying is recorded with the case (a pre-check keeps it
+    // for the desk to confirm).
+    if let Some(choice) = &sub.delivery {
+        let offered = item.delivery.is_empty() || item.delivery.contains(&choice.method);
+        let address = choice
+            .address
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty());
+        if !offered {
+            problems.push(error(
+                "delivery.method",
+                "本事项不提供所选的出件方式，请重新选择".to_string(),
+            ));
+        } else if choice.method == crate::catalog::DeliveryMethod::Post && address.is_none() {
+            problems.push(error("delivery.address", "邮寄须填写收件地址".to_string()));
+        } else if sub.channel == Channel::Desk {
+            events.push(event(EventKind::DeliveryChosen {
+                method: choice.method,
+                address: address.map(String::from),
+            }));
+        }
     }
     let record = match replay(&events) {
         Ok(r) => r,

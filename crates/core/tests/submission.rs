@@ -53,6 +53,7 @@ fn desk_submission() -> Submission {
             outcomes: vec![],
         },
         guide_versions: Default::default(),
+        delivery: None,
     }
 }
 
@@ -271,4 +272,34 @@ fn the_device_time_of_offline_desk_work_is_kept_within_a_week_and_never_ahead() 
     sub.submitted_at = at("2019-01-01 09:00");
     let checked = check_submission(&fixtures::catalog(), &calendar(), &sub, &received()).unwrap();
     assert_eq!(checked.events[0].device_at, None);
+}
+
+#[test]
+fn the_delivery_chosen_when_applying_is_recorded_with_the_case() {
+    use onewindow_core::catalog::DeliveryMethod;
+    use onewindow_core::submission::DeliveryChoice;
+    let mut sub = desk_submission();
+    sub.delivery = Some(DeliveryChoice {
+        method: DeliveryMethod::Post,
+        address: Some(" 县城关镇人民路1号 张三收 ".into()),
+    });
+    let checked = check_submission(&fixtures::catalog(), &calendar(), &sub, &received()).unwrap();
+    assert_eq!(
+        checked.events.last().map(|e| &e.kind),
+        Some(&EventKind::DeliveryChosen {
+            method: DeliveryMethod::Post,
+            address: Some("县城关镇人民路1号 张三收".into())
+        })
+    );
+    // Post without an address is refused on the field.
+    sub.delivery = Some(DeliveryChoice {
+        method: DeliveryMethod::Post,
+        address: Some("  ".into()),
+    });
+    let refused =
+        check_submission(&fixtures::catalog(), &calendar(), &sub, &received()).unwrap_err();
+    assert!(
+        refused.iter().any(|f| f.field == "delivery.address"),
+        "{refused:?}"
+    );
 }

@@ -4,6 +4,7 @@
 
 mod applicant_step;
 mod checklist_step;
+mod delivery_choice;
 mod desk_marks;
 mod done_step;
 mod question_step;

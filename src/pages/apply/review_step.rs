@@ -124,7 +124,8 @@ pub fn ReviewStep(
             return;
         }
         busy.set(true);
-        handle.save_now();
+        // Queueing writes the whole draft (the last choice included): no save may follow.
+        handle.take_over_save();
         let Some(draft) = handle.draft.get_untracked() else {
             return;
         };
@@ -147,6 +148,7 @@ pub fn ReviewStep(
                     agent: draft.agent.as_ref(),
                     clerk: &draft.actor,
                     guide_versions: &guide_versions,
+                    delivery: draft.delivery.as_ref(),
                 },
                 now_local(),
             )
@@ -195,6 +197,7 @@ pub fn ReviewStep(
                 {likely}
             </section>
         })}
+        <super::delivery_choice::DeliveryChoiceField handle=handle item=item.clone()/>
         {move || failure.get().map(|f| view! { <p class="banner banner-error" role="alert">{f}</p> })}
         <form on:submit=on_submit>
             <button type="submit" disabled=move || busy.get()>

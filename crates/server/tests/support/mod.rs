@@ -296,6 +296,7 @@ pub fn desk_case(catalog: &Catalog) -> Submission {
             outcomes: vec![],
         },
         guide_versions: Default::default(),
+        delivery: None,
     }
 }
 
