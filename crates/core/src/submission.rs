@@ -239,14 +239,8 @@ pub fn check_submission(
         Channel::PreCheck => EventKind::PreChecked,
         Channel::Desk => EventKind::Received,
     })];
-    if let Some(o) = outcome
-        .as_ref()
-        .filter(|o| !matches!(o, Outcome::ReceivedOnly))
-    {
-        events.push(event(o.event()));
-    }
-    // The delivery chosen when applying is recorded with the case (a pre-check keeps it
-    // for the desk to confirm).
+    // The delivery chosen when applying is recorded with the case, before the outcome
+    // (a pre-check keeps it for the desk to confirm).
     if let Some(choice) = &sub.delivery {
         let offered = item.delivery.is_empty() || item.delivery.contains(&choice.method);
         let address = choice
@@ -267,6 +261,13 @@ pub fn check_submission(
                 address: address.map(String::from),
             }));
         }
+    }
+    // The front desk's outcome comes last: its notices belong to that event.
+    if let Some(o) = outcome
+        .as_ref()
+        .filter(|o| !matches!(o, Outcome::ReceivedOnly))
+    {
+        events.push(event(o.event()));
     }
     let record = match replay(&events) {
         Ok(r) => r,

@@ -284,8 +284,9 @@ fn the_delivery_chosen_when_applying_is_recorded_with_the_case() {
         address: Some(" 县城关镇人民路1号 张三收 ".into()),
     });
     let checked = check_submission(&fixtures::catalog(), &calendar(), &sub, &received()).unwrap();
+    // Recorded after the receipt and before the outcome, whose notices belong to it.
     assert_eq!(
-        checked.events.last().map(|e| &e.kind),
+        checked.events.get(1).map(|e| &e.kind),
         Some(&EventKind::DeliveryChosen {
             method: DeliveryMethod::Post,
             address: Some("县城关镇人民路1号 张三收".into())
