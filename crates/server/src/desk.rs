@@ -12,9 +12,9 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{Local, NaiveDate};
-use onewindow_core::case::access::may_record;
+use onewindow_core::case::access::{may_hand_on, may_record};
 use onewindow_core::case::{
-    record_step, state_name, view, CaseView, DueStatus, Recorder, StepRequest,
+    record_step, state_name, view, CaseView, DueStatus, EventType, Recorder, StepRequest,
 };
 use onewindow_core::submission::{Channel, FieldError};
 use onewindow_core::validate::{mask_id, mask_mobile, unmask_reason};
@@ -81,9 +81,13 @@ fn case_view(state: &AppState, row: &Row) -> Result<CaseView, AppError> {
 fn case_view_for(state: &AppState, row: &Row, clerk: &Clerk) -> Result<CaseView, AppError> {
     let mut v = case_view(state, row)?;
     match state.catalog.catalog.item(&row.item_code) {
-        Some(item) => v
-            .steps
-            .retain(|s| may_record(&clerk.staff(), item, &row.site, s.step).is_ok()),
+        Some(item) => {
+            let owner_may = may_hand_on(&clerk.name, clerk.case_role(), &v.record);
+            v.steps.retain(|s| {
+                may_record(&clerk.staff(), item, &row.site, s.step).is_ok()
+                    && (s.step != EventType::OwnerChanged || owner_may)
+            })
+        }
         None => v.steps.clear(),
     }
     Ok(v)

@@ -69,7 +69,12 @@ async fn the_owner_hands_a_case_on_and_a_substitute_covers_an_absent_clerk() {
     assert_eq!(mine(&base, &wang).await, vec![number.clone()]);
     assert!(mine(&base, &li).await.is_empty());
 
-    // Not the reviewer's to hand on, nor another clerk's.
+    // Offered to the owner only …
+    let offered = |case: &Value| case["view"]["steps"].to_string().contains("owner_changed");
+    let (_, _, as_owner) = get(&base, &wang, &format!("/api/desk/cases/{number}")).await;
+    let (_, _, as_other) = get(&base, &li, &format!("/api/desk/cases/{number}")).await;
+    assert!(offered(&as_owner) && !offered(&as_other));
+    // … not the reviewer's to hand on, nor another clerk's.
     let reviewer = login(&base, REVIEWER, PASSWORD).await.unwrap();
     assert_eq!(hand_over(&base, &reviewer, &number, "李娜").await.0, 403);
     let (status, refused) = hand_over(&base, &li, &number, "李娜").await;

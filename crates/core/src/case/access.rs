@@ -151,6 +151,11 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
     }
 }
 
+/// Whether `actor` may hand this case on (转交): its owner, or a supervisor.
+pub fn may_hand_on(actor: &str, role: Role, rec: &super::CaseRecord) -> bool {
+    role == Role::Supervisor || rec.owner.as_deref() == Some(actor)
+}
+
 /// Whether this post takes in papers at all (the front desk, a department's middle
 /// office): the desk shows "new case" only to them; the item decides the rest.
 pub fn receives(role: Role) -> bool {

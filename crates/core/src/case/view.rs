@@ -184,8 +184,7 @@ pub fn record_step(
     }
     // Only the owner hands a case on (the supervisor may reassign any).
     if request.step == EventType::OwnerChanged
-        && by.role != Role::Supervisor
-        && before.owner.as_deref() != Some(by.actor.as_str())
+        && !super::access::may_hand_on(&by.actor, by.role, &before)
     {
         return Err(StepRefused::Fields(vec![FieldError {
             field: "step".into(),
