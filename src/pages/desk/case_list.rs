@@ -7,7 +7,7 @@ use crate::desk_api;
 use crate::text::desk;
 use leptos::prelude::*;
 use leptos_router::hooks::query_signal;
-use onewindow_core::case::{state_name, CaseState, DueStatus, Role};
+use onewindow_core::case::{state_name, CaseState, DueStatus};
 use onewindow_wire::body::{CaseListQuery, CaseSort, CaseSummary, DueFilter};
 
 /// The states a clerk filters by (a decided or delivered case under one name each).
@@ -68,25 +68,6 @@ fn row(case: &CaseSummary) -> impl IntoView {
         </tr>
     }
 }
-
-/// Each post's work queues: the state, and the posts that work on it.
-const QUEUES: &[(CaseState, &[Role])] = &[
-    (
-        CaseState::Received,
-        &[Role::Support, Role::Reviewer, Role::Lead],
-    ),
-    (CaseState::Accepted, &[Role::Reviewer, Role::Lead]),
-    (CaseState::UnderReview, &[Role::Reviewer, Role::Lead]),
-    (
-        CaseState::CorrectionRequested,
-        &[Role::Clerk, Role::Support, Role::Reviewer],
-    ),
-    (CaseState::RefusalPending, &[Role::Lead]),
-    (
-        CaseState::Decided { approved: true },
-        &[Role::Clerk, Role::Support],
-    ),
-];
 
 /// The list with its filters.
 #[component]
@@ -175,13 +156,12 @@ pub fn CaseList() -> impl IntoView {
             .and_then(|c| c.departments.first().cloned())
             .map(|d| format!("&department={}", js_sys::encode_uri_component(&d)))
             .unwrap_or_default();
-        let role = me.map(|c| c.role.post());
-        QUEUES
-            .iter()
-            .filter(|(_, posts)| role.is_some_and(|r| posts.contains(&r)))
-            .map(|(state, _)| {
-                let href = format!("/desk?whose=all&state={}{dept}", state_name(*state));
-                view! { <li><a href=href>{desk().queue(*state)}</a></li> }
+        me.map(|c| onewindow_core::case::access::queues(c.role.post()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|state| {
+                let href = format!("/desk?whose=all&state={}{dept}", state_name(state));
+                view! { <li><a href=href>{desk().queue(state)}</a></li> }
             })
             .collect_view()
     };

@@ -156,6 +156,23 @@ pub fn may_hand_on(actor: &str, role: Role, rec: &super::CaseRecord) -> bool {
     role == Role::Supervisor || rec.owner.as_deref() == Some(actor)
 }
 
+/// The work queues of a post, by the state their cases wait in: what it acts on next.
+pub fn queues(role: Role) -> Vec<super::CaseState> {
+    use super::CaseState as S;
+    let all = [
+        (S::Received, &[Support, Reviewer, Lead][..]),
+        (S::Accepted, &[Reviewer, Lead]),
+        (S::UnderReview, &[Reviewer, Lead]),
+        (S::CorrectionRequested, &[Role::Clerk, Support, Reviewer]),
+        (S::RefusalPending, &[Lead]),
+        (S::Decided { approved: true }, &[Role::Clerk, Support]),
+    ];
+    all.into_iter()
+        .filter(|(_, posts)| posts.contains(&role))
+        .map(|(state, _)| state)
+        .collect()
+}
+
 /// Whether this post takes in papers at all (the front desk, a department's middle
 /// office): the desk shows "new case" only to them; the item decides the rest.
 pub fn receives(role: Role) -> bool {

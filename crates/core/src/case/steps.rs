@@ -718,6 +718,14 @@ pub fn build_event(
                 _ => None,
             })
     };
+    // The delivery choice and the hand-out both take one of the item's ways.
+    let delivery_method = match choice(FieldName::Method) {
+        Some(Choice::Method { method }) => Ok(method),
+        _ => Err(FieldError {
+            field: FieldName::Method.name().into(),
+            problem: "请选择本事项提供的出件方式".into(),
+        }),
+    };
     let kind = match step {
         EventType::NotAccepted => {
             problems.extend(need(FieldName::Reasons, "请填写不予受理的具体理由"));
@@ -742,16 +750,10 @@ pub fn build_event(
             EventKind::CorrectionRequested { items }
         }
         EventType::DeliveryChosen => {
-            let method = match choice(FieldName::Method) {
-                Some(Choice::Method { method }) => method,
-                _ => {
-                    problems.push(FieldError {
-                        field: FieldName::Method.name().into(),
-                        problem: "请选择本事项提供的出件方式".into(),
-                    });
-                    DeliveryMethod::Window
-                }
-            };
+            let method = delivery_method.clone().unwrap_or_else(|e| {
+                problems.push(e);
+                DeliveryMethod::Window
+            });
             if method == DeliveryMethod::Post {
                 problems.extend(need(FieldName::Address, "邮寄须填写收件地址"));
             }
@@ -866,16 +868,10 @@ pub fn build_event(
             }
         }
         EventType::Delivered => {
-            let method = match choice(FieldName::Method) {
-                Some(Choice::Method { method }) => method,
-                _ => {
-                    problems.push(FieldError {
-                        field: FieldName::Method.name().into(),
-                        problem: "请选择本事项提供的出件方式".into(),
-                    });
-                    DeliveryMethod::Window
-                }
-            };
+            let method = delivery_method.clone().unwrap_or_else(|e| {
+                problems.push(e);
+                DeliveryMethod::Window
+            });
             let handout = match method {
                 DeliveryMethod::Window => {
                     problems.extend(need(

@@ -193,6 +193,13 @@ fn only_the_posts_that_receive_are_offered_a_new_case() {
 }
 
 #[test]
+fn the_lead_finds_filed_refusals_in_a_queue_and_the_applicant_has_none() {
+    assert!(queues(Role::Lead).contains(&crate::case::CaseState::RefusalPending));
+    assert!(!queues(Role::Reviewer).contains(&crate::case::CaseState::RefusalPending));
+    assert!(queues(Role::Applicant).is_empty());
+}
+
+#[test]
 fn a_refusal_says_who_does_the_step() {
     let item = food_item();
     let clerk = Staff {
