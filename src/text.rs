@@ -460,10 +460,22 @@ pub struct DeskText {
     pub signature_clear: &'static str,
     pub signed: &'static str,
     pub not_signed: &'static str,
+    /// Before the slip's papers in the history.
+    pub to_collect: &'static str,
+    /// Before the papers collected at 出件 in the history.
+    pub collected: &'static str,
     pub locker_slot: &'static str,
     pub field_extension_reason: &'static str,
     pub field_level: &'static str,
     pub field_material: &'static str,
+    /// 交接单：结果文书.
+    pub field_results: &'static str,
+    /// 交接单：出件时收取、核对的材料.
+    pub field_collect: &'static str,
+    /// 出件：按交接单已收取、核对.
+    pub field_collected: &'static str,
+    /// Hint under the slip's papers.
+    pub collect_hint: &'static str,
     pub field_method: &'static str,
     pub field_note: &'static str,
     pub field_planned_end: &'static str,
@@ -615,10 +627,16 @@ const DESK_ZH: DeskText = DeskText {
     signature_clear: "重新签名",
     signed: "已当场签名",
     not_signed: "未签名：",
+    to_collect: "出件时收取、核对：",
+    collected: "已收取、核对：",
     locker_slot: "格口",
     field_extension_reason: "延期理由",
     field_level: "评价等级",
     field_material: "补齐的容缺材料",
+    field_results: "移交出件窗口的结果文书及份数",
+    field_collect: "出件时须向申请人收取、核对的材料（可空）",
+    field_collected: "按交接单已向申请人收取、核对的材料（逐项勾选）",
+    collect_hint: "每行一项，写作“材料名称：要求”，如“设备布局图：收取原件1份”",
     field_method: "出件方式",
     field_note: "备注（可不填）",
     field_planned_end: "计划结束日期",
@@ -792,6 +810,7 @@ impl DeskText {
             EventType::RefusalApproved => "批准否定备案（不予许可）",
             EventType::RefusalReturned => "退回重审",
             EventType::Decided => "作出决定",
+            EventType::SlipPrepared => "移交结果文书（交接单）",
             EventType::Delivered => "出件",
             EventType::Evaluated => "记录好差评",
             EventType::ToleratedSupplied => "容缺材料已补齐",
@@ -832,6 +851,9 @@ impl DeskText {
             FieldName::Copies => self.field_copies,
             FieldName::Receiver => self.field_receiver,
             FieldName::Material => self.field_material,
+            FieldName::Results => self.field_results,
+            FieldName::Collect => self.field_collect,
+            FieldName::Collected => self.field_collected,
         }
     }
 
@@ -842,7 +864,9 @@ impl DeskText {
             | FieldName::DenialReasons
             | FieldName::ReturnReason
             | FieldName::ReviewPoints
-            | FieldName::TransferReason => Some(self.one_per_line),
+            | FieldName::TransferReason
+            | FieldName::Results => Some(self.one_per_line),
+            FieldName::Collect => Some(self.collect_hint),
             FieldName::Corrections => Some(self.corrections_hint),
             _ => None,
         }

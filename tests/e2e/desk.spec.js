@@ -175,6 +175,18 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await expect(back.locator(".banner-success")).toContainText("某政结字〔2026〕第000001号");
   const completion = await printNotice(back, "办结通知书", "desk-completion.pdf");
   expect(completion).toContain("某政结字〔2026〕第000001号");
+  // The reviewer hands the licence to the issuing window with a slip (交接单) that names
+  // the paper the window must check with the applicant at 出件.
+  await step(back, "移交结果文书（交接单）", async () => {
+    await expect(back.getByLabel("移交出件窗口的结果文书及份数")).toHaveValue("《食品经营许可（新办）》准予许可决定书 1份");
+    await back.getByLabel("移交出件窗口的结果文书及份数").fill("食品经营许可证 正本1份、副本1份");
+    await back.getByLabel(/出件时须向申请人收取、核对的材料/).fill("营业执照：核对原件");
+  });
+  const slip = await printNotice(back, "交接单", "desk-handover-slip.pdf");
+  expect(slip).toContain("某政交字〔2026〕第000001号");
+  expect(slip).toContain("食品经营许可证 正本1份、副本1份");
+  expect(slip).toMatch(/营业执照\s+核对原件/);
+  expect(slip).toContain("张审批");
   await reviewer.close();
   // Back at the window, the result is handed out.
   await page.reload();
@@ -187,6 +199,9 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await expect(pad).toBeVisible();
   await page.getByRole("button", { name: "确认办理" }).click();
   await expect(page.getByRole("alert")).toContainText("请领取人在平板上签名");
+  // Nothing is handed out before the slip's paper is checked.
+  await expect(page.getByRole("alert")).toContainText("请按交接单向申请人收取、核对后逐项勾选：营业执照：核对原件");
+  await page.getByRole("checkbox", { name: "营业执照：核对原件" }).check();
   // Posting without an address and a tracking number is refused on the fields.
   await page.getByRole("radio", { name: "邮寄送达" }).check();
   await expect(pad).toHaveCount(0);
@@ -196,6 +211,7 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   // The applicant came after all: signed at the window.
   await page.getByRole("radio", { name: "窗口领取" }).check();
   await page.getByLabel("领取人（申请人或代办人）").fill("李明");
+  await pad.scrollIntoViewIfNeeded();
   const box = await pad.boundingBox();
   await page.mouse.move(box.x + 40, box.y + box.height * 0.6);
   await page.mouse.down();
@@ -211,8 +227,9 @@ test("a whole case at the desk: accepted, numbered notices printed, moved on to 
   await step(page, "记录好差评", () => page.getByRole("radio", { name: "非常满意" }).check());
   await step(page, "归档");
   await expect(page.locator(".case-state")).toHaveText("已归档");
-  await expect(page.locator(".history li")).toHaveCount(11);
+  await expect(page.locator(".history li")).toHaveCount(12);
   await expect(page.locator(".history")).toContainText("李明");
+  await expect(page.locator(".history")).toContainText("已收取、核对：营业执照：核对原件");
   await expect(page.locator(".history")).toContainText("已当场签名");
 
   // The list shows it with its state; filters narrow it.

@@ -11,8 +11,8 @@ use crate::case::{
 use crate::checklist::{checklist, Checklist};
 use crate::condition::Answers;
 use crate::notice::data::{
-    Applicant, CaseInfo, Deadlines, Decision, GapLine, Heading, ItemInfo, MaterialLine, NoticeData,
-    Office, Procedure, ReasonLine, ToleratedLine,
+    Applicant, CaseInfo, CollectLine, Deadlines, Decision, GapLine, Heading, ItemInfo,
+    MaterialLine, NoticeData, Office, Procedure, ReasonLine, SlipData, ToleratedLine,
 };
 use crate::notice::format::chinese_date;
 use crate::notice::{NoticeKind, Notices};
@@ -231,6 +231,25 @@ impl Notices {
                 approved: rec.decided.is_some_and(|(_, approved)| approved),
                 result: facts.item.name.clone(),
             },
+            slip: rec
+                .slip
+                .as_ref()
+                .map(|slip| SlipData {
+                    results: slip.results.clone(),
+                    collect: slip
+                        .collect
+                        .iter()
+                        .map(|line| {
+                            let (name, requirement) = line.split_once('：').unwrap_or((line, ""));
+                            CollectLine {
+                                name: name.to_string(),
+                                requirement: requirement.to_string(),
+                            }
+                        })
+                        .collect(),
+                    prepared_by: slip.by.clone(),
+                })
+                .unwrap_or_default(),
             copy_for: copy_for.to_string(),
         }
     }

@@ -96,6 +96,7 @@ fn every_event() -> Vec<Event> {
                 method: DeliveryMethod::Post,
                 tracking: Some("SF1234567890".into()),
                 handout: None,
+                collected: vec![],
             },
         ),
         e(
@@ -274,6 +275,15 @@ fn events_added_within_version_one_read_back_whole() {
                         path: "M10 10 L50 40".into(),
                     },
                 }),
+                collected: vec![],
+            },
+        ),
+        e(
+            "2026-11-08 10:30",
+            Role::Reviewer,
+            EventKind::SlipPrepared {
+                results: vec!["不予许可决定书 1份".into()],
+                collect: vec!["营业执照：核对原件".into()],
             },
         ),
         e(
@@ -286,6 +296,7 @@ fn events_added_within_version_one_read_back_whole() {
                     slot: "A-12".into(),
                     pickup_code: "386214".into(),
                 }),
+                collected: vec![],
             },
         ),
         e(
@@ -300,6 +311,7 @@ fn events_added_within_version_one_read_back_whole() {
                         reason: "右手受伤".into(),
                     },
                 }),
+                collected: vec!["营业执照：核对原件".into()],
             },
         ),
     ];

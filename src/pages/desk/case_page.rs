@@ -56,10 +56,18 @@ fn details(kind: &EventKind) -> Vec<String> {
             v.extend(reasons.iter().cloned());
             v
         }
+        EventKind::SlipPrepared { results, collect } => {
+            let mut v = vec![results.join("；")];
+            if !collect.is_empty() {
+                v.push(format!("{}{}", d.to_collect, collect.join("；")));
+            }
+            v
+        }
         EventKind::Delivered {
             method,
             tracking,
             handout,
+            collected,
         } => {
             use onewindow_core::case::{Handout, Signature};
             let mut v = vec![d.method(*method).to_string()];
@@ -79,6 +87,9 @@ fn details(kind: &EventKind) -> Vec<String> {
                 None => {}
             }
             v.extend(tracking.clone());
+            if !collected.is_empty() {
+                v.push(format!("{}{}", d.collected, collected.join("；")));
+            }
             v
         }
         EventKind::Evaluated { level, comment } => {
@@ -180,8 +191,8 @@ fn case_view(
     let c2 = case.clone();
     let c3 = case.clone();
     view! {
-        <h1>{desk().case_heading}{case.number.clone()}</h1>
-        <dl class="summary case-summary">
+        <h1 class="no-print">{desk().case_heading}{case.number.clone()}</h1>
+        <dl class="summary case-summary no-print">
             <div class="summary-row"><dt>{desk().col_item}</dt><dd>{case.item.name.clone().unwrap_or(case.item.code.clone())}</dd></div>
             <div class="summary-row"><dt>{desk().col_applicant}</dt><dd>
                 {case.applicant.name.clone()}{"　"}{case.applicant.id_masked.clone()}{"　"}{case.applicant.mobile_masked.clone()}
@@ -301,7 +312,7 @@ fn CaseLoader() -> impl IntoView {
     view! {
         <p class="no-print"><a class="back-link" href="/desk">{desk().back_to_cases}</a></p>
         {move || message.get().map(|(ok, m)| view! {
-            <p class=if ok { "banner banner-success" } else { "banner banner-error" } role=if ok { "status" } else { "alert" }>{m}</p>
+            <p class=if ok { "banner banner-success no-print" } else { "banner banner-error no-print" } role=if ok { "status" } else { "alert" }>{m}</p>
         })}
         <Transition fallback=|| view! { <p class="progress" role="status">{desk().loading_case}</p> }>
             {move || current().map(|answer| match answer {

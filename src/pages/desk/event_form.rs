@@ -58,6 +58,38 @@ fn field_view(field: &StepField, input: RwSignal<StepInput>) -> AnyView {
             <crate::components::SignaturePad id=id label=label value=Signal::derive(value) on_change=move |p: String| set(p)/>
         }
         .into_any(),
+        // Each line ticked as it is done; the ticked lines travel one per line.
+        FieldInput::Checklist(lines) => view! {
+            <fieldset class="checks">
+                <legend>{label}</legend>
+                {lines.iter().enumerate().map(|(i, line)| {
+                    let cid = format!("{id}-{i}");
+                    let l1 = line.clone();
+                    let l2 = line.clone();
+                    let ticked = move || value().lines().any(|x| x.trim() == l1);
+                    view! {
+                        <div class="check">
+                            <input type="checkbox" id=cid.clone() prop:checked=ticked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let mut v: Vec<String> = value()
+                                        .lines()
+                                        .map(str::trim)
+                                        .filter(|x| !x.is_empty() && *x != l2)
+                                        .map(str::to_string)
+                                        .collect();
+                                    if on {
+                                        v.push(l2.clone());
+                                    }
+                                    set(v.join("\n"));
+                                }/>
+                            <label for=cid>{line.clone()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        }
+        .into_any(),
         FieldInput::Choice(options) => view! {
             <fieldset class="radios">
                 <legend>{label}</legend>

@@ -145,6 +145,8 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
             ),
             _ => duty(&[Reviewer, Lead], None, &[]),
         },
+        // Whoever decides hands the results to the issuing window with the slip.
+        EventType::SlipPrepared => duty(&[Support, Reviewer, Lead], None, &[]),
         EventType::Delivered => duty(&[Support], Some(&[Right::Issue]), &[]),
         EventType::Evaluated => duty(&[], Some(&[]), &[Applicant]),
         EventType::Archived => duty(&[Support], Some(&[]), &[Supervisor]),

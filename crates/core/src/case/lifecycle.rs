@@ -47,6 +47,9 @@ pub struct CaseRecord {
     /// and who filed it; kept once approved (the decision notice lists them).
     #[serde(default)]
     pub refusal: Option<FiledRefusal>,
+    /// The latest hand-over slip (交接单) from the back office to the issuing window.
+    #[serde(default)]
+    pub slip: Option<Slip>,
     /// When it was archived.
     pub archived: Option<NaiveDateTime>,
     /// The material hand-over ledger.
@@ -89,6 +92,30 @@ pub struct FiledRefusal {
     pub by: String,
     /// When.
     pub at: NaiveDateTime,
+}
+
+/// A hand-over slip (交接单): the results the window hands out and the papers it collects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Slip {
+    /// The result documents.
+    pub results: Vec<String>,
+    /// The papers to collect or check at 出件 ("名称：要求").
+    pub collect: Vec<String>,
+    /// Who prepared it.
+    pub by: String,
+    /// When.
+    pub at: NaiveDateTime,
+}
+
+/// The slip's papers that `collected` does not yet include: 出件 waits for them.
+pub fn uncollected(rec: &CaseRecord, collected: &[String]) -> Vec<String> {
+    rec.slip
+        .iter()
+        .flat_map(|s| s.collect.iter())
+        .filter(|line| !collected.contains(line))
+        .cloned()
+        .collect()
 }
 
 /// A period whose working days do not count against the limits.
@@ -267,9 +294,16 @@ pub(super) fn target(
                 approved: *approved,
             },
         ),
-        // Results are handed out only once every tolerated (容缺) paper is in.
-        E::Delivered { method, .. } => during(
-            matches!(state, Some(S::Decided { .. })) && super::open_tolerated(rec).is_empty(),
+        // The back office prepares the slip once the case is decided.
+        E::SlipPrepared { .. } => state.filter(|s| matches!(s, S::Decided { .. })),
+        // Results are handed out only once every tolerated (容缺) paper is in, and with
+        // every paper the slip asks for.
+        E::Delivered {
+            method, collected, ..
+        } => during(
+            matches!(state, Some(S::Decided { .. }))
+                && super::open_tolerated(rec).is_empty()
+                && uncollected(rec, collected).is_empty(),
             S::Delivered { method: *method },
         ),
         E::Evaluated { .. } => during(matches!(state, Some(S::Delivered { .. })), S::Evaluated),
@@ -385,6 +419,10 @@ fn validate(kind: &EventKind) -> Result<(), String> {
             "a review opinion lists its points",
         ),
         EventKind::HandoverConfirmed { .. } => Ok(()),
+        EventKind::SlipPrepared { results, .. } => need(
+            results.iter().all(|r| blank(r)),
+            "a hand-over slip names the result documents",
+        ),
         EventKind::PreChecked
         | EventKind::Received
         | EventKind::Accepted { .. }
@@ -420,6 +458,19 @@ pub fn replay(events: &[Event]) -> Result<CaseRecord, TransitionError> {
                     event: name,
                     reason,
                 });
+            }
+            if let EventKind::Delivered { collected, .. } = &event.kind {
+                let missing = uncollected(&rec, collected);
+                if !missing.is_empty() {
+                    return Err(TransitionError::Invalid {
+                        index,
+                        event: name,
+                        reason: format!(
+                            "the hand-over slip's papers were not all collected: {}",
+                            missing.join(", ")
+                        ),
+                    });
+                }
             }
             return Err(TransitionError::NotAllowed {
                 index,
@@ -519,6 +570,14 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
             by: event.actor.clone(),
             at: event.at,
         }),
+        EventKind::SlipPrepared { results, collect } => {
+            rec.slip = Some(Slip {
+                results: results.clone(),
+                collect: collect.clone(),
+                by: event.actor.clone(),
+                at: event.at,
+            })
+        }
         EventKind::Archived => rec.archived = Some(event.at),
         EventKind::ToleratedSupplied { material } => {
             rec.supplied.push((material.clone(), event.at))

@@ -17,8 +17,8 @@ pub use deadlines::{
     deadlines, CaseDeadline, CaseDeadlines, DeadlineKind, DeadlineSettings, DueStatus, Limits,
 };
 pub use lifecycle::{
-    allowed_events, replay, state_name, waiting_for_tolerated, CaseRecord, Suspension,
-    TransitionError,
+    allowed_events, replay, state_name, uncollected, waiting_for_tolerated, CaseRecord, Slip,
+    Suspension, TransitionError,
 };
 pub use notices::Stage;
 pub use relay::{relay, Relay};
@@ -216,6 +216,17 @@ pub enum EventKind {
         #[serde(default)]
         reasons: Vec<String>,
     },
+    /// 交接单: the back office hands the result documents to the issuing window and lists
+    /// the papers the window must collect from or check with the applicant at 出件. A later
+    /// slip replaces an earlier one.
+    SlipPrepared {
+        /// The result documents handed to the window, one per line (e.g. "食品经营许可证
+        /// 正本1份、副本1份").
+        results: Vec<String>,
+        /// The papers to collect or check at 出件, one each ("名称：要求").
+        #[serde(default)]
+        collect: Vec<String>,
+    },
     /// 出件.
     Delivered {
         /// Window, locker or post.
@@ -228,6 +239,9 @@ pub enum EventKind {
         /// records).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         handout: Option<Handout>,
+        /// The papers of the hand-over slip collected or checked at 出件.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        collected: Vec<String>,
     },
     /// 好差评: 1 (very poor) to 5 (very good).
     Evaluated {

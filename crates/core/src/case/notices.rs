@@ -34,6 +34,7 @@ impl EventKind {
             },
             EventKind::SpecialProcedureStarted { .. } => vec![NoticeKind::SpecialProcedure],
             EventKind::Decided { .. } | EventKind::RefusalApproved => vec![NoticeKind::Completion],
+            EventKind::SlipPrepared { .. } => vec![NoticeKind::HandoverSlip],
             EventKind::PreChecked
             | EventKind::CorrectionReceived
             | EventKind::ReviewStarted

@@ -69,6 +69,8 @@ event_types! {
     RefusalReturned,
     /// 办结.
     Decided,
+    /// 交接单.
+    SlipPrepared,
     /// 出件.
     Delivered,
     /// 好差评.
@@ -103,6 +105,7 @@ impl EventKind {
             EventKind::RefusalApproved => EventType::RefusalApproved,
             EventKind::RefusalReturned { .. } => EventType::RefusalReturned,
             EventKind::Decided { .. } => EventType::Decided,
+            EventKind::SlipPrepared { .. } => EventType::SlipPrepared,
             EventKind::Delivered { .. } => EventType::Delivered,
             EventKind::Evaluated { .. } => EventType::Evaluated,
             EventKind::ToleratedSupplied { .. } => EventType::ToleratedSupplied,
@@ -139,6 +142,7 @@ impl EventType {
             EventType::RefusalApproved => "refusal_approved",
             EventType::RefusalReturned => "refusal_returned",
             EventType::Decided => "decided",
+            EventType::SlipPrepared => "slip_prepared",
             EventType::Delivered => "delivered",
             EventType::Evaluated => "evaluated",
             EventType::ToleratedSupplied => "tolerated_supplied",
@@ -168,6 +172,7 @@ impl EventType {
             | EventType::RefusalApproved
             | EventType::RefusalReturned
             | EventType::Decided
+            | EventType::SlipPrepared
             | EventType::Delivered
             | EventType::Evaluated
             | EventType::ToleratedSupplied
@@ -246,6 +251,16 @@ impl EventType {
                 field(F::LegalBasis, I::Text, true),
             ],
             EventType::RefusalReturned => vec![field(F::ReturnReason, I::Lines, true)],
+            // The result document is named after the item and the decision until the
+            // reviewer names the licence itself.
+            EventType::SlipPrepared => vec![
+                field(F::Results, I::Lines, true).starting_with(item.map(|i| {
+                    let approved = rec.decided.is_none_or(|(_, approved)| approved);
+                    let kind = if approved { "准予" } else { "不予" };
+                    format!("《{}》{kind}许可决定书 1份", i.name)
+                })),
+                field(F::Collect, I::Lines, false),
+            ],
             EventType::Delivered => {
                 vec![
                     field(F::Method, delivery_choices(item), true).starting_with(chosen_method),
@@ -260,6 +275,12 @@ impl EventType {
                         .when(F::Method, "post")
                         .starting_with(chosen_address),
                     field(F::Tracking, I::Text, false).when(F::Method, "post"),
+                    // Every paper the slip (交接单) asks for, ticked as it is collected.
+                    field(
+                        F::Collected,
+                        I::Checklist(rec.slip.iter().flat_map(|s| s.collect.clone()).collect()),
+                        rec.slip.as_ref().is_some_and(|s| !s.collect.is_empty()),
+                    ),
                 ]
             }
             EventType::Evaluated => vec![
@@ -348,10 +369,15 @@ impl EventType {
                 approved: true,
                 reasons: vec![],
             },
+            EventType::SlipPrepared => EventKind::SlipPrepared {
+                results: vec![],
+                collect: vec![],
+            },
             EventType::Delivered => EventKind::Delivered {
                 method: DeliveryMethod::Window,
                 tracking: None,
                 handout: None,
+                collected: rec.slip.iter().flat_map(|s| s.collect.clone()).collect(),
             },
             EventType::Evaluated => EventKind::Evaluated {
                 level: 5,
@@ -501,6 +527,12 @@ pub enum FieldName {
     Receiver,
     /// Which tolerated material was supplied.
     Material,
+    /// The result documents handed to the window (交接单).
+    Results,
+    /// The papers to collect or check at 出件 (交接单).
+    Collect,
+    /// The slip's papers collected at 出件.
+    Collected,
 }
 
 impl FieldName {
@@ -536,6 +568,9 @@ impl FieldName {
             FieldName::Copies => "copies",
             FieldName::Receiver => "receiver",
             FieldName::Material => "material",
+            FieldName::Results => "results",
+            FieldName::Collect => "collect",
+            FieldName::Collected => "collected",
         }
     }
 }
@@ -555,6 +590,8 @@ pub enum FieldInput {
     Count,
     /// A signature drawn with a finger or pen (its strokes as an SVG path).
     Signature,
+    /// Each of these lines ticked; the ticked lines are sent one per line.
+    Checklist(Vec<String>),
     /// One of these.
     Choice(Vec<Choice>),
 }
@@ -867,7 +904,28 @@ pub fn build_event(
                 reason: text(FieldName::ReturnReason).into(),
             }
         }
+        EventType::SlipPrepared => {
+            problems.extend(need(
+                FieldName::Results,
+                "请逐行写明移交出件窗口的结果文书及份数",
+            ));
+            EventKind::SlipPrepared {
+                results: lines(text(FieldName::Results)),
+                collect: lines(text(FieldName::Collect)),
+            }
+        }
         EventType::Delivered => {
+            let collected = lines(text(FieldName::Collected));
+            let missing = super::lifecycle::uncollected(rec, &collected);
+            if !missing.is_empty() {
+                problems.push(FieldError {
+                    field: FieldName::Collected.name().into(),
+                    problem: format!(
+                        "请按交接单向申请人收取、核对后逐项勾选：{}",
+                        missing.join("；")
+                    ),
+                });
+            }
             let method = delivery_method.clone().unwrap_or_else(|e| {
                 problems.push(e);
                 DeliveryMethod::Window
@@ -919,6 +977,7 @@ pub fn build_event(
                 tracking: (method == DeliveryMethod::Post)
                     .then(|| text(FieldName::Tracking).to_string()),
                 handout: Some(handout),
+                collected,
             }
         }
         EventType::Evaluated => {

@@ -74,6 +74,7 @@ fn a_committed_case_from_receipt_to_archive() {
                 method: DeliveryMethod::Window,
                 tracking: None,
                 handout: None,
+                collected: vec![],
             },
         ),
         ev(
@@ -194,6 +195,7 @@ fn events_must_carry_what_the_law_requires() {
                 method: DeliveryMethod::Post,
                 tracking: None,
                 handout: None,
+                collected: vec![],
             },
         ),
     ];
@@ -601,6 +603,107 @@ mod steps_and_recording {
         assert!(step_forms(&supplied.record, None)
             .iter()
             .any(|f| f.step == EventType::Delivered));
+    }
+
+    #[test]
+    fn the_hand_over_slip_lists_what_the_window_collects_and_the_hand_out_waits_for_each_paper() {
+        let mut events = accepted_with_tolerated();
+        events.push(ev(
+            "2026-11-23 09:00",
+            EventKind::ToleratedSupplied {
+                material: "layout_plan".into(),
+            },
+        ));
+        let decided = record_step(
+            &events,
+            None,
+            &request(EventType::Decided, &[(FieldName::Decision, "approved")]),
+            &clerk("2026-11-24 10:00"),
+        )
+        .unwrap();
+        // The reviewer hands the licence to the window with the slip (交接单), which is
+        // printed: it asks the window to check one original and collect one copy.
+        let reviewer = Recorder {
+            actor: "张审批".into(),
+            role: Role::Reviewer,
+            now: chrono::NaiveDateTime::parse_from_str("2026-11-24 11:00", "%Y-%m-%d %H:%M")
+                .unwrap(),
+        };
+        let slip = record_step(
+            &decided.events,
+            None,
+            &request(
+                EventType::SlipPrepared,
+                &[
+                    (FieldName::Results, "食品经营许可证 正本1份、副本1份"),
+                    (
+                        FieldName::Collect,
+                        "营业执照：核对原件\n设备布局图：收取原件1份",
+                    ),
+                ],
+            ),
+            &reviewer,
+        )
+        .unwrap();
+        assert_eq!(slip.notices, vec![crate::notice::NoticeKind::HandoverSlip]);
+        assert_eq!(slip.record.slip.as_ref().unwrap().collect.len(), 2);
+        // The hand-out form asks for both papers, ticked; one ticked is not enough, and the
+        // error names the other.
+        let form = step_forms(&slip.record, None)
+            .into_iter()
+            .find(|f| f.step == EventType::Delivered)
+            .unwrap();
+        let ticks = form
+            .fields
+            .iter()
+            .find(|f| f.name == FieldName::Collected)
+            .unwrap();
+        assert!(ticks.required);
+        assert_eq!(
+            ticks.input,
+            FieldInput::Checklist(vec![
+                "营业执照：核对原件".into(),
+                "设备布局图：收取原件1份".into()
+            ])
+        );
+        let hand_out = |ticked: &str| {
+            record_step(
+                &slip.events,
+                None,
+                &request(
+                    EventType::Delivered,
+                    &[
+                        (FieldName::Method, "window"),
+                        (FieldName::CollectedBy, "张三"),
+                        (FieldName::Signature, "M10 10 L50 40"),
+                        (FieldName::Collected, ticked),
+                    ],
+                ),
+                &clerk("2026-11-25 09:00"),
+            )
+        };
+        let refused = hand_out("营业执照：核对原件").unwrap_err();
+        let errors = refused.field_errors();
+        assert_eq!(errors[0].field, "collected");
+        assert!(errors[0].problem.contains("设备布局图"), "{errors:?}");
+        let done = hand_out("营业执照：核对原件\n设备布局图：收取原件1份").unwrap();
+        assert!(matches!(
+            &done.events.last().unwrap().kind,
+            EventKind::Delivered { collected, .. } if collected.len() == 2
+        ));
+        // A stored history that skips a paper does not replay either.
+        let mut forged = slip.events.clone();
+        forged.push(ev(
+            "2026-11-25 09:00",
+            EventKind::Delivered {
+                method: DeliveryMethod::Window,
+                tracking: None,
+                handout: None,
+                collected: vec!["营业执照：核对原件".into()],
+            },
+        ));
+        let err = replay(&forged).unwrap_err().to_string();
+        assert!(err.contains("设备布局图"), "{err}");
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct NoticeData {
     pub procedure: Procedure,
     /// The decision (办结通知书).
     pub decision: Decision,
+    /// The hand-over slip (交接单).
+    #[serde(default)]
+    pub slip: SlipData,
     /// Who keeps this copy, e.g. 申请人留存 / 窗口存档.
     pub copy_for: String,
 }
@@ -189,6 +192,28 @@ pub struct Decision {
     pub result: String,
 }
 
+/// A hand-over slip (交接单) from the back office to the issuing window.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SlipData {
+    /// The result documents handed over, with their copies.
+    pub results: Vec<String>,
+    /// The papers to collect or check at 出件.
+    pub collect: Vec<CollectLine>,
+    /// Who prepared it (移交人).
+    pub prepared_by: String,
+}
+
+/// A paper to collect or check at 出件.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CollectLine {
+    /// Name.
+    pub name: String,
+    /// What is required of it (原件核对, 收取复印件1份…).
+    pub requirement: String,
+}
+
 impl NoticeData {
     /// A notice with every value present and every list non-empty: templates are
     /// checked against it.
@@ -259,6 +284,14 @@ impl NoticeData {
             decision: Decision {
                 approved: true,
                 result: s("食品经营许可证"),
+            },
+            slip: SlipData {
+                results: vec![s("食品经营许可证 正本1份、副本1份")],
+                collect: vec![CollectLine {
+                    name: s("设备布局图"),
+                    requirement: s("收取原件1份"),
+                }],
+                prepared_by: s("张审批"),
             },
             copy_for: s("申请人留存"),
         }

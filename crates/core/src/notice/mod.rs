@@ -1,4 +1,4 @@
-//! The eight notices (文书) the window issues, and their templates.
+//! The nine notices (文书) the window issues, and their templates.
 
 pub mod data;
 pub mod format;
@@ -31,10 +31,12 @@ pub enum NoticeKind {
     SpecialProcedure,
     /// 办结通知书.
     Completion,
+    /// 交接单: the results handed to the issuing window and the papers to collect at 出件.
+    HandoverSlip,
 }
 
 /// Every kind, in the order the law's steps produce them.
-pub const ALL: [NoticeKind; 8] = [
+pub const ALL: [NoticeKind; 9] = [
     NoticeKind::Receipt,
     NoticeKind::Acceptance,
     NoticeKind::Refusal,
@@ -43,6 +45,7 @@ pub const ALL: [NoticeKind; 8] = [
     NoticeKind::ToleranceCommitment,
     NoticeKind::SpecialProcedure,
     NoticeKind::Completion,
+    NoticeKind::HandoverSlip,
 ];
 
 impl NoticeKind {
@@ -57,6 +60,7 @@ impl NoticeKind {
             NoticeKind::ToleranceCommitment => "tolerance_commitment.html",
             NoticeKind::SpecialProcedure => "special_procedure.html",
             NoticeKind::Completion => "completion.html",
+            NoticeKind::HandoverSlip => "handover_slip.html",
         }
     }
 
@@ -76,6 +80,7 @@ impl NoticeKind {
             NoticeKind::ToleranceCommitment => "容缺受理承诺书",
             NoticeKind::SpecialProcedure => "特别程序通知书",
             NoticeKind::Completion => "办结通知书",
+            NoticeKind::HandoverSlip => "交接单",
         }
     }
 }

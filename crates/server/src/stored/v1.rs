@@ -123,6 +123,13 @@ enum EventKind {
         // Added within version 1: absent in older rows.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         handout: Option<Handout>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        collected: Vec<String>,
+    },
+    SlipPrepared {
+        results: Vec<String>,
+        #[serde(default)]
+        collect: Vec<String>,
     },
     Evaluated {
         level: u8,
@@ -372,10 +379,16 @@ impl From<&core_case::Event> for Event {
                 method,
                 tracking,
                 handout,
+                collected,
             } => EventKind::Delivered {
                 method: (*method).into(),
                 tracking: tracking.clone(),
                 handout: handout.as_ref().map(Handout::from),
+                collected: collected.clone(),
+            },
+            K::SlipPrepared { results, collect } => EventKind::SlipPrepared {
+                results: results.clone(),
+                collect: collect.clone(),
             },
             K::Evaluated { level, comment } => EventKind::Evaluated {
                 level: *level,
@@ -453,11 +466,14 @@ impl From<Event> for core_case::Event {
                 method,
                 tracking,
                 handout,
+                collected,
             } => K::Delivered {
                 method: method.into(),
                 tracking,
                 handout: handout.map(Into::into),
+                collected,
             },
+            EventKind::SlipPrepared { results, collect } => K::SlipPrepared { results, collect },
             EventKind::Evaluated { level, comment } => K::Evaluated { level, comment },
             EventKind::ToleratedSupplied { material } => K::ToleratedSupplied { material },
             EventKind::Archived => K::Archived,

@@ -32,6 +32,7 @@ refusal_returned           *          no        no             no      no       
 decided                    immediate  no        w:decide,seal  dept    dept     dept no
 decided                    committed  no        no             no      dept     dept no
 decided                    joint      no        no             no      dept     dept no
+slip_prepared              *          no        no             dept    dept     dept no
 delivered                  *          no        w:issue        dept    no       no   no
 evaluated                  *          yes       w:             no      no       no   no
 archived                   *          no        w:             dept    no       no   yes
