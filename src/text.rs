@@ -483,6 +483,8 @@ pub struct DeskText {
     pub field_reasons: &'static str,
     pub field_tracking: &'static str,
     pub filter_department: &'static str,
+    /// 办理单位 filter.
+    pub filter_body: &'static str,
     pub filter_due: &'static str,
     pub filter_state: &'static str,
     pub history_heading: &'static str,
@@ -644,6 +646,7 @@ const DESK_ZH: DeskText = DeskText {
     field_reasons: "不予受理的理由",
     field_tracking: "邮寄单号（邮寄送达时必填）",
     filter_department: "部门",
+    filter_body: "办理单位",
     filter_due: "期限",
     filter_state: "状态",
     history_heading: "办理过程",

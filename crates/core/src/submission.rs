@@ -125,6 +125,9 @@ pub struct Checked {
     pub events: Vec<Event>,
     /// Its deadlines as of the submission day.
     pub deadlines: CaseDeadlines,
+    /// The handling body its answers route it to (the item's own unless a routing rule
+    /// applies, e.g. the township's police station): whose queue it is in.
+    pub handling_body: String,
 }
 
 fn error(field: &str, problem: impl Into<String>) -> FieldError {
@@ -311,6 +314,7 @@ pub fn check_submission(
         outcome,
         events,
         deadlines: due,
+        handling_body: list.handling_body.clone(),
     })
 }
 

@@ -275,7 +275,7 @@ async fn insert_case(
     };
     sqlx::query(
         "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
-         submission, outcome, events, created_at, owner, site) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+         submission, outcome, events, created_at, owner, site, handling_body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
     )
     .bind(&number)
     .bind(code)
@@ -294,6 +294,7 @@ async fn insert_case(
     .bind(now.to_string())
     .bind(&owner)
     .bind(&site)
+    .bind(&checked.handling_body)
     .execute(&mut *tx)
     .await?;
     let notices = match &checked.outcome {

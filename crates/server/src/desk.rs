@@ -41,16 +41,31 @@ struct Row {
     created_at: String,
     owner: String,
     site: String,
+    handling_body: String,
 }
 
 const COLUMNS: &str = "id, number, lookup_code, item_code, channel, applicant_name, applicant_id, \
-    applicant_mobile, submission, outcome, events, version, created_at, owner, site";
+    applicant_mobile, submission, outcome, events, version, created_at, owner, site, handling_body";
 
 fn channel(row: &Row) -> Channel {
     match row.channel.as_str() {
         "desk" => Channel::Desk,
         _ => Channel::PreCheck,
     }
+}
+
+/// The handling body a case was routed to; the item's own for cases stored before routing
+/// was recorded.
+fn handling_body(state: &AppState, row: &Row) -> String {
+    if !row.handling_body.is_empty() {
+        return row.handling_body.clone();
+    }
+    state
+        .catalog
+        .catalog
+        .item(&row.item_code)
+        .map(|i| i.handling_body.clone())
+        .unwrap_or_default()
 }
 
 fn item_ref(state: &AppState, code: &str) -> ItemRef {
@@ -128,13 +143,14 @@ pub async fn list(
         let mut sql = format!(
             "SELECT {COLUMNS} FROM cases WHERE id < $1 AND (CAST($2 AS TEXT) IS NULL OR state = $2) \
              AND (CAST($3 AS TEXT) IS NULL OR item_code = $3) AND (CAST($5 AS TEXT) IS NULL OR owner = $5 \
-             OR owner IN (SELECT absent FROM substitutes WHERE substitute = $5))"
+             OR owner IN (SELECT absent FROM substitutes WHERE substitute = $5)) \
+             AND (CAST($6 AS TEXT) IS NULL OR handling_body = $6)"
         );
         if let Some(codes) = &department_items {
             if codes.is_empty() {
                 break;
             }
-            let marks: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 6)).collect();
+            let marks: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 7)).collect();
             sql.push_str(&format!(" AND item_code IN ({})", marks.join(", ")));
         }
         sql.push_str(" ORDER BY id DESC LIMIT $4");
@@ -143,7 +159,8 @@ pub async fn list(
             .bind(q.state.as_deref().filter(|s| !s.is_empty()))
             .bind(q.item.as_deref().filter(|s| !s.is_empty()))
             .bind(BATCH)
-            .bind(q.mine.unwrap_or(false).then_some(clerk.name.as_str()));
+            .bind(q.mine.unwrap_or(false).then_some(clerk.name.as_str()))
+            .bind(q.handling_body.as_deref().filter(|s| !s.is_empty()));
         for code in department_items.iter().flatten() {
             query = query.bind(code);
         }
@@ -169,6 +186,7 @@ pub async fn list(
             cases.push(CaseSummary {
                 item: item_ref(&state, &row.item_code),
                 channel: channel(&row),
+                handling_body: handling_body(&state, &row),
                 state: v.state,
                 applicant_name: row.applicant_name,
                 created_at: row.created_at,
@@ -242,6 +260,7 @@ async fn desk_case(state: &AppState, row: &Row, clerk: &Clerk) -> Result<DeskCas
         outcome: stored::outcome(row.outcome.as_deref(), &row.number)?,
         owner: row.owner.clone(),
         site: row.site.clone(),
+        handling_body: handling_body(state, row),
         view: case_view_for(state, row, clerk)?,
         notices: numbers::of_case(&state.db, &row.number).await?,
     })

@@ -251,6 +251,9 @@ pub struct CaseListQuery {
     /// Only cases of this item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
+    /// Only cases routed to this handling body (办理单位).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_body: Option<String>,
     /// Only the cases the logged-in person owns (我的办件: they received them, or they
     /// were handed to them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,6 +276,9 @@ pub struct CaseSummary {
     pub item: ItemRef,
     /// How it came in.
     pub channel: Channel,
+    /// The handling body its answers route it to (办理单位).
+    #[serde(default)]
+    pub handling_body: String,
     /// Where it stands.
     pub state: Option<CaseState>,
     /// The applicant's name.
@@ -347,6 +353,9 @@ pub struct DeskCase {
     /// The site that received it.
     #[serde(default)]
     pub site: String,
+    /// The handling body its answers route it to (办理单位).
+    #[serde(default)]
+    pub handling_body: String,
     /// The case as of today: state, events, deadlines and the steps the person asking
     /// may take (only those their post and the item's authorisation allow).
     pub view: CaseView,

@@ -60,7 +60,10 @@ fn row(case: &CaseSummary) -> impl IntoView {
     view! {
         <tr class=format!("due-{class}")>
             <td><a href=href>{case.number.clone()}</a></td>
-            <td>{case.item.name.clone().unwrap_or_else(|| case.item.code.clone())}</td>
+            <td>
+                {case.item.name.clone().unwrap_or_else(|| case.item.code.clone())}
+                <br/><span class="note case-body">{case.handling_body.clone()}</span>
+            </td>
             <td>{case.applicant_name.clone()}</td>
             <td>{desk().state(case.state)}</td>
             <td>{deadline}</td>
@@ -77,6 +80,9 @@ pub fn CaseList() -> impl IntoView {
     // The filters live in the URL's query, so a reload or a shared link keeps them.
     let state = query_signal::<String>("state");
     let department = query_signal::<String>("department");
+    // A department's queue narrowed to where the answers routed the case (e.g. one police
+    // station of the county's police).
+    let body = query_signal::<String>("body");
     let due = query_signal::<String>("due");
     let sort = query_signal::<String>("sort");
     // The front desk starts from its own cases (首办负责人); a department's posts and the
@@ -97,6 +103,7 @@ pub fn CaseList() -> impl IntoView {
         state: state.0.get().filter(|s| !s.is_empty()),
         department: department.0.get().filter(|s| !s.is_empty()),
         item: None,
+        handling_body: body.0.get().filter(|s| !s.is_empty()),
         due: match due.0.get().as_deref() {
             Some("soon") => Some(DueFilter::Soon),
             Some("overdue") => Some(DueFilter::Overdue),
@@ -147,6 +154,30 @@ pub fn CaseList() -> impl IntoView {
             </p>
         }
     };
+    // The handling bodies: the items' own, the ones routing sent the listed cases to, and
+    // the one chosen.
+    let bodies = move || {
+        let mut b: Vec<String> = match catalog.get() {
+            CatalogStatus::Ready(l) => {
+                let dept = department.0.get().unwrap_or_default();
+                l.index
+                    .items
+                    .iter()
+                    .filter(|i| dept.is_empty() || i.department == dept)
+                    .map(|i| i.handling_body.clone())
+                    .collect()
+            }
+            _ => vec![],
+        };
+        if let Some(Ok(list)) = cases.get() {
+            b.extend(list.cases.iter().map(|c| c.handling_body.clone()));
+        }
+        b.extend(body.0.get());
+        b.retain(|x| !x.is_empty());
+        b.sort();
+        b.dedup();
+        b
+    };
     let all = || (String::new(), desk().all.to_string());
     // Work queues: one link per state a post works on, for its own department.
     let queues = move || {
@@ -178,6 +209,8 @@ pub fn CaseList() -> impl IntoView {
                     std::iter::once(all()).chain(STATES.iter().map(|s| (state_name(*s).to_string(), state_label(*s).to_string()))).collect())}
                 {move || select("f-dept", desk().filter_department, department,
                     std::iter::once(all()).chain(departments().into_iter().map(|d| (d.clone(), d))).collect())}
+                {move || select("f-body", desk().filter_body, body,
+                    std::iter::once(all()).chain(bodies().into_iter().map(|d| (d.clone(), d))).collect())}
                 {select("f-due", desk().filter_due, due, vec![
                     all(),
                     ("soon".into(), desk().due_soon_or_overdue.into()),

@@ -198,6 +198,7 @@ fn case_view(
                 {case.applicant.name.clone()}{"　"}{case.applicant.id_masked.clone()}{"　"}{case.applicant.mobile_masked.clone()}
                 <super::unmask::Unmask number=case.number.clone()/>
             </dd></div>
+            <div class="summary-row"><dt>{desk().filter_body}</dt><dd class="case-handling-body">{case.handling_body.clone()}</dd></div>
             <div class="summary-row"><dt>{desk().col_state}</dt><dd class="case-state">{desk().state(case.view.state)}</dd></div>
             <div class="summary-row"><dt>{desk().lookup_code}</dt><dd>{case.lookup_code.clone()}</dd></div>
             {(!case.owner.is_empty()).then(|| view! {

@@ -242,8 +242,14 @@ pub async fn catalog(base: &str) -> Catalog {
 /// A desk submission for the food licence with every question answered "no" / the first
 /// option and every material provided, with the outcome the core gives.
 pub fn desk_case(catalog: &Catalog) -> Submission {
-    let item = catalog.item(FOOD).unwrap();
-    let mut answers = Answers::new();
+    desk_case_with(catalog, FOOD, Answers::new())
+}
+
+/// A desk submission for item `code`, with `preset` answers and every other question
+/// answered "no" / the first option, every material provided.
+pub fn desk_case_with(catalog: &Catalog, code: &str, preset: Answers) -> Submission {
+    let item = catalog.item(code).unwrap();
+    let mut answers = preset;
     loop {
         let open: Vec<_> = relevant_questions(item, &answers)
             .into_iter()
@@ -278,7 +284,7 @@ pub fn desk_case(catalog: &Catalog) -> Submission {
     Submission {
         schema_version: SUBMISSION_VERSION,
         channel: Channel::Desk,
-        item: FOOD.into(),
+        item: code.into(),
         answers,
         marks,
         applicant: ApplicantInput {
