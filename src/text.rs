@@ -1,7 +1,9 @@
 //! Every piece of text a user sees, in one place, so that a translation is one new value
 //! of [`Text`]. zh-CN is the default and, for now, the only one.
 
-use onewindow_core::case::{CaseState, Choice, DeadlineKind, DueStatus, EventType, FieldName};
+use onewindow_core::case::{
+    CaseState, Choice, DeadlineKind, DueStatus, EventType, FieldName, MeetingKind, Stance,
+};
 use onewindow_core::catalog::{
     CaseKind, DeliveryMethod, MaterialForm, MaterialSource, Requirement,
 };
@@ -460,6 +462,14 @@ pub struct DeskText {
     pub signature_clear: &'static str,
     pub signed: &'static str,
     pub not_signed: &'static str,
+    /// Before an absent department in the history.
+    pub absent: &'static str,
+    /// 联办件 panel heading.
+    pub joint_heading: &'static str,
+    /// Its column headings: department, step, deadline, opinion.
+    pub joint_cols: [&'static str; 4],
+    /// Before the lead department's name.
+    pub joint_lead: &'static str,
     /// Before the slip's papers in the history.
     pub to_collect: &'static str,
     /// Before the papers collected at 出件 in the history.
@@ -630,6 +640,10 @@ const DESK_ZH: DeskText = DeskText {
     signed: "已当场签名",
     not_signed: "未签名：",
     to_collect: "出件时收取、核对：",
+    absent: "缺席：",
+    joint_heading: "联办件并联审查",
+    joint_cols: ["责任部门", "审查环节", "办理期限", "意见"],
+    joint_lead: "牵头部门：",
     collected: "已收取、核对：",
     locker_slot: "格口",
     field_extension_reason: "延期理由",
@@ -814,6 +828,10 @@ impl DeskText {
             EventType::RefusalReturned => "退回重审",
             EventType::Decided => "作出决定",
             EventType::SlipPrepared => "移交结果文书（交接单）",
+            EventType::DepartmentOpinion => "出具部门意见",
+            EventType::JointMeetingScheduled => "安排联席会议或联合踏勘",
+            EventType::JointMeetingHeld => "记录联席会议召开情况",
+            EventType::DefaultConsent => "默认同意",
             EventType::Delivered => "出件",
             EventType::Evaluated => "记录好差评",
             EventType::ToleratedSupplied => "容缺材料已补齐",
@@ -857,6 +875,12 @@ impl DeskText {
             FieldName::Results => self.field_results,
             FieldName::Collect => self.field_collect,
             FieldName::Collected => self.field_collected,
+            FieldName::Stance => "意见",
+            FieldName::OpinionText => "条件或理由（附条件同意、不同意时必填，每行一条）",
+            FieldName::MeetingKind => "形式",
+            FieldName::MeetingDate => "日期",
+            FieldName::Participants => "参加的责任部门",
+            FieldName::Absent => "缺席的部门（无人缺席则不勾选）",
         }
     }
 
@@ -884,17 +908,34 @@ impl DeskText {
             Choice::Level { level } => self.level(*level).into(),
             Choice::Material { name, .. } => name.clone(),
             Choice::LedgerLine { line, label } => format!("#{} {label}", line + 1),
+            Choice::Department { name } => name.clone(),
+            Choice::Stance { stance } => self.stance(*stance).into(),
+            Choice::Meeting { kind } => match kind {
+                MeetingKind::Meeting => "联席会议",
+                MeetingKind::Inspection => "联合踏勘",
+            }
+            .into(),
+        }
+    }
+
+    /// 部门意见.
+    pub fn stance(&self, stance: Stance) -> &'static str {
+        match stance {
+            Stance::Agree => "同意",
+            Stance::AgreeWithConditions => "附条件同意",
+            Stance::Disagree => "不同意",
         }
     }
 
     /// 期限种类.
-    pub fn deadline_kind(&self, kind: &DeadlineKind) -> &'static str {
+    pub fn deadline_kind(&self, kind: &DeadlineKind) -> String {
         match kind {
-            DeadlineKind::NotifyGaps => "五日内告知（第三十二条）",
-            DeadlineKind::Supply { .. } => "容缺材料补齐",
-            DeadlineKind::Promised => "承诺办结",
-            DeadlineKind::Statutory => "法定办结",
-            DeadlineKind::Archive => "归档",
+            DeadlineKind::NotifyGaps => "五日内告知（第三十二条）".into(),
+            DeadlineKind::Supply { .. } => "容缺材料补齐".into(),
+            DeadlineKind::Promised => "承诺办结".into(),
+            DeadlineKind::Statutory => "法定办结".into(),
+            DeadlineKind::Archive => "归档".into(),
+            DeadlineKind::Department { department } => format!("{department}出具意见"),
         }
     }
 

@@ -11,8 +11,9 @@ use crate::case::{
 use crate::checklist::{checklist, Checklist};
 use crate::condition::Answers;
 use crate::notice::data::{
-    Applicant, CaseInfo, CollectLine, Deadlines, Decision, GapLine, Heading, ItemInfo,
-    MaterialLine, NoticeData, Office, Procedure, ReasonLine, SlipData, ToleratedLine,
+    Applicant, CaseInfo, CollectLine, Deadlines, Decision, GapLine, Heading, ItemInfo, JointData,
+    MaterialLine, NoticeData, Office, OpinionLine, Procedure, ReasonLine, ScheduleLine, SlipData,
+    ToleratedLine,
 };
 use crate::notice::format::chinese_date;
 use crate::notice::{NoticeKind, Notices};
@@ -54,6 +55,55 @@ pub struct CaseFacts<'a> {
     /// The later step that produced the notice, if any: a back-office correction
     /// request's list or a denial's reasons come from it.
     pub event: Option<&'a EventKind>,
+}
+
+/// 联办件: the departments' steps with their deadlines, and the opinions so far (a
+/// default consent included), as of the day of issue.
+fn joint_data(facts: CaseFacts<'_>, issued: NaiveDate) -> JointData {
+    use crate::case::joint::{answer_words, joint_review, Answer};
+    let item = facts.item;
+    if item.responsible_departments.is_empty() {
+        return JointData::default();
+    }
+    let reviews = joint_review(item, facts.record, facts.deadlines, issued);
+    JointData {
+        lead: item.department.clone(),
+        steps: item
+            .responsible_departments
+            .iter()
+            .zip(&reviews)
+            .map(|(s, r)| {
+                let mut defaults = Vec::new();
+                if s.by_timeout {
+                    defaults.push("超时默认");
+                }
+                if s.by_absence {
+                    defaults.push("缺席默认");
+                }
+                ScheduleLine {
+                    department: s.department.clone(),
+                    step: s.step.clone(),
+                    days: s.days,
+                    due: date(r.due),
+                    materials: r.materials.join("、"),
+                    defaults: if defaults.is_empty() {
+                        "无".into()
+                    } else {
+                        defaults.join("、")
+                    },
+                }
+            })
+            .collect(),
+        opinions: reviews
+            .iter()
+            .filter(|r| r.answer != Answer::Waiting)
+            .map(|r| OpinionLine {
+                department: r.department.clone(),
+                step: r.step.clone(),
+                opinion: answer_words(&r.answer),
+            })
+            .collect(),
+    }
 }
 
 fn date(d: Option<NaiveDate>) -> String {
@@ -250,6 +300,7 @@ impl Notices {
                     prepared_by: slip.by.clone(),
                 })
                 .unwrap_or_default(),
+            joint: joint_data(facts, issued),
             copy_for: copy_for.to_string(),
         }
     }

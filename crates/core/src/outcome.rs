@@ -109,6 +109,13 @@ impl Outcome {
         self.event().notices_at(crate::case::Stage::FrontDesk)
     }
 
+    /// The notices of this outcome for a case of `item` (a joint item's acceptance also
+    /// prints the 审批流程表).
+    pub fn notices_for(&self, item: &crate::ServiceItem) -> Vec<NoticeKind> {
+        self.event()
+            .notices_for(crate::case::Stage::FrontDesk, Some(item))
+    }
+
     /// The case event the desk records for this outcome (after `Received`).
     pub fn event(&self) -> EventKind {
         match self {

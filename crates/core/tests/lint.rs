@@ -151,3 +151,57 @@ fn a_window_authorisation_must_be_workable() {
         "items/t1.toml:12:29: unknown variant `approve`, expected one of `receive`, `accept`, `decide`, `issue`, `seal`"
     );
 }
+
+#[test]
+fn a_joint_item_names_each_responsible_departments_real_step() {
+    // Joint, but without its departments.
+    let joint = ITEM.replace("kind = \"committed\"", "kind = \"joint\"");
+    assert_eq!(
+        problems_with(&joint),
+        ["items/t1.toml:6:1: a joint item (kind = \"joint\") names each responsible department's step in [[responsible_departments]]"]
+    );
+    // A packet of a paper the item does not have, a step longer than the law allows, and
+    // the lead department listed as a responsible one.
+    let broken = joint
+        + r#"
+[[responsible_departments]]
+department = "县税务局"
+step = "税费核定"
+days = 30
+materials = ["contract"]
+
+[[responsible_departments]]
+department = "市场监督管理局"
+step = "核验"
+days = 2
+"#;
+    let found = problems_with(&broken);
+    assert!(
+        found.iter().any(|p| p.contains(
+            "县税务局's step \"税费核定\" takes 30 working days; it must be 1 to the statutory 20"
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|p| p.contains(
+            "县税务局's packet names \"contract\", which is not a material of this item"
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("市场监督管理局 is the lead department")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|p| p.starts_with("items/t1.toml:")),
+        "{found:?}"
+    );
+    // Departments on an item that is not joint.
+    let stray = ITEM.to_string()
+        + "\n[[responsible_departments]]\ndepartment = \"县税务局\"\nstep = \"核定\"\ndays = 2\n";
+    assert!(problems_with(&stray)
+        .iter()
+        .any(|p| p.contains("only a joint item (kind = \"joint\") has responsible departments")));
+}

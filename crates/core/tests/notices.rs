@@ -47,6 +47,11 @@ fn repo_notices() -> Notices {
 
 fn case_data(notices: &Notices, kind: NoticeKind) -> NoticeData {
     let mut data = NoticeData::sample();
+    // The sample's joint departments belong to a joint item: only the schedule shows them
+    // here (the decision notice's opinions are checked with a joint case elsewhere).
+    if kind != NoticeKind::ApprovalSchedule {
+        data.joint = Default::default();
+    }
     let s = &notices.settings;
     data.office.name = s.office.clone();
     data.office.seal = s.seal.clone();

@@ -24,7 +24,7 @@ pub async fn record(db: &crate::db::Db, a: Audit<'_>) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor, action, target, client, success, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(chrono::Local::now().naive_local().format("%Y-%m-%d %H:%M:%S").to_string())
+    .bind(crate::clock::now().format("%Y-%m-%d %H:%M:%S").to_string())
     .bind(a.actor)
     .bind(a.action)
     .bind(a.target)

@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chrono::{Datelike, Local};
+use chrono::Datelike;
 use onewindow_core::bundle_flow::check_bundle_submission;
 use onewindow_core::case::{replay, state_name, Recorder, Role};
 use onewindow_core::outcome::Outcome;
@@ -71,7 +71,7 @@ pub async fn submit(
         .filter(|k| !k.is_empty() && k.len() <= 200)
         .ok_or_else(|| AppError::BadRequest("missing Idempotency-Key header: send a unique id per case and reuse it when retrying".into()))?
         .to_string();
-    let now = Local::now().naive_local();
+    let now = crate::clock::now();
     // The session says who, the server's clock says when: a pre-check is the applicant's
     // whatever it names; a desk case is recorded by the clerk logged in, under their own
     // name (a case typed by another clerk is refused rather than signed by this one).
@@ -303,7 +303,10 @@ async fn insert_case(
                 &mut *tx,
                 state.catalog.catalog.notices.as_ref(),
                 &number,
-                &outcome.notices(),
+                &match state.catalog.catalog.item(item_code) {
+                    Some(item) => outcome.notices_for(item),
+                    None => outcome.notices(),
+                },
                 checked.events.len().saturating_sub(1),
                 now.date(),
             )
@@ -374,7 +377,7 @@ pub async fn lookup(
         item,
         &catalog.calendar,
         &catalog.catalog.settings.deadlines,
-        Local::now().date_naive(),
+        crate::clock::today(),
     )
     .map_err(|e| AppError::Internal(e.into()))?;
     let missing = match outcome {

@@ -11,8 +11,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chrono::{Local, NaiveDate};
-use onewindow_core::case::access::{may_hand_on, may_record};
+use chrono::NaiveDate;
+use onewindow_core::case::access::{may_hand_on, may_record, may_record_event, narrow};
 use onewindow_core::case::{
     record_step, state_name, view, CaseView, DueStatus, EventType, Recorder, StepRequest,
 };
@@ -86,7 +86,7 @@ fn case_view(state: &AppState, row: &Row) -> Result<CaseView, AppError> {
         c.catalog.item(&row.item_code),
         &c.calendar,
         &c.catalog.settings.deadlines,
-        Local::now().date_naive(),
+        crate::clock::today(),
     )
     .map_err(|e| AppError::Internal(anyhow::anyhow!("case {}: {e}", row.number)))
 }
@@ -101,7 +101,8 @@ fn case_view_for(state: &AppState, row: &Row, clerk: &Clerk) -> Result<CaseView,
             v.steps.retain(|s| {
                 may_record(&clerk.staff(), item, &row.site, s.step).is_ok()
                     && (s.step != EventType::OwnerChanged || owner_may)
-            })
+            });
+            narrow(&clerk.staff(), &mut v.steps);
         }
         None => v.steps.clear(),
     }
@@ -351,7 +352,7 @@ async fn record_event(
     let recorder = Recorder {
         actor: clerk.name.clone(),
         role: clerk.case_role(),
-        now: Local::now().naive_local(),
+        now: crate::clock::now(),
     };
     let item = state.catalog.catalog.item(&row.item_code);
     // The post, the department and the item's authorisation say who may take this step.
@@ -359,12 +360,24 @@ async fn record_event(
         may_record(&clerk.staff(), item, &row.site, request.step)
             .map_err(|denied| AppError::Forbidden(denied.to_string()))?;
     }
-    let recorded = record_step(&events, item, &request, &recorder).map_err(|refused| {
-        AppError::Unprocessable {
-            message: format!("这一步不能办理：{refused}"),
-            fields: refused.field_errors(),
-        }
+    let c = &state.catalog;
+    let recorded = record_step(
+        &events,
+        item,
+        &request,
+        &recorder,
+        &c.calendar,
+        &c.catalog.settings.deadlines,
+    )
+    .map_err(|refused| AppError::Unprocessable {
+        message: format!("这一步不能办理：{refused}"),
+        fields: refused.field_errors(),
     })?;
+    // A department's opinion only for the person's own department.
+    if let Some(e) = recorded.events.last() {
+        may_record_event(&clerk.staff(), &e.kind)
+            .map_err(|denied| AppError::Forbidden(denied.to_string()))?;
+    }
     // A case is handed only to an account of the front desk or a middle office.
     if let Some(onewindow_core::case::EventKind::OwnerChanged { to, .. }) =
         recorded.events.last().map(|e| &e.kind)

@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use chrono::{Datelike, Local};
+use chrono::Datelike;
 use onewindow_core::submission::FieldError;
 use onewindow_wire::body::{HandedOver, HandoverCreated, HandoverRequest};
 
@@ -41,7 +41,7 @@ pub async fn create(
     if state.catalog.catalog.item(&h.item).is_none() {
         return Err(refuse("item", format!("没有编码为“{}”的事项", h.item)));
     }
-    let now = Local::now().naive_local();
+    let now = crate::clock::now();
     let mut tx = state.db.begin().await?;
     if let Some(number) =
         sqlx::query_scalar::<_, String>("SELECT number FROM handovers WHERE draft_id = $1")

@@ -12,6 +12,7 @@ pub mod auth;
 pub mod calendar_cmd;
 pub mod cases;
 pub mod catalog_dir;
+pub mod clock;
 pub mod db;
 pub mod desk;
 pub mod error;

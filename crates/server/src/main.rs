@@ -110,6 +110,10 @@ enum Command {
         /// Login attempts one client address may make per minute (0: no limit).
         #[arg(long, default_value_t = RateLimits::default().logins)]
         limit_logins: u32,
+        /// Run the case clock this many days ahead (or behind, negative) of the machine's:
+        /// for deadline drills and tests only, never in service.
+        #[arg(long, default_value_t = 0, allow_hyphen_values = true)]
+        clock_offset_days: i64,
     },
     /// Clerk accounts.
     User {
@@ -164,22 +168,29 @@ fn main() -> ExitCode {
             limit_lookups,
             limit_handovers,
             limit_logins,
-        } => run_server(ServeConfig {
-            limits: RateLimits {
-                cases: limit_cases,
-                lookups: limit_lookups,
-                handovers: limit_handovers,
-                logins: limit_logins,
-            },
-            addr,
-            db,
-            catalog,
-            dist,
-            sessions: SessionSettings {
-                idle_secs: session_idle_minutes * 60,
-                absolute_secs: session_max_hours * 3600,
-                secure_cookie: secure_cookies,
-            },
+            clock_offset_days,
+        } => run_server({
+            if clock_offset_days != 0 {
+                tracing::warn!(days = clock_offset_days, "the case clock is moved");
+                onewindow_server::clock::set_offset_days(clock_offset_days);
+            }
+            ServeConfig {
+                limits: RateLimits {
+                    cases: limit_cases,
+                    lookups: limit_lookups,
+                    handovers: limit_handovers,
+                    logins: limit_logins,
+                },
+                addr,
+                db,
+                catalog,
+                dist,
+                sessions: SessionSettings {
+                    idle_secs: session_idle_minutes * 60,
+                    absolute_secs: session_max_hours * 3600,
+                    secure_cookie: secure_cookies,
+                },
+            }
         }),
         Command::User {
             db,

@@ -29,7 +29,7 @@ pub async fn cover(db: &Db, substitute: &str, absent: &str) -> anyhow::Result<()
     )
     .bind(absent)
     .bind(substitute)
-    .bind(chrono::Local::now().naive_local().to_string())
+    .bind(crate::clock::now().to_string())
     .execute(db)
     .await
     .context("cannot record the substitute")?;

@@ -56,6 +56,30 @@ fn details(kind: &EventKind) -> Vec<String> {
             v.extend(reasons.iter().cloned());
             v
         }
+        EventKind::DepartmentOpinion {
+            department,
+            stance,
+            text,
+        } => {
+            let mut v = vec![department.clone(), d.stance(*stance).to_string()];
+            v.extend(text.iter().cloned());
+            v
+        }
+        EventKind::JointMeetingScheduled {
+            on, participants, ..
+        } => vec![on.to_string(), participants.join("、")],
+        EventKind::JointMeetingHeld { absent } => {
+            absent.iter().map(|a| format!("{}{a}", d.absent)).collect()
+        }
+        EventKind::DefaultConsent { department, by } => vec![
+            department.clone(),
+            onewindow_core::case::joint::answer_words(
+                &onewindow_core::case::joint::Answer::Default {
+                    by: *by,
+                    recorded: true,
+                },
+            ),
+        ],
         EventKind::SlipPrepared { results, collect } => {
             let mut v = vec![results.join("；")];
             if !collect.is_empty() {
@@ -113,6 +137,53 @@ fn details(kind: &EventKind) -> Vec<String> {
         | EventKind::RefusalApproved
         | EventKind::Archived => vec![],
     }
+}
+
+/// 联办件: each responsible department's step, deadline and answer, coloured by its
+/// deadline's status (a default consent says so).
+fn joint_panel(case: &DeskCase) -> Option<impl IntoView> {
+    use onewindow_core::case::joint::answer_words;
+    use onewindow_core::case::DeadlineKind;
+    if case.view.joint.is_empty() {
+        return None;
+    }
+    let d = desk();
+    let status = |department: &str| {
+        case.view.deadlines.as_ref().and_then(|all| {
+            all.get(&DeadlineKind::Department {
+                department: department.to_string(),
+            })
+            .map(|x| x.status)
+        })
+    };
+    let rows = case
+        .view
+        .joint
+        .iter()
+        .map(|r| {
+            let s = status(&r.department);
+            let class = s.map_or("none", status_class);
+            view! {
+                <tr class=format!("due-{class} joint-row")>
+                    <th scope="row">{r.department.clone()}</th>
+                    <td>{r.step.clone()}</td>
+                    <td>{r.due.map(|x| x.to_string()).unwrap_or_default()}" "
+                        <span class=format!("due-badge due-{class}")>{d.warning(s)}</span></td>
+                    <td class="joint-answer">{answer_words(&r.answer)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let lead = case.item.department.clone().unwrap_or_default();
+    Some(view! {
+        <section class="panel no-print" aria-labelledby="case-joint">
+            <h2 id="case-joint">{d.joint_heading}</h2>
+            <p>{d.joint_lead}{lead}</p>
+            <table class="cases joint"><thead><tr>
+                {d.joint_cols.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+            </tr></thead><tbody>{rows}</tbody></table>
+        </section>
+    })
 }
 
 fn history_line(e: &Event) -> impl IntoView {
@@ -187,6 +258,7 @@ fn case_view(
         })
         .collect_view();
     let has_ledger = !case.view.record.ledger.is_empty();
+    let joint = joint_panel(&case);
     let history = case.view.events.iter().map(history_line).collect_view();
     let c2 = case.clone();
     let c3 = case.clone();
@@ -223,6 +295,7 @@ fn case_view(
                 <ol class="history">{history}</ol>
             </section>
         </div>
+        {joint}
         {has_ledger.then(|| view! {
             <section class="panel no-print" aria-labelledby="case-ledger">
                 <h2 id="case-ledger">{desk().ledger_heading}</h2>

@@ -130,6 +130,14 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
         // The applicant's own choice, recorded at the window or by the applicant.
         EventType::DeliveryChosen => duty(&[Support], Some(&[Right::Receive]), &[Applicant]),
         EventType::RefusalProposed | EventType::ReviewOpinion => duty(&[Reviewer, Lead], None, &[]),
+        // 联办件: each responsible department's reviewers give its opinion (their
+        // department is checked against the item's responsible departments); the lead
+        // department organises the joint meeting; default consent is the core's.
+        EventType::DepartmentOpinion => duty(&[Reviewer, Lead], None, &[]),
+        EventType::JointMeetingScheduled | EventType::JointMeetingHeld => {
+            duty(&[Support, Reviewer, Lead], None, &[])
+        }
+        EventType::DefaultConsent => duty(&[Reviewer, Lead], None, &[]),
         // Whoever receives papers confirms them: a department's posts, or the window when
         // results come back to it.
         EventType::HandoverConfirmed => {
@@ -217,9 +225,10 @@ pub fn may_record(
             None => Err(denied_post(step, &duty)),
         },
         role if duty.department.contains(&role) => {
-            if !staff.departments.contains(&item.department) {
+            let own = departments_of(step, item);
+            if !own.iter().any(|d| staff.departments.iter().any(|s| s == d)) {
                 return Err(Denied::Department {
-                    department: item.department.clone(),
+                    department: own.join("、"),
                 });
             }
             // The back office serves every site; the middle office sits beside its window.
@@ -230,6 +239,52 @@ pub fn may_record(
             }
         }
         _ => Err(denied_post(step, &duty)),
+    }
+}
+
+/// The departments whose posts do `step` for `item`: a joint item's responsible
+/// departments give their opinions; everything else is the item's own department's.
+fn departments_of(step: EventType, item: &ServiceItem) -> Vec<&str> {
+    match step {
+        EventType::DepartmentOpinion => item
+            .responsible_departments
+            .iter()
+            .map(|s| s.department.as_str())
+            .collect(),
+        _ => vec![item.department.as_str()],
+    }
+}
+
+/// Whether `staff` may record this very event: a department's opinion only for a
+/// department they belong to.
+pub fn may_record_event(staff: &Staff<'_>, kind: &super::EventKind) -> Result<(), Denied> {
+    match kind {
+        super::EventKind::DepartmentOpinion { department, .. }
+            if !staff.departments.contains(department) =>
+        {
+            Err(Denied::Department {
+                department: department.clone(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Narrows the forms to what `staff` may choose: a department's opinion only for their
+/// own departments.
+pub fn narrow(staff: &Staff<'_>, forms: &mut [super::StepForm]) {
+    for form in forms
+        .iter_mut()
+        .filter(|f| f.step == EventType::DepartmentOpinion)
+    {
+        for field in &mut form.fields {
+            if let super::FieldInput::Choice(options) = &mut field.input {
+                options.retain(|c| match c {
+                    super::Choice::Department { name } => staff.departments.contains(name),
+                    _ => true,
+                });
+            }
+        }
     }
 }
 

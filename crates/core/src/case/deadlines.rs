@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The time limits of the item a case is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Limits {
     /// Immediate, committed or joint.
@@ -17,6 +17,9 @@ pub struct Limits {
     pub promised_days: u32,
     /// 法定时限, working days.
     pub statutory_days: u32,
+    /// 联办件: each responsible department and its step's working days from acceptance.
+    #[serde(default)]
+    pub departments: Vec<(String, u32)>,
 }
 
 impl Limits {
@@ -26,6 +29,11 @@ impl Limits {
             kind: item.kind,
             promised_days: item.promised_days,
             statutory_days: item.statutory_days,
+            departments: item
+                .responsible_departments
+                .iter()
+                .map(|s| (s.department.clone(), s.days))
+                .collect(),
         }
     }
 }
@@ -52,6 +60,11 @@ pub enum DeadlineKind {
     Statutory,
     /// Archive within 5 working days of the decision.
     Archive,
+    /// 联办件: a responsible department's opinion (审批流程表).
+    Department {
+        /// Which department.
+        department: String,
+    },
 }
 
 /// How a deadline stands.
@@ -203,6 +216,29 @@ pub fn deadlines(
             _ => limits.promised_days + extension,
         };
         let promised = cal.deadline(start, promised_days, &suspensions)?;
+        // Each responsible department answers within its own days, in parallel; an
+        // answer or a recorded default consent closes its step.
+        for (department, days) in &limits.departments {
+            let deadline = cal.deadline(start, *days, &suspensions)?;
+            let answered = rec
+                .department_opinions
+                .iter()
+                .find(|o| &o.department == department)
+                .map(|o| o.at.date())
+                .or_else(|| {
+                    rec.default_consents
+                        .iter()
+                        .find(|(d, ..)| d == department)
+                        .map(|(.., at)| at.date())
+                });
+            out.push(CaseDeadline {
+                kind: DeadlineKind::Department {
+                    department: department.clone(),
+                },
+                status: status(deadline.due, answered)?,
+                deadline,
+            });
+        }
         for t in &rec.tolerated {
             let own = cal.deadline(start, t.supply_days, &suspensions)?;
             let capped = own.due > promised.due;

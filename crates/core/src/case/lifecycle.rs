@@ -1,7 +1,10 @@
 //! The case state machine: which event may follow which state, and replaying the events
 //! into the case's current record.
 
-use super::{CaseState, Event, EventKind, EventType, Handover, Role, ToleratedMaterial};
+use super::{
+    CaseState, DefaultBy, Event, EventKind, EventType, Handover, MeetingKind, Role, Stance,
+    ToleratedMaterial,
+};
 use crate::catalog::DeliveryMethod;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -47,6 +50,15 @@ pub struct CaseRecord {
     /// and who filed it; kept once approved (the decision notice lists them).
     #[serde(default)]
     pub refusal: Option<FiledRefusal>,
+    /// 联办件: the responsible departments' opinions, in the order given.
+    #[serde(default)]
+    pub department_opinions: Vec<DepartmentAnswer>,
+    /// 联办件: departments recorded as consenting by default.
+    #[serde(default)]
+    pub default_consents: Vec<(String, DefaultBy, NaiveDateTime)>,
+    /// 联办件: the latest joint meeting or inspection.
+    #[serde(default)]
+    pub meeting: Option<JointMeeting>,
     /// The latest hand-over slip (交接单) from the back office to the issuing window.
     #[serde(default)]
     pub slip: Option<Slip>,
@@ -92,6 +104,46 @@ pub struct FiledRefusal {
     pub by: String,
     /// When.
     pub at: NaiveDateTime,
+}
+
+/// A responsible department's opinion as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DepartmentAnswer {
+    /// The department.
+    pub department: String,
+    /// Its stance.
+    pub stance: Stance,
+    /// Conditions or reasons.
+    pub text: Vec<String>,
+    /// Who recorded it.
+    pub by: String,
+    /// When.
+    pub at: NaiveDateTime,
+}
+
+/// A joint meeting or inspection (联席会议 / 联合踏勘).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct JointMeeting {
+    /// Meeting or inspection.
+    pub kind: MeetingKind,
+    /// Its day.
+    pub on: NaiveDate,
+    /// The departments invited.
+    pub participants: Vec<String>,
+    /// Who was absent, once it was held.
+    pub absent: Option<Vec<String>>,
+}
+
+impl CaseRecord {
+    /// Whether `department` has given its opinion or been recorded as consenting.
+    pub fn has_answered(&self, department: &str) -> bool {
+        self.department_opinions
+            .iter()
+            .any(|o| o.department == department)
+            || self.default_consents.iter().any(|(d, ..)| d == department)
+    }
 }
 
 /// A hand-over slip (交接单): the results the window hands out and the papers it collects.
@@ -294,6 +346,17 @@ pub(super) fn target(
                 approved: *approved,
             },
         ),
+        // A joint case's departments answer while it is under review, once each.
+        E::DepartmentOpinion { department, .. } | E::DefaultConsent { department, .. } => {
+            state.filter(|s| open(*s) && !rec.has_answered(department))
+        }
+        E::JointMeetingScheduled { .. } => state.filter(|s| open(*s)),
+        E::JointMeetingHeld { absent } => state.filter(|s| {
+            open(*s)
+                && rec.meeting.as_ref().is_some_and(|m| {
+                    m.absent.is_none() && absent.iter().all(|a| m.participants.contains(a))
+                })
+        }),
         // The back office prepares the slip once the case is decided.
         E::SlipPrepared { .. } => state.filter(|s| matches!(s, S::Decided { .. })),
         // Results are handed out only once every tolerated (容缺) paper is in, and with
@@ -419,6 +482,25 @@ fn validate(kind: &EventKind) -> Result<(), String> {
             "a review opinion lists its points",
         ),
         EventKind::HandoverConfirmed { .. } => Ok(()),
+        EventKind::DepartmentOpinion {
+            department,
+            stance,
+            text,
+        } => {
+            if blank(department) {
+                Err("name the department giving the opinion".into())
+            } else {
+                need(
+                    *stance != Stance::Agree && text.iter().all(|t| blank(t)),
+                    "an opinion with conditions or a disagreement gives them",
+                )
+            }
+        }
+        EventKind::JointMeetingScheduled { participants, .. } => need(
+            participants.is_empty(),
+            "a joint meeting invites at least one department",
+        ),
+        EventKind::JointMeetingHeld { .. } | EventKind::DefaultConsent { .. } => Ok(()),
         EventKind::SlipPrepared { results, .. } => need(
             results.iter().all(|r| blank(r)),
             "a hand-over slip names the result documents",
@@ -570,6 +652,38 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
             by: event.actor.clone(),
             at: event.at,
         }),
+        EventKind::DepartmentOpinion {
+            department,
+            stance,
+            text,
+        } => rec.department_opinions.push(DepartmentAnswer {
+            department: department.clone(),
+            stance: *stance,
+            text: text.clone(),
+            by: event.actor.clone(),
+            at: event.at,
+        }),
+        EventKind::DefaultConsent { department, by } => {
+            rec.default_consents
+                .push((department.clone(), *by, event.at))
+        }
+        EventKind::JointMeetingScheduled {
+            kind,
+            on,
+            participants,
+        } => {
+            rec.meeting = Some(JointMeeting {
+                kind: *kind,
+                on: *on,
+                participants: participants.clone(),
+                absent: None,
+            })
+        }
+        EventKind::JointMeetingHeld { absent } => {
+            if let Some(m) = rec.meeting.as_mut() {
+                m.absent = Some(absent.clone());
+            }
+        }
         EventKind::SlipPrepared { results, collect } => {
             rec.slip = Some(Slip {
                 results: results.clone(),

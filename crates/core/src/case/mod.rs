@@ -7,6 +7,7 @@
 
 pub mod access;
 mod deadlines;
+pub mod joint;
 mod lifecycle;
 mod notices;
 mod relay;
@@ -216,6 +217,39 @@ pub enum EventKind {
         #[serde(default)]
         reasons: Vec<String>,
     },
+    /// 部门意见 (联办件): a responsible department's opinion on a joint case.
+    DepartmentOpinion {
+        /// The department.
+        department: String,
+        /// Agree, agree with conditions, or disagree.
+        stance: Stance,
+        /// The conditions, or the reasons for disagreeing, one each.
+        #[serde(default)]
+        text: Vec<String>,
+    },
+    /// 联席会议 or 联合踏勘 scheduled by the lead department, with the departments invited.
+    JointMeetingScheduled {
+        /// A meeting or a joint inspection.
+        kind: MeetingKind,
+        /// Its day.
+        on: chrono::NaiveDate,
+        /// The responsible departments invited.
+        participants: Vec<String>,
+    },
+    /// The joint meeting or inspection was held; who stayed away (缺席默认 may apply).
+    JointMeetingHeld {
+        /// The invited departments that were absent.
+        #[serde(default)]
+        absent: Vec<String>,
+    },
+    /// 默认同意: a department counted as consenting, recorded by the core when the lead
+    /// decides (its deadline passed unanswered, or it missed the joint meeting).
+    DefaultConsent {
+        /// The department.
+        department: String,
+        /// Why.
+        by: DefaultBy,
+    },
     /// 交接单: the back office hands the result documents to the issuing window and lists
     /// the papers the window must collect from or check with the applicant at 出件. A later
     /// slip replaces an earlier one.
@@ -260,6 +294,41 @@ pub enum EventKind {
     Archived,
     /// A hand-over of papers between offices (资料流转台账); does not change the state.
     HandedOver(Handover),
+}
+
+/// A responsible department's opinion (部门意见).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// 同意.
+    Agree,
+    /// 附条件同意.
+    AgreeWithConditions,
+    /// 不同意, with reasons.
+    Disagree,
+}
+
+/// Why a department counts as consenting without an opinion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DefaultBy {
+    /// 超时默认: no answer by its step's deadline.
+    Timeout,
+    /// 缺席默认: absent from the joint meeting.
+    Absence,
+}
+
+/// A joint meeting or a joint inspection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// 联席会议.
+    Meeting,
+    /// 联合踏勘.
+    Inspection,
 }
 
 /// How a result was handed out (出件记录).

@@ -36,6 +36,10 @@ impl EventKind {
             EventKind::Decided { .. } | EventKind::RefusalApproved => vec![NoticeKind::Completion],
             EventKind::SlipPrepared { .. } => vec![NoticeKind::HandoverSlip],
             EventKind::PreChecked
+            | EventKind::DepartmentOpinion { .. }
+            | EventKind::JointMeetingScheduled { .. }
+            | EventKind::JointMeetingHeld { .. }
+            | EventKind::DefaultConsent { .. }
             | EventKind::CorrectionReceived
             | EventKind::ReviewStarted
             | EventKind::SpecialProcedureEnded
@@ -52,6 +56,18 @@ impl EventKind {
             | EventKind::Archived
             | EventKind::HandedOver(_) => vec![],
         }
+    }
+
+    /// The notices this event calls for at `stage` for a case of `item`: a joint item's
+    /// acceptance also prints the 审批流程表.
+    pub fn notices_for(&self, stage: Stage, item: Option<&crate::ServiceItem>) -> Vec<NoticeKind> {
+        let mut kinds = self.notices_at(stage);
+        if matches!(self, EventKind::Accepted { .. })
+            && item.is_some_and(|i| !i.responsible_departments.is_empty())
+        {
+            kinds.push(NoticeKind::ApprovalSchedule);
+        }
+        kinds
     }
 
     /// The notices this event calls for when recorded on the case's page.

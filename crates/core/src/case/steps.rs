@@ -4,7 +4,7 @@
 //! the rules.
 
 use super::lifecycle::{target, CaseRecord};
-use super::{EventKind, Handout, Handover, Signature};
+use super::{DefaultBy, EventKind, Handout, Handover, MeetingKind, Signature, Stance};
 use crate::catalog::{DeliveryMethod, ServiceItem};
 use crate::diagnostic::FieldError;
 use chrono::NaiveDate;
@@ -61,6 +61,14 @@ event_types! {
     ReviewOpinion,
     /// 确认接收材料.
     HandoverConfirmed,
+    /// 部门意见 (联办件).
+    DepartmentOpinion,
+    /// 联席会议 / 联合踏勘 安排.
+    JointMeetingScheduled,
+    /// 联席会议 / 联合踏勘 召开.
+    JointMeetingHeld,
+    /// 默认同意 (联办件).
+    DefaultConsent,
     /// 否定备案登记 (拟不予许可).
     RefusalProposed,
     /// 否定备案批准.
@@ -106,6 +114,10 @@ impl EventKind {
             EventKind::RefusalReturned { .. } => EventType::RefusalReturned,
             EventKind::Decided { .. } => EventType::Decided,
             EventKind::SlipPrepared { .. } => EventType::SlipPrepared,
+            EventKind::DepartmentOpinion { .. } => EventType::DepartmentOpinion,
+            EventKind::JointMeetingScheduled { .. } => EventType::JointMeetingScheduled,
+            EventKind::JointMeetingHeld { .. } => EventType::JointMeetingHeld,
+            EventKind::DefaultConsent { .. } => EventType::DefaultConsent,
             EventKind::Delivered { .. } => EventType::Delivered,
             EventKind::Evaluated { .. } => EventType::Evaluated,
             EventKind::ToleratedSupplied { .. } => EventType::ToleratedSupplied,
@@ -143,6 +155,10 @@ impl EventType {
             EventType::RefusalReturned => "refusal_returned",
             EventType::Decided => "decided",
             EventType::SlipPrepared => "slip_prepared",
+            EventType::DepartmentOpinion => "department_opinion",
+            EventType::JointMeetingScheduled => "joint_meeting_scheduled",
+            EventType::JointMeetingHeld => "joint_meeting_held",
+            EventType::DefaultConsent => "default_consent",
             EventType::Delivered => "delivered",
             EventType::Evaluated => "evaluated",
             EventType::ToleratedSupplied => "tolerated_supplied",
@@ -155,7 +171,8 @@ impl EventType {
     /// recorded when the case is submitted.
     pub fn recorded_on_the_case_page(self) -> bool {
         match self {
-            EventType::PreChecked | EventType::Received => false,
+            // Recorded by the core itself when the lead decides a joint case.
+            EventType::PreChecked | EventType::Received | EventType::DefaultConsent => false,
             EventType::Accepted
             | EventType::NotAccepted
             | EventType::CorrectionRequested
@@ -173,6 +190,9 @@ impl EventType {
             | EventType::RefusalReturned
             | EventType::Decided
             | EventType::SlipPrepared
+            | EventType::DepartmentOpinion
+            | EventType::JointMeetingScheduled
+            | EventType::JointMeetingHeld
             | EventType::Delivered
             | EventType::Evaluated
             | EventType::ToleratedSupplied
@@ -251,6 +271,63 @@ impl EventType {
                 field(F::LegalBasis, I::Text, true),
             ],
             EventType::RefusalReturned => vec![field(F::ReturnReason, I::Lines, true)],
+            // 联办件: the departments still to answer; the server narrows them to the
+            // person's own (`access::narrow`).
+            EventType::DepartmentOpinion => vec![
+                field(
+                    F::Department,
+                    I::Choice(
+                        joint_departments(item)
+                            .filter(|d| !rec.has_answered(d))
+                            .map(|d| Choice::Department {
+                                name: d.to_string(),
+                            })
+                            .collect(),
+                    ),
+                    true,
+                ),
+                field(
+                    F::Stance,
+                    I::Choice(
+                        [Stance::Agree, Stance::AgreeWithConditions, Stance::Disagree]
+                            .into_iter()
+                            .map(|stance| Choice::Stance { stance })
+                            .collect(),
+                    ),
+                    true,
+                ),
+                field(F::OpinionText, I::Lines, false),
+            ],
+            EventType::JointMeetingScheduled => vec![
+                field(
+                    F::MeetingKind,
+                    I::Choice(vec![
+                        Choice::Meeting {
+                            kind: MeetingKind::Meeting,
+                        },
+                        Choice::Meeting {
+                            kind: MeetingKind::Inspection,
+                        },
+                    ]),
+                    true,
+                ),
+                field(F::MeetingDate, I::Date, true),
+                field(
+                    F::Participants,
+                    I::Checklist(joint_departments(item).map(str::to_string).collect()),
+                    true,
+                ),
+            ],
+            EventType::JointMeetingHeld => vec![field(
+                F::Absent,
+                I::Checklist(
+                    rec.meeting
+                        .as_ref()
+                        .map(|m| m.participants.clone())
+                        .unwrap_or_default(),
+                ),
+                false,
+            )],
             // The result document is named after the item and the decision until the
             // reviewer names the licence itself.
             EventType::SlipPrepared => vec![
@@ -318,7 +395,20 @@ impl EventType {
             | EventType::ReviewStarted
             | EventType::SpecialProcedureEnded
             | EventType::RefusalApproved
+            | EventType::DefaultConsent
             | EventType::Archived => vec![],
+        }
+    }
+
+    /// Whether this step belongs to cases of `item` at all: the joint review's steps only
+    /// to joint items, a department's opinion only while one is still to answer.
+    fn applies(self, rec: &CaseRecord, item: Option<&ServiceItem>) -> bool {
+        match self {
+            EventType::DepartmentOpinion => joint_departments(item).any(|d| !rec.has_answered(d)),
+            EventType::JointMeetingScheduled
+            | EventType::JointMeetingHeld
+            | EventType::DefaultConsent => joint_departments(item).next().is_some(),
+            _ => true,
         }
     }
 
@@ -373,6 +463,21 @@ impl EventType {
                 results: vec![],
                 collect: vec![],
             },
+            EventType::DepartmentOpinion => EventKind::DepartmentOpinion {
+                department: String::new(),
+                stance: Stance::Agree,
+                text: vec![],
+            },
+            EventType::JointMeetingScheduled => EventKind::JointMeetingScheduled {
+                kind: MeetingKind::Meeting,
+                on: NaiveDate::MIN,
+                participants: vec![],
+            },
+            EventType::JointMeetingHeld => EventKind::JointMeetingHeld { absent: vec![] },
+            EventType::DefaultConsent => EventKind::DefaultConsent {
+                department: String::new(),
+                by: DefaultBy::Timeout,
+            },
             EventType::Delivered => EventKind::Delivered {
                 method: DeliveryMethod::Window,
                 tracking: None,
@@ -407,6 +512,13 @@ impl EventType {
     pub fn allowed(self, rec: &CaseRecord) -> bool {
         target(rec.state, &self.probe(rec), rec).is_some()
     }
+}
+
+/// The responsible departments of a joint item.
+fn joint_departments(item: Option<&ServiceItem>) -> impl Iterator<Item = &str> {
+    item.into_iter()
+        .flat_map(|i| i.responsible_departments.iter())
+        .map(|s| s.department.as_str())
 }
 
 /// The ways the item hands results out (all three when its guide does not say).
@@ -533,6 +645,18 @@ pub enum FieldName {
     Collect,
     /// The slip's papers collected at 出件.
     Collected,
+    /// Agree, agree with conditions, disagree.
+    Stance,
+    /// The conditions or the reasons for disagreeing.
+    OpinionText,
+    /// A joint meeting or a joint inspection.
+    MeetingKind,
+    /// Its day.
+    MeetingDate,
+    /// The departments invited.
+    Participants,
+    /// The invited departments that were absent.
+    Absent,
 }
 
 impl FieldName {
@@ -571,6 +695,12 @@ impl FieldName {
             FieldName::Results => "results",
             FieldName::Collect => "collect",
             FieldName::Collected => "collected",
+            FieldName::Stance => "stance",
+            FieldName::OpinionText => "opinion_text",
+            FieldName::MeetingKind => "meeting_kind",
+            FieldName::MeetingDate => "meeting_date",
+            FieldName::Participants => "participants",
+            FieldName::Absent => "absent",
         }
     }
 }
@@ -623,6 +753,21 @@ pub enum Choice {
         /// What it says.
         label: String,
     },
+    /// A responsible department of a joint item.
+    Department {
+        /// Its name.
+        name: String,
+    },
+    /// A department's stance.
+    Stance {
+        /// Which.
+        stance: Stance,
+    },
+    /// A joint meeting or a joint inspection.
+    Meeting {
+        /// Which.
+        kind: MeetingKind,
+    },
     /// A tolerated material still to supply.
     Material {
         /// Its id.
@@ -642,6 +787,18 @@ impl Choice {
             Choice::Level { level } => level.to_string(),
             Choice::Material { id, .. } => id.clone(),
             Choice::LedgerLine { line, .. } => line.to_string(),
+            Choice::Department { name } => name.clone(),
+            Choice::Stance { stance } => match stance {
+                Stance::Agree => "agree",
+                Stance::AgreeWithConditions => "agree_with_conditions",
+                Stance::Disagree => "disagree",
+            }
+            .into(),
+            Choice::Meeting { kind } => match kind {
+                MeetingKind::Meeting => "meeting",
+                MeetingKind::Inspection => "inspection",
+            }
+            .into(),
         }
     }
 }
@@ -710,7 +867,7 @@ pub type StepInput = BTreeMap<FieldName, String>;
 pub fn step_forms(rec: &CaseRecord, item: Option<&ServiceItem>) -> Vec<StepForm> {
     EventType::ALL
         .iter()
-        .filter(|t| t.recorded_on_the_case_page() && t.allowed(rec))
+        .filter(|t| t.recorded_on_the_case_page() && t.allowed(rec) && t.applies(rec, item))
         .map(|t| StepForm {
             step: *t,
             fields: t.fields(rec, item),
@@ -914,6 +1071,73 @@ pub fn build_event(
                 collect: lines(text(FieldName::Collect)),
             }
         }
+        EventType::DepartmentOpinion => {
+            let department = match choice(FieldName::Department) {
+                Some(Choice::Department { name }) => name,
+                _ => {
+                    problems.push(FieldError {
+                        field: FieldName::Department.name().into(),
+                        problem: "请选择出具意见的部门".into(),
+                    });
+                    String::new()
+                }
+            };
+            let stance = match choice(FieldName::Stance) {
+                Some(Choice::Stance { stance }) => stance,
+                _ => {
+                    problems.push(FieldError {
+                        field: FieldName::Stance.name().into(),
+                        problem: "请选择同意、附条件同意或不同意".into(),
+                    });
+                    Stance::Agree
+                }
+            };
+            if stance != Stance::Agree {
+                problems.extend(need(
+                    FieldName::OpinionText,
+                    "附条件同意须逐行写明条件，不同意须逐行写明理由",
+                ));
+            }
+            EventKind::DepartmentOpinion {
+                department,
+                stance,
+                text: lines(text(FieldName::OpinionText)),
+            }
+        }
+        EventType::JointMeetingScheduled => {
+            let kind = match choice(FieldName::MeetingKind) {
+                Some(Choice::Meeting { kind }) => kind,
+                _ => {
+                    problems.push(FieldError {
+                        field: FieldName::MeetingKind.name().into(),
+                        problem: "请选择联席会议或联合踏勘".into(),
+                    });
+                    MeetingKind::Meeting
+                }
+            };
+            let on = crate::calendar::parse_date(text(FieldName::MeetingDate)).ok();
+            if on.is_none() {
+                problems.push(FieldError {
+                    field: FieldName::MeetingDate.name().into(),
+                    problem: "请填写日期（年-月-日）".into(),
+                });
+            }
+            let participants = lines(text(FieldName::Participants));
+            if participants.is_empty() {
+                problems.push(FieldError {
+                    field: FieldName::Participants.name().into(),
+                    problem: "请勾选参加的责任部门".into(),
+                });
+            }
+            EventKind::JointMeetingScheduled {
+                kind,
+                on: on.unwrap_or(NaiveDate::MIN),
+                participants,
+            }
+        }
+        EventType::JointMeetingHeld => EventKind::JointMeetingHeld {
+            absent: lines(text(FieldName::Absent)),
+        },
         EventType::Delivered => {
             let collected = lines(text(FieldName::Collected));
             let missing = super::lifecycle::uncollected(rec, &collected);
@@ -1035,6 +1259,7 @@ pub fn build_event(
         | EventType::ReviewStarted
         | EventType::SpecialProcedureEnded
         | EventType::RefusalApproved
+        | EventType::DefaultConsent
         | EventType::Archived => step.probe(rec),
     };
     if problems.is_empty() {

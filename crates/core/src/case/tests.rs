@@ -28,6 +28,7 @@ const COMMITTED: Limits = Limits {
     kind: CaseKind::Committed,
     promised_days: 10,
     statutory_days: 20,
+    departments: Vec::new(),
 };
 
 fn check(events: &[Event], limits: Limits, today: &str) -> (CaseRecord, CaseDeadlines) {
@@ -315,6 +316,7 @@ fn an_extension_adds_ten_working_days_fifteen_for_joint_cases_and_only_once() {
         kind: CaseKind::Joint,
         promised_days: 15,
         statutory_days: 20,
+        departments: Vec::new(),
     };
     let (_, dl) = check(&extended, joint, "2026-11-20");
     assert_eq!(dl.get(&DeadlineKind::Statutory).unwrap().deadline.days, 35);
@@ -324,6 +326,7 @@ fn an_extension_adds_ten_working_days_fifteen_for_joint_cases_and_only_once() {
         kind: CaseKind::Joint,
         promised_days: 30,
         statutory_days: 45,
+        departments: Vec::new(),
     };
     let rec = replay(&extended).unwrap();
     let err = deadlines(
@@ -358,6 +361,7 @@ fn an_immediate_case_is_due_the_same_day() {
         kind: CaseKind::Immediate,
         promised_days: 0,
         statutory_days: 15,
+        departments: Vec::new(),
     };
     let events = [
         ev("2026-11-20 09:00", EventKind::Received),
@@ -476,10 +480,11 @@ fn the_desk_watches_the_nearest_open_deadline_in_working_days() {
         kind: CaseKind::Committed,
         promised_days: 10,
         statutory_days: 20,
+        departments: Vec::new(),
     };
     // Accepted on Monday 2 November: the Art. 32 notice is met, so the promised deadline
     // (10 working days) is the one to watch.
-    let (_, dl) = check(&events, limits, "2026-11-09");
+    let (_, dl) = check(&events, limits.clone(), "2026-11-09");
     let next = dl.nearest_open().unwrap();
     assert_eq!(next.kind, DeadlineKind::Promised);
     assert_eq!(next.deadline.due, d("2026-11-16"));
@@ -492,6 +497,23 @@ fn the_desk_watches_the_nearest_open_deadline_in_working_days() {
 
 mod steps_and_recording {
     use super::*;
+
+    /// Records a step on the repository's calendar with the default settings.
+    fn record(
+        events: &[Event],
+        item: Option<&crate::ServiceItem>,
+        request: &StepRequest,
+        by: &Recorder,
+    ) -> Result<Recorded, StepRefused> {
+        record_step(
+            events,
+            item,
+            request,
+            by,
+            cal(),
+            &DeadlineSettings::default(),
+        )
+    }
     use crate::diagnostic::FieldError;
 
     fn accepted_with_tolerated() -> Vec<Event> {
@@ -550,7 +572,7 @@ mod steps_and_recording {
                 name: "layout_plan".into()
             }])
         );
-        let done = record_step(
+        let done = record(
             &events,
             None,
             &request(
@@ -568,7 +590,7 @@ mod steps_and_recording {
     #[test]
     fn results_wait_for_the_tolerated_papers_which_may_still_come_after_the_decision() {
         let mut events = accepted_with_tolerated();
-        let decided = record_step(
+        let decided = record(
             &events,
             None,
             &request(EventType::Decided, &[(FieldName::Decision, "approved")]),
@@ -579,7 +601,7 @@ mod steps_and_recording {
         let forms = step_forms(&decided.record, None);
         assert!(!forms.iter().any(|f| f.step == EventType::Delivered));
         assert!(forms.iter().any(|f| f.step == EventType::ToleratedSupplied));
-        let refused = record_step(
+        let refused = record(
             &events,
             None,
             &request(EventType::Delivered, &[(FieldName::Method, "window")]),
@@ -590,7 +612,7 @@ mod steps_and_recording {
             refused.to_string().contains("outstanding: layout_plan"),
             "{refused}"
         );
-        let supplied = record_step(
+        let supplied = record(
             &events,
             None,
             &request(
@@ -614,7 +636,7 @@ mod steps_and_recording {
                 material: "layout_plan".into(),
             },
         ));
-        let decided = record_step(
+        let decided = record(
             &events,
             None,
             &request(EventType::Decided, &[(FieldName::Decision, "approved")]),
@@ -629,7 +651,7 @@ mod steps_and_recording {
             now: chrono::NaiveDateTime::parse_from_str("2026-11-24 11:00", "%Y-%m-%d %H:%M")
                 .unwrap(),
         };
-        let slip = record_step(
+        let slip = record(
             &decided.events,
             None,
             &request(
@@ -667,7 +689,7 @@ mod steps_and_recording {
             ])
         );
         let hand_out = |ticked: &str| {
-            record_step(
+            record(
                 &slip.events,
                 None,
                 &request(
@@ -709,7 +731,7 @@ mod steps_and_recording {
     #[test]
     fn a_refusal_is_filed_by_the_reviewer_and_decided_only_when_the_lead_approves_it() {
         let events = accepted_with_tolerated();
-        let filed = record_step(
+        let filed = record(
             &events,
             None,
             &request(
@@ -744,7 +766,7 @@ mod steps_and_recording {
         assert!(!next.contains(&EventType::Decided));
 
         // Returned: the review goes on, the filed refusal is gone.
-        let returned = record_step(
+        let returned = record(
             &filed.events,
             None,
             &request(
@@ -758,7 +780,7 @@ mod steps_and_recording {
         assert_eq!(returned.record.refusal, None);
 
         // Approved: denied, with the decision notice, the reasons kept for it.
-        let approved = record_step(
+        let approved = record(
             &filed.events,
             None,
             &request(EventType::RefusalApproved, &[]),
@@ -789,7 +811,7 @@ mod steps_and_recording {
                 actor: who.into(),
                 ..clerk("2026-11-24 10:00")
             };
-            record_step(events, None, &request(t, fields), &by).unwrap()
+            record(events, None, &request(t, fields), &by).unwrap()
         };
         let a = step(&events, EventType::ReviewStarted, &[], "张审批");
         let b = step(
@@ -833,7 +855,7 @@ mod steps_and_recording {
     #[test]
     fn the_receiver_confirms_each_hand_over_line_once() {
         let events = accepted_with_tolerated();
-        let handed = record_step(
+        let handed = record(
             &events,
             None,
             &request(
@@ -864,7 +886,7 @@ mod steps_and_recording {
                 .problem,
             "移交人不能确认自己移交的材料，请由接收人确认"
         );
-        let confirmed = record_step(
+        let confirmed = record(
             &handed.events,
             None,
             &request(
@@ -900,7 +922,7 @@ mod steps_and_recording {
                 "2026-11-24 10:00",
             ),
         ] {
-            events = record_step(&events, None, &request(t, &fields), &clerk(at))
+            events = record(&events, None, &request(t, &fields), &clerk(at))
                 .unwrap()
                 .events;
         }
@@ -949,7 +971,7 @@ mod steps_and_recording {
             ]),
             Vec::<String>::new()
         );
-        let done = record_step(
+        let done = record(
             &events,
             None,
             &request(
@@ -977,7 +999,7 @@ mod steps_and_recording {
         let owner = rec.owner.clone().expect("received at a desk");
         assert_eq!(owner, events[0].actor);
         let hand_to = |by: Recorder, to: &str| {
-            record_step(
+            record(
                 &events,
                 None,
                 &request(
@@ -1045,7 +1067,7 @@ mod steps_and_recording {
                 "2026-11-24 10:00",
             ),
         ] {
-            events = record_step(&events, None, &request(t, &fields), &clerk(at))
+            events = record(&events, None, &request(t, &fields), &clerk(at))
                 .unwrap()
                 .events;
         }
@@ -1111,7 +1133,7 @@ mod steps_and_recording {
     fn a_step_is_dated_by_the_recorder_never_before_the_last_event_and_names_its_notices() {
         let events = accepted_with_tolerated();
         // The server's clock went back: the step still follows the last event.
-        let done = record_step(
+        let done = record(
             &events,
             None,
             &request(
@@ -1126,7 +1148,7 @@ mod steps_and_recording {
         assert_eq!(last.actor, "王敏");
         assert_eq!(done.notices, vec![crate::notice::NoticeKind::Correction]);
         // A step the case cannot take now is refused, saying what may follow.
-        let refused = record_step(
+        let refused = record(
             &events,
             None,
             &request(EventType::Archived, &[]),

@@ -46,6 +46,10 @@ pub struct CaseView {
     /// points since the last one and the outstanding tolerated papers.
     #[serde(default)]
     pub pending_corrections: Vec<String>,
+    /// 联办件: each responsible department's step, deadline and answer (or default
+    /// consent) as of the day of the view; empty for other items.
+    #[serde(default)]
+    pub joint: Vec<super::joint::DepartmentReview>,
 }
 
 /// The case made of `events`, for `item` (`None` when the catalogue no longer has it),
@@ -70,7 +74,12 @@ pub fn view(
     let working_days_left = due
         .as_ref()
         .and_then(|d| d.working_days_left(calendar, today));
+    let joint = match (item, &due) {
+        (Some(item), Some(due)) => super::joint::joint_review(item, &record, due, today),
+        _ => Vec::new(),
+    };
     Ok(CaseView {
+        joint,
         state: record.state,
         events: events.to_vec(),
         steps: step_forms(&record, item),
@@ -169,6 +178,8 @@ pub fn record_step(
     item: Option<&ServiceItem>,
     request: &StepRequest,
     by: &Recorder,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
 ) -> Result<Recorded, StepRefused> {
     let before = replay(events).map_err(StepRefused::Transition)?;
     let material = |id: &str| {
@@ -209,8 +220,20 @@ pub fn record_step(
     let kind: EventKind = build_event(request.step, &request.fields, &before, item, &by.actor)
         .map_err(StepRefused::Fields)?;
     let at = events.last().map_or(by.now, |e| e.at.max(by.now));
-    let notices = kind.notices();
+    let defaults = joint_defaults(&before, item, request.step, by, calendar, settings)?;
+    let notices = kind.notices_for(super::Stage::Later, item);
     let mut all = events.to_vec();
+    // The departments that count as consenting are recorded before the lead's decision.
+    for default in defaults {
+        all.push(Event {
+            at,
+            actor: by.actor.clone(),
+            role: by.role,
+            note: String::new(),
+            kind: default,
+            device_at: None,
+        });
+    }
     all.push(Event {
         at,
         actor: by.actor.clone(),
@@ -225,4 +248,41 @@ pub fn record_step(
         record,
         notices,
     })
+}
+
+/// 联办件: before the lead decides (or files a refusal), every responsible department has
+/// answered or counts as consenting; the defaults to record first, or why not yet.
+fn joint_defaults(
+    rec: &CaseRecord,
+    item: Option<&ServiceItem>,
+    step: EventType,
+    by: &Recorder,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+) -> Result<Vec<EventKind>, StepRefused> {
+    let Some(item) = item.filter(|i| !i.responsible_departments.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    if !matches!(step, EventType::Decided | EventType::RefusalProposed) {
+        return Ok(Vec::new());
+    }
+    let today = by.now.date();
+    let due = deadlines(rec, &Limits::of(item), calendar, today, settings).map_err(|e| {
+        StepRefused::Fields(vec![FieldError {
+            field: "step".into(),
+            problem: e.to_string(),
+        }])
+    })?;
+    let reviews = super::joint::joint_review(item, rec, &due, today);
+    let waiting = super::joint::still_waiting(&reviews);
+    if !waiting.is_empty() {
+        return Err(StepRefused::Fields(vec![FieldError {
+            field: "step".into(),
+            problem: format!(
+                "以下责任部门尚未出具意见，须待其出具意见或期限届满（超时默认）后再作决定：{}",
+                waiting.join("；")
+            ),
+        }]));
+    }
+    Ok(super::joint::defaults_to_record(&reviews))
 }

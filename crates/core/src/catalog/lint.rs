@@ -64,6 +64,65 @@ fn authorisation(item: &ServiceItem, rights: &[Right], push: &mut impl FnMut(&st
     }
 }
 
+/// A joint item's responsible departments: each a real step with a time limit, on the
+/// item's own materials; only joint items have them.
+fn joint(item: &ServiceItem, push: &mut impl FnMut(&str, String)) {
+    let steps = &item.responsible_departments;
+    match (item.kind == CaseKind::Joint, steps.is_empty()) {
+        (true, true) => push(
+            "kind = \"joint\"",
+            "a joint item (kind = \"joint\") names each responsible department's step in [[responsible_departments]]".into(),
+        ),
+        (false, false) => push(
+            "[[responsible_departments]]",
+            "only a joint item (kind = \"joint\") has responsible departments".into(),
+        ),
+        _ => {}
+    }
+    let mut seen = BTreeSet::new();
+    for s in steps {
+        let here = format!("department = \"{}\"", s.department);
+        if s.department.trim().is_empty() || s.step.trim().is_empty() {
+            push(
+                "[[responsible_departments]]",
+                "a responsible department needs its department and step".into(),
+            );
+        }
+        if s.department == item.department {
+            push(
+                &here,
+                format!(
+                    "{} is the lead department (the item's own); list only the other departments",
+                    s.department
+                ),
+            );
+        }
+        if !seen.insert(s.department.as_str()) {
+            push(&here, format!("{} is listed twice", s.department));
+        }
+        if s.days == 0 || s.days > item.statutory_days {
+            push(
+                &here,
+                format!(
+                    "{}'s step \"{}\" takes {} working days; it must be 1 to the statutory {}",
+                    s.department, s.step, s.days, item.statutory_days
+                ),
+            );
+        }
+        for m in &s.materials {
+            if !item.materials.iter().any(|x| &x.id == m) {
+                push(
+                    &format!("\"{m}\""),
+                    format!(
+                        "{}'s packet names \"{m}\", which is not a material of this item",
+                        s.department
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// Checks one service item.
 pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Diagnostic>) {
     let mut push = |needle: &str, message: String| problems.push(at(file, needle, message));
@@ -99,6 +158,7 @@ pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Dia
     if let Some(rights) = &item.authorisation {
         authorisation(item, rights, &mut push);
     }
+    joint(item, &mut push);
     if item.materials.is_empty() {
         push(
             "code =",
@@ -402,6 +462,23 @@ pub(super) fn bundles(
                         format!("order names \"{code}\", which is not an item of this bundle"),
                     );
                 }
+            }
+            if let Some(m) = &d.material {
+                if !find(&d.then).is_some_and(|i| i.materials.iter().any(|x| &x.id == m)) {
+                    push(
+                        &format!("\"{m}\""),
+                        format!(
+                        "order says {}'s result provides \"{m}\", which is not a material of {}",
+                        d.first, d.then
+                    ),
+                    );
+                }
+            }
+            if d.tolerated && d.material.is_none() {
+                push("tolerated = true", format!(
+                    "{} may start on tolerated terms only if the order names the material {}'s result provides (material = \"…\")",
+                    d.then, d.first
+                ));
             }
             edges
                 .entry(d.first.as_str())

@@ -72,6 +72,32 @@ pub struct ServiceItem {
     /// A handling body or window that depends on the situation; the first that applies wins.
     #[serde(default)]
     pub routing: Vec<Routing>,
+    /// 联办件: each responsible department's step (责任部门), reviewed in parallel with the
+    /// item's own department as the lead (牵头部门).
+    #[serde(default)]
+    pub responsible_departments: Vec<DepartmentStep>,
+}
+
+/// One responsible department's step in a joint item (联办件), for the 审批流程表.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentStep {
+    /// The department.
+    pub department: String,
+    /// What it does, e.g. 税费核定.
+    pub step: String,
+    /// Its time limit, in working days from acceptance.
+    pub days: u32,
+    /// The materials it receives (ids of this item's materials): its packet.
+    #[serde(default)]
+    pub materials: Vec<String>,
+    /// 超时默认: no answer by the deadline counts as consent.
+    #[serde(default)]
+    pub by_timeout: bool,
+    /// 缺席默认: absence from the joint meeting counts as consent.
+    #[serde(default)]
+    pub by_absence: bool,
 }
 
 /// Kind of case (办件类型).
@@ -489,4 +515,12 @@ pub struct Dependency {
     pub first: String,
     /// The item that needs it.
     pub then: String,
+    /// The material of `then` that `first`'s result provides (e.g. the food licence's
+    /// copy of the business licence): `first`'s decision closes it on `then`'s case.
+    #[serde(default)]
+    pub material: Option<String>,
+    /// Whether `then` may be accepted before `first` is decided, with `material`
+    /// tolerated (容缺) until then.
+    #[serde(default)]
+    pub tolerated: bool,
 }

@@ -34,6 +34,9 @@ pub struct NoticeData {
     /// The hand-over slip (交接单).
     #[serde(default)]
     pub slip: SlipData,
+    /// 联办件: the departments' steps (审批流程表) and their opinions (办结通知书).
+    #[serde(default)]
+    pub joint: JointData,
     /// Who keeps this copy, e.g. 申请人留存 / 窗口存档.
     pub copy_for: String,
 }
@@ -204,6 +207,48 @@ pub struct SlipData {
     pub prepared_by: String,
 }
 
+/// A joint case's departments.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct JointData {
+    /// The lead department (牵头部门).
+    pub lead: String,
+    /// Each responsible department's step.
+    pub steps: Vec<ScheduleLine>,
+    /// The opinions given or counted by default, for the decision.
+    pub opinions: Vec<OpinionLine>,
+}
+
+/// One responsible department's step in the 审批流程表.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ScheduleLine {
+    /// The department.
+    pub department: String,
+    /// Its step.
+    pub step: String,
+    /// Its time limit in working days.
+    pub days: u32,
+    /// Its deadline, official form.
+    pub due: String,
+    /// The materials it receives.
+    pub materials: String,
+    /// Which defaults apply (超时默认, 缺席默认), or 无.
+    pub defaults: String,
+}
+
+/// A department's opinion as the decision notice lists it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OpinionLine {
+    /// The department.
+    pub department: String,
+    /// Its step.
+    pub step: String,
+    /// Its opinion in words, or the default that applied.
+    pub opinion: String,
+}
+
 /// A paper to collect or check at 出件.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -292,6 +337,22 @@ impl NoticeData {
                     requirement: s("收取原件1份"),
                 }],
                 prepared_by: s("张审批"),
+            },
+            joint: JointData {
+                lead: s("不动产登记中心"),
+                steps: vec![ScheduleLine {
+                    department: s("税务局"),
+                    step: s("税费核定"),
+                    days: 2,
+                    due: s("二〇二六年十一月二十四日"),
+                    materials: s("存量房买卖合同"),
+                    defaults: s("超时默认"),
+                }],
+                opinions: vec![OpinionLine {
+                    department: s("税务局"),
+                    step: s("税费核定"),
+                    opinion: s("同意"),
+                }],
             },
             copy_for: s("申请人留存"),
         }

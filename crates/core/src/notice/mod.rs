@@ -1,4 +1,4 @@
-//! The nine notices (文书) the window issues, and their templates.
+//! The ten notices (文书) the window issues, and their templates.
 
 pub mod data;
 pub mod format;
@@ -33,10 +33,13 @@ pub enum NoticeKind {
     Completion,
     /// 交接单: the results handed to the issuing window and the papers to collect at 出件.
     HandoverSlip,
+    /// 审批流程表 (联办件): the lead and responsible departments, each step's deadline and
+    /// the materials it receives.
+    ApprovalSchedule,
 }
 
 /// Every kind, in the order the law's steps produce them.
-pub const ALL: [NoticeKind; 9] = [
+pub const ALL: [NoticeKind; 10] = [
     NoticeKind::Receipt,
     NoticeKind::Acceptance,
     NoticeKind::Refusal,
@@ -46,6 +49,7 @@ pub const ALL: [NoticeKind; 9] = [
     NoticeKind::SpecialProcedure,
     NoticeKind::Completion,
     NoticeKind::HandoverSlip,
+    NoticeKind::ApprovalSchedule,
 ];
 
 impl NoticeKind {
@@ -61,6 +65,7 @@ impl NoticeKind {
             NoticeKind::SpecialProcedure => "special_procedure.html",
             NoticeKind::Completion => "completion.html",
             NoticeKind::HandoverSlip => "handover_slip.html",
+            NoticeKind::ApprovalSchedule => "approval_schedule.html",
         }
     }
 
@@ -81,6 +86,7 @@ impl NoticeKind {
             NoticeKind::SpecialProcedure => "特别程序通知书",
             NoticeKind::Completion => "办结通知书",
             NoticeKind::HandoverSlip => "交接单",
+            NoticeKind::ApprovalSchedule => "审批流程表",
         }
     }
 }

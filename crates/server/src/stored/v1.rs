@@ -37,6 +37,43 @@ enum Role {
     Supervisor,
 }
 
+/// Mirrors a core enum of unit variants in the stored format, both ways.
+macro_rules! mirror {
+    ($name:ident, $core:path, $($v:ident),+) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum $name {
+            $($v),+
+        }
+        impl From<$core> for $name {
+            fn from(x: $core) -> Self {
+                use $core as C;
+                match x {
+                    $(C::$v => $name::$v),+
+                }
+            }
+        }
+        impl From<$name> for $core {
+            fn from(x: $name) -> Self {
+                use $core as C;
+                match x {
+                    $($name::$v => C::$v),+
+                }
+            }
+        }
+    };
+}
+
+mirror!(
+    Stance,
+    core_case::Stance,
+    Agree,
+    AgreeWithConditions,
+    Disagree
+);
+mirror!(DefaultBy, core_case::DefaultBy, Timeout, Absence);
+mirror!(MeetingKind, core_case::MeetingKind, Meeting, Inspection);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Delivery {
@@ -125,6 +162,25 @@ enum EventKind {
         handout: Option<Handout>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         collected: Vec<String>,
+    },
+    DepartmentOpinion {
+        department: String,
+        stance: Stance,
+        #[serde(default)]
+        text: Vec<String>,
+    },
+    JointMeetingScheduled {
+        kind: MeetingKind,
+        on: chrono::NaiveDate,
+        participants: Vec<String>,
+    },
+    JointMeetingHeld {
+        #[serde(default)]
+        absent: Vec<String>,
+    },
+    DefaultConsent {
+        department: String,
+        by: DefaultBy,
     },
     SlipPrepared {
         results: Vec<String>,
@@ -386,6 +442,31 @@ impl From<&core_case::Event> for Event {
                 handout: handout.as_ref().map(Handout::from),
                 collected: collected.clone(),
             },
+            K::DepartmentOpinion {
+                department,
+                stance,
+                text,
+            } => EventKind::DepartmentOpinion {
+                department: department.clone(),
+                stance: (*stance).into(),
+                text: text.clone(),
+            },
+            K::JointMeetingScheduled {
+                kind,
+                on,
+                participants,
+            } => EventKind::JointMeetingScheduled {
+                kind: (*kind).into(),
+                on: *on,
+                participants: participants.clone(),
+            },
+            K::JointMeetingHeld { absent } => EventKind::JointMeetingHeld {
+                absent: absent.clone(),
+            },
+            K::DefaultConsent { department, by } => EventKind::DefaultConsent {
+                department: department.clone(),
+                by: (*by).into(),
+            },
             K::SlipPrepared { results, collect } => EventKind::SlipPrepared {
                 results: results.clone(),
                 collect: collect.clone(),
@@ -474,6 +555,29 @@ impl From<Event> for core_case::Event {
                 collected,
             },
             EventKind::SlipPrepared { results, collect } => K::SlipPrepared { results, collect },
+            EventKind::DepartmentOpinion {
+                department,
+                stance,
+                text,
+            } => K::DepartmentOpinion {
+                department,
+                stance: stance.into(),
+                text,
+            },
+            EventKind::JointMeetingScheduled {
+                kind,
+                on,
+                participants,
+            } => K::JointMeetingScheduled {
+                kind: kind.into(),
+                on,
+                participants,
+            },
+            EventKind::JointMeetingHeld { absent } => K::JointMeetingHeld { absent },
+            EventKind::DefaultConsent { department, by } => K::DefaultConsent {
+                department,
+                by: by.into(),
+            },
             EventKind::Evaluated { level, comment } => K::Evaluated { level, comment },
             EventKind::ToleratedSupplied { material } => K::ToleratedSupplied { material },
             EventKind::Archived => K::Archived,

@@ -7,7 +7,8 @@ use crate::test_support::food_item;
 
 /// The expected duty of each post for each step, as the hall's rules say it:
 /// `yes` always, `no` never, `dept` for the item's department (the middle office only at
-/// its own site), `w:` the window with these rights and at its site.
+/// its own site), `resp` for a responsible department of a joint item, `w:` the window
+/// with these rights and at its site.
 const TABLE: &str = "
 step                       kind       applicant clerk          support reviewer lead supervisor
 pre_checked                *          yes       no             no      no       no   no
@@ -27,6 +28,10 @@ delivery_chosen            *          yes       w:receive      dept    no       
 review_opinion             *          no        no             no      dept     dept no
 handover_confirmed         *          no        w:receive      dept    dept     dept no
 refusal_proposed           *          no        no             no      dept     dept no
+department_opinion         *          no        no             no      resp     resp no
+joint_meeting_scheduled    *          no        no             dept    dept     dept no
+joint_meeting_held         *          no        no             dept    dept     dept no
+default_consent            *          no        no             no      dept     dept no
 refusal_approved           *          no        no             no      no       dept no
 refusal_returned           *          no        no             no      no       dept no
 decided                    immediate  no        w:decide,seal  dept    dept     dept no
@@ -93,9 +98,18 @@ fn every_post_step_right_department_site_and_kind_is_as_the_table_says() {
                 .filter(|(i, _)| mask & (1 << i) != 0)
                 .map(|(_, r)| *r)
                 .collect();
+            // The other department is the item's responsible department (联办件).
             let item = ServiceItem {
                 kind,
                 authorisation: Some(granted.clone()),
+                responsible_departments: vec![crate::catalog::DepartmentStep {
+                    department: other[0].clone(),
+                    step: "审查".into(),
+                    days: 3,
+                    materials: vec![],
+                    by_timeout: true,
+                    by_absence: false,
+                }],
                 ..base.clone()
             };
             for in_department in [true, false] {
@@ -113,6 +127,7 @@ fn every_post_step_right_department_site_and_kind_is_as_the_table_says() {
                                 "yes" => true,
                                 "no" => false,
                                 "dept" => in_department && (role != Role::Support || on_site),
+                                "resp" => !in_department,
                                 w => {
                                     let needs = w.trim_start_matches("w:");
                                     needs
@@ -134,7 +149,9 @@ fn every_post_step_right_department_site_and_kind_is_as_the_table_says() {
                                 Err(Denied::Authorisation { right, .. }) => {
                                     assert!(!granted.contains(&right))
                                 }
-                                Err(Denied::Department { .. }) => assert!(!in_department),
+                                Err(Denied::Department { .. }) => {
+                                    assert_eq!(in_department, *step == EventType::DepartmentOpinion)
+                                }
                                 Err(Denied::Site { .. }) => assert!(!on_site),
                                 Err(Denied::Post { posts, .. }) => assert!(!posts.contains(&role)),
                                 Ok(()) => {}
