@@ -875,6 +875,7 @@ impl DeskText {
             FieldName::Results => self.field_results,
             FieldName::Collect => self.field_collect,
             FieldName::Collected => self.field_collected,
+            FieldName::Packet => "联办件分送材料包（选择后自动填写部门和材料）",
             FieldName::Stance => "意见",
             FieldName::OpinionText => "条件或理由（附条件同意、不同意时必填，每行一条）",
             FieldName::MeetingKind => "形式",
@@ -909,6 +910,10 @@ impl DeskText {
             Choice::Material { name, .. } => name.clone(),
             Choice::LedgerLine { line, label } => format!("#{} {label}", line + 1),
             Choice::Department { name } => name.clone(),
+            Choice::Packet {
+                department,
+                materials,
+            } => format!("{department}：{}", materials.join("、")),
             Choice::Stance { stance } => self.stance(*stance).into(),
             Choice::Meeting { kind } => match kind {
                 MeetingKind::Meeting => "联席会议",

@@ -21,14 +21,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Starts the server; resolves once it prints the URL it serves. */
-export function startServer({ db, catalog } = {}) {
+export function startServer({ db, catalog, args = [] } = {}) {
   const bin = process.env.ONEWINDOW_BIN || path.join(root, "target", "release", "onewindow");
   const dist = process.env.ONEWINDOW_DIST || path.join(root, "dist");
   const dataDir = mkdtempSync(path.join(tmpdir(), "onewindow-e2e-"));
   const dbPath = db || path.join(dataDir, "test.sqlite3");
   const child = spawn(bin, [
     "serve", "--addr", "127.0.0.1:0", "--db", dbPath,
-    "--catalog", catalog || path.join(root, "catalog"), "--dist", dist,
+    "--catalog", catalog || path.join(root, "catalog"), "--dist", dist, ...args,
   ], { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stderr.on("data", (d) => { log += d; });

@@ -154,6 +154,8 @@ pub fn EventForm(
         })
         .collect_view();
     let record = case.view.record.clone();
+    let item_code = case.item.code.clone();
+    let crate::catalog_state::CatalogContext(catalog) = expect_context();
     let merged = case.view.pending_corrections.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -162,10 +164,19 @@ pub fn EventForm(
         };
         let me = clerk.clerk().map(|c| c.name).unwrap_or_default();
         let fields = input.get_untracked();
-        // The catalogue's item only names tolerated materials; the core needs none of it
-        // to judge the fields.
-        match build_event(form.step, &fields, &record, None, &me) {
-            Ok(_) => {
+        // Every problem at once, judged here by the core with the item's guide (its joint
+        // departments, packets, materials) when this device has it; otherwise the server's
+        // core judges alone and its field errors come back the same way.
+        let item = match catalog.get_untracked() {
+            crate::catalog_state::CatalogStatus::Ready(l) => l.catalog.item(&item_code).cloned(),
+            _ => None,
+        };
+        let checked = match &item {
+            Some(item) => build_event(form.step, &fields, &record, Some(item), &me).map(|_| ()),
+            None => Ok(()),
+        };
+        match checked {
+            Ok(()) => {
                 errors.set(vec![]);
                 on_post.run(StepRequest {
                     step: form.step,

@@ -368,12 +368,21 @@ impl EventType {
                 ),
                 field(F::Comment, I::Lines, false),
             ],
-            EventType::HandedOver => vec![
-                field(F::Department, I::Text, true),
-                field(F::HandoverMaterial, I::Text, true),
-                field(F::Copies, I::Count, true),
-                field(F::Receiver, I::Text, true),
-            ],
+            EventType::HandedOver => {
+                // 联办件: each responsible department's packet, one ledger line each.
+                let packets = packets(rec, item);
+                let mut fields = Vec::new();
+                if !packets.is_empty() {
+                    fields.push(field(F::Packet, I::Choice(packets), false));
+                }
+                fields.extend([
+                    field(F::Department, I::Text, true),
+                    field(F::HandoverMaterial, I::Text, true),
+                    field(F::Copies, I::Count, true),
+                    field(F::Receiver, I::Text, true),
+                ]);
+                fields
+            }
             EventType::ToleratedSupplied => {
                 let name = |id: &str| {
                     item.and_then(|i| i.materials.iter().find(|m| m.id == id))
@@ -514,6 +523,31 @@ impl EventType {
     }
 }
 
+/// The packets of a joint case not yet handed to their department: each responsible
+/// department's materials (分送材料), as the 审批流程表 lists them.
+fn packets(rec: &CaseRecord, item: Option<&ServiceItem>) -> Vec<Choice> {
+    let Some(item) = item else {
+        return Vec::new();
+    };
+    item.responsible_departments
+        .iter()
+        .filter(|s| !rec.ledger.iter().any(|(_, h)| h.department == s.department))
+        .map(|s| Choice::Packet {
+            department: s.department.clone(),
+            materials: s
+                .materials
+                .iter()
+                .map(|id| {
+                    item.materials
+                        .iter()
+                        .find(|m| &m.id == id)
+                        .map_or_else(|| id.clone(), |m| m.name.clone())
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// The responsible departments of a joint item.
 fn joint_departments(item: Option<&ServiceItem>) -> impl Iterator<Item = &str> {
     item.into_iter()
@@ -645,6 +679,8 @@ pub enum FieldName {
     Collect,
     /// The slip's papers collected at 出件.
     Collected,
+    /// A joint case's packet for one responsible department.
+    Packet,
     /// Agree, agree with conditions, disagree.
     Stance,
     /// The conditions or the reasons for disagreeing.
@@ -695,6 +731,7 @@ impl FieldName {
             FieldName::Results => "results",
             FieldName::Collect => "collect",
             FieldName::Collected => "collected",
+            FieldName::Packet => "packet",
             FieldName::Stance => "stance",
             FieldName::OpinionText => "opinion_text",
             FieldName::MeetingKind => "meeting_kind",
@@ -753,6 +790,13 @@ pub enum Choice {
         /// What it says.
         label: String,
     },
+    /// A responsible department's packet of a joint case.
+    Packet {
+        /// The department.
+        department: String,
+        /// The names of the materials in it.
+        materials: Vec<String>,
+    },
     /// A responsible department of a joint item.
     Department {
         /// Its name.
@@ -788,6 +832,7 @@ impl Choice {
             Choice::Material { id, .. } => id.clone(),
             Choice::LedgerLine { line, .. } => line.to_string(),
             Choice::Department { name } => name.clone(),
+            Choice::Packet { department, .. } => department.clone(),
             Choice::Stance { stance } => match stance {
                 Stance::Agree => "agree",
                 Stance::AgreeWithConditions => "agree_with_conditions",
@@ -1222,8 +1267,32 @@ pub fn build_event(
             }
         }
         EventType::HandedOver => {
-            problems.extend(need(FieldName::Department, "请填写接收部门"));
-            problems.extend(need(FieldName::HandoverMaterial, "请填写移交的材料"));
+            // A packet fills in its department and materials.
+            let packet = match choice(FieldName::Packet) {
+                Some(Choice::Packet {
+                    department,
+                    materials,
+                }) => Some((
+                    department,
+                    format!("联办分送材料：{}", materials.join("、")),
+                )),
+                _ => None,
+            };
+            let or_packet = |f: FieldName, from_packet: Option<&String>| {
+                let typed = text(f);
+                match from_packet {
+                    Some(p) if typed.is_empty() => p.clone(),
+                    _ => typed.to_string(),
+                }
+            };
+            let department = or_packet(FieldName::Department, packet.as_ref().map(|p| &p.0));
+            let material = or_packet(FieldName::HandoverMaterial, packet.as_ref().map(|p| &p.1));
+            if department.is_empty() {
+                problems.extend(need(FieldName::Department, "请填写接收部门"));
+            }
+            if material.is_empty() {
+                problems.extend(need(FieldName::HandoverMaterial, "请填写移交的材料"));
+            }
             problems.extend(need(FieldName::Receiver, "请填写接收人"));
             let copies = text(FieldName::Copies).parse::<u32>().unwrap_or(0);
             if copies == 0 {
@@ -1233,8 +1302,8 @@ pub fn build_event(
                 });
             }
             EventKind::HandedOver(Handover {
-                department: text(FieldName::Department).into(),
-                material: text(FieldName::HandoverMaterial).into(),
+                department,
+                material,
                 copies,
                 from: actor.trim().into(),
                 to: text(FieldName::Receiver).into(),

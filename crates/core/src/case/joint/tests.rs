@@ -255,3 +255,43 @@ fn a_joint_acceptance_prints_the_approval_schedule() {
         vec![NoticeKind::Acceptance]
     );
 }
+
+#[test]
+fn each_departments_packet_is_handed_over_as_one_ledger_line() {
+    use crate::case::{step_forms, Choice, EventType as T, FieldInput};
+    let events = accepted_on_the_eve_of_national_day();
+    let packets = |events: &[Event]| -> Vec<String> {
+        let rec = replay(events).unwrap();
+        step_forms(&rec, Some(&joint_item()))
+            .into_iter()
+            .find(|f| f.step == T::HandedOver)
+            .and_then(|f| f.fields.into_iter().find(|x| x.name == FieldName::Packet))
+            .map(|f| match f.input {
+                FieldInput::Choice(c) => c.iter().map(Choice::value).collect(),
+                _ => vec![],
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        packets(&events),
+        ["税务局", "住房和城乡建设局", "自然资源局"]
+    );
+    let handed = step(
+        &events,
+        T::HandedOver,
+        &[
+            (FieldName::Packet, "税务局"),
+            (FieldName::Copies, "1"),
+            (FieldName::Receiver, "钱税务"),
+        ],
+        &by("王敏", Role::Clerk, "2026-09-30 10:00"),
+    )
+    .unwrap();
+    let (_, line) = handed.record.ledger.last().unwrap();
+    assert_eq!(line.department, "税务局");
+    assert_eq!(
+        line.material,
+        "联办分送材料：营业执照或者其他主体资格证明文件"
+    );
+    assert_eq!(packets(&handed.events), ["住房和城乡建设局", "自然资源局"]);
+}
