@@ -97,6 +97,12 @@ pub struct Text {
     pub draft_not_found: &'static str,
     pub start_precheck: &'static str,
     pub start_bundle_precheck: &'static str,
+    /// A bundle's papers that another item's result provides.
+    pub awaited_heading: &'static str,
+    /// Between the paper and the item providing it.
+    pub awaited_from: &'static str,
+    /// After the item providing it.
+    pub awaited_after: &'static str,
     pub bundle_shared_heading: &'static str,
     pub bundle_item_heading: &'static str,
     pub precheck_intro: &'static str,
@@ -262,6 +268,9 @@ pub const ZH_CN: Text = Text {
     draft_not_found: "没有找到这份草稿。它可能已在其他窗口删除，请回到首页重新开始。",
     start_precheck: "开始网上预审",
     start_bundle_precheck: "一次预审全部事项",
+    awaited_heading: "由本件其他事项的办理结果提供的材料",
+    awaited_from: "，由“",
+    awaited_after: "”办结后推送，无需提交（先行容缺受理）",
     bundle_shared_heading: "共用材料（交一份，各事项通用）",
     bundle_item_heading: "各事项还需要：",
     precheck_intro: "回答几个问题，即可知道需要准备哪些材料、是否符合受理条件、大约多久办结。填写内容自动保存在本机。",
@@ -464,6 +473,8 @@ pub struct DeskText {
     pub not_signed: &'static str,
     /// Before an absent department in the history.
     pub absent: &'static str,
+    /// 一件事 overview heading (the bundle's name follows).
+    pub bundle_heading: &'static str,
     /// 联办件 panel heading.
     pub joint_heading: &'static str,
     /// Its column headings: department, step, deadline, opinion.
@@ -642,6 +653,7 @@ const DESK_ZH: DeskText = DeskText {
     to_collect: "出件时收取、核对：",
     absent: "缺席：",
     joint_heading: "联办件并联审查",
+    bundle_heading: "一件事：",
     joint_cols: ["责任部门", "审查环节", "办理期限", "意见"],
     joint_lead: "牵头部门：",
     collected: "已收取、核对：",

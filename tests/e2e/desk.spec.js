@@ -421,10 +421,33 @@ test("a bundle at the desk: one set of shared papers ticked once, one case per i
   await shared.selectOption("original");
   await expect(live.locator(".outcome-name").filter({ hasText: "材料不齐全" })).toHaveCount(0);
   await shot(page, "desk-bundle-checklist-landscape.png");
+  // The business licence the bundle applies for is not asked for: its result provides it.
   const first = await finish(page);
+  expect(first).toMatch(/^2026-\d{6}$/);
+  const seq = Number(first.slice(5));
+  const food = `2026-${String(seq + 1).padStart(6, "0")}`;
   await page.getByRole("link", { name: "← 返回我的办件" }).click();
   await expect(page.locator("table.cases tbody tr")).toHaveCount(3);
-  expect(first).toMatch(/^2026-\d{6}$/);
+  // The food licence is accepted with the business licence tolerated until it is issued;
+  // its page shows the whole bundle with each item's state and clock.
+  await page.getByRole("link", { name: food }).click();
+  await expect(page.locator(".case-state")).toHaveText("已受理");
+  await expect(page.locator(".tolerated-outstanding")).toContainText("营业执照");
+  const overview = page.getByRole("region", { name: /^一件事：/ }).first();
+  await expect(page.getByRole("heading", { name: "一件事：我要开餐馆" })).toBeVisible();
+  await expect(page.locator(".bundle-cases tbody tr")).toHaveCount(3);
+  await expect(overview).toBeVisible();
+  // The market regulator approves the business licence …
+  const reviewer = await reviewerOn(server, first);
+  await step(reviewer.page, "作出决定", () => reviewer.page.getByRole("radio", { name: "准予许可" }).check());
+  await reviewer.close();
+  // … and its result closes the food licence's gap by an event on that case.
+  await page.reload();
+  await expect(page.locator(".history")).toContainText("容缺材料已补齐");
+  await expect(page.locator(".history")).toContainText(`由“个体工商户设立登记”（${first}）办结结果推送`);
+  await expect(page.locator(".tolerated-outstanding")).toHaveCount(0);
+  await expect(page.locator(".bundle-cases")).toContainText("已办结（准予）");
+  await checkPage(page, "a bundle's case with the bundle overview");
 });
 
 test("a desk case finished offline waits in the outbox and lands once when the network is back", async ({ page, server }) => {

@@ -2,10 +2,11 @@
 //! items' order, so that the pages that ask one item's questions ask a bundle's the same
 //! way; and the server's re-check of a bundle pre-check, one case per item.
 
+use crate::catalog::{Bundle, Tolerated};
 use crate::checklist::{answers_for_item, sub_item_question, SUB_ITEM};
 use crate::condition::Condition;
 use crate::outcome::{front_desk_outcome, Marks, Outcome, Unanswered};
-use crate::submission::{check_submission, Checked, FieldError, Submission};
+use crate::submission::{check_item_submission, Checked, FieldError, Submission};
 use crate::{Calendar, Catalog, ServiceItem};
 use serde_json::Value;
 
@@ -84,7 +85,7 @@ pub fn check_bundle_submission(
     let mut cases = Vec::new();
     let mut problems: Vec<FieldError> = Vec::new();
     for code in &bundle.items {
-        let Some(item) = catalog.item(code) else {
+        let Some(item) = bundled_item(catalog, bundle, code) else {
             problems.push(FieldError {
                 field: "item".into(),
                 problem: format!("一件事中的事项“{code}”不在目录中"),
@@ -93,6 +94,7 @@ pub fn check_bundle_submission(
         };
         // At the desk each item gets its share of the marks and its own claimed outcome.
         let at_desk = sub.channel == crate::submission::Channel::Desk;
+        let item = &item;
         let one = Submission {
             item: code.clone(),
             answers: answers_for_item(item, &sub.answers),
@@ -113,7 +115,7 @@ pub fn check_bundle_submission(
             },
             ..sub.clone()
         };
-        match check_submission(catalog, cal, &one, by) {
+        match check_item_submission(item, &catalog.settings.deadlines, cal, &one, by) {
             Ok(checked) => cases.push((code.clone(), checked)),
             Err(errors) => {
                 for e in errors {
@@ -175,12 +177,59 @@ pub fn bundle_outcomes(
 ) -> Result<Vec<(String, Outcome)>, Unanswered> {
     let mut out = Vec::new();
     for code in &bundle.items {
-        let Some(item) = catalog.item(code) else {
+        let Some(item) = bundled_item(catalog, bundle, code) else {
             continue;
         };
+        let item = &item;
         let own = answers_for_item(item, answers);
         let outcome = front_desk_outcome(item, &own, &item_marks(bundle, item, marks))?;
         out.push((code.clone(), outcome));
     }
     Ok(out)
+}
+
+/// Item `code` as it stands in `bundle`: a paper another item's result will provide, where
+/// the bundle lets this item start on tolerated terms (`[[order]]` with `material` and
+/// `tolerated = true`), is tolerated (容缺) for the item's whole promised time instead of
+/// being asked for — the applicant cannot have it yet. `None` if there is no such item.
+pub fn bundled_item(catalog: &Catalog, bundle: &Bundle, code: &str) -> Option<ServiceItem> {
+    let mut item = catalog.item(code)?.clone();
+    let days = item.promised_days.max(1);
+    for material in awaited(bundle, code) {
+        if let Some(m) = item.materials.iter_mut().find(|m| m.id == material) {
+            m.tolerated = Some(Tolerated { supply_days: days });
+            m.e_licence = false;
+        }
+    }
+    Some(item)
+}
+
+/// The materials of item `code` that another item's result provides on tolerated terms.
+pub fn awaited<'a>(bundle: &'a Bundle, code: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    bundle
+        .order
+        .iter()
+        .filter(move |d| d.then == code && d.tolerated)
+        .filter_map(|d| d.material.as_deref())
+}
+
+/// When item `decided` of a bundle is approved, the event that closes the gap its result
+/// fills on the case of item `then` (whose record is `then_record`): the tolerated
+/// material supplied, if it is still open there.
+pub fn result_passes(
+    bundle: &Bundle,
+    decided: &str,
+    then: &str,
+    then_record: &crate::case::CaseRecord,
+) -> Option<crate::case::EventKind> {
+    let open = crate::case::open_tolerated(then_record);
+    bundle
+        .order
+        .iter()
+        .filter(|d| d.first == decided && d.then == then)
+        .filter_map(|d| d.material.as_ref())
+        .find(|m| open.contains(m))
+        .map(|m| crate::case::EventKind::ToleratedSupplied {
+            material: m.clone(),
+        })
 }

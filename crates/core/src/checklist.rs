@@ -282,8 +282,25 @@ pub struct BundleChecklist {
     pub pending: Vec<String>,
     /// The shared materials that apply: one set for all items.
     pub shared: Vec<ChecklistEntry>,
-    /// Each item's checklist, without the lines a shared material stands for.
+    /// Each item's checklist, without the lines a shared material stands for and the
+    /// papers another item's result provides.
     pub items: Vec<Checklist>,
+    /// The papers another item's result provides (营业执照 for the food licence):
+    /// tolerated until that item is decided, not asked for.
+    #[serde(default)]
+    pub awaited: Vec<Awaited>,
+}
+
+/// A paper of one item of a bundle that another item's result provides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Awaited {
+    /// The item that needs it.
+    pub item: String,
+    /// Its name.
+    pub name: String,
+    /// The name of the item whose result provides it.
+    pub from: String,
 }
 
 /// The checklist of `bundle`; `None` if it names an item the catalogue lacks (the
@@ -295,11 +312,32 @@ pub fn bundle_checklist(
 ) -> Option<BundleChecklist> {
     let mut shared: Vec<ChecklistEntry> = Vec::new();
     let mut items = Vec::new();
+    let mut awaited: Vec<Awaited> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     for code in &bundle.items {
         let item = catalog.item(code)?;
         let own = answers_for_item(item, answers);
         let mut list = checklist(item, &own);
+        // What another item's result provides is not asked for.
+        for d in bundle
+            .order
+            .iter()
+            .filter(|d| &d.then == code && d.tolerated)
+        {
+            let Some(m) = d.material.as_deref() else {
+                continue;
+            };
+            if let Some(pos) = list.entries.iter().position(|e| e.material == m) {
+                let entry = list.entries.remove(pos);
+                awaited.push(Awaited {
+                    item: item.name.clone(),
+                    name: entry.name,
+                    from: catalog
+                        .item(&d.first)
+                        .map_or(d.first.clone(), |f| f.name.clone()),
+                });
+            }
+        }
         for q in &list.pending {
             let key = if q == SUB_ITEM {
                 format!("{code}/{SUB_ITEM}")
@@ -346,6 +384,7 @@ pub fn bundle_checklist(
         pending,
         shared,
         items,
+        awaited,
     })
 }
 

@@ -146,6 +146,24 @@ pub fn check_submission(
     sub: &Submission,
     by: &Recorder,
 ) -> Result<Checked, Vec<FieldError>> {
+    let Some(item) = catalog.item(&sub.item) else {
+        return Err(vec![error(
+            "item",
+            format!("没有编码为“{}”的事项，请刷新事项目录后重新选择", sub.item),
+        )]);
+    };
+    check_item_submission(item, &catalog.settings.deadlines, cal, sub, by)
+}
+
+/// [`check_submission`] against `item` as given (e.g. as it stands in a bundle, with the
+/// papers another item's result provides tolerated).
+pub fn check_item_submission(
+    item: &crate::ServiceItem,
+    settings: &crate::case::DeadlineSettings,
+    cal: &Calendar,
+    sub: &Submission,
+    by: &Recorder,
+) -> Result<Checked, Vec<FieldError>> {
     let today = by.now.date();
     let mut problems = Vec::new();
     if sub.schema_version != SUBMISSION_VERSION {
@@ -157,12 +175,6 @@ pub fn check_submission(
             ),
         )]);
     }
-    let Some(item) = catalog.item(&sub.item) else {
-        return Err(vec![error(
-            "item",
-            format!("没有编码为“{}”的事项，请刷新事项目录后重新选择", sub.item),
-        )]);
-    };
     let applicant = canonical_applicant(&sub.applicant, today, &mut problems);
     let agent = match (item.acting_for_applicant(&sub.answers), &sub.agent) {
         (true, Some(a)) => Some(canonical_agent(a, today, &mut problems)),
@@ -279,13 +291,7 @@ pub fn check_submission(
             return Err(problems);
         }
     };
-    let due = match deadlines(
-        &record,
-        &Limits::of(item),
-        cal,
-        today,
-        &catalog.settings.deadlines,
-    ) {
+    let due = match deadlines(&record, &Limits::of(item), cal, today, settings) {
         Ok(d) => d,
         Err(CalendarError::NotCovered { date, .. }) => {
             problems.push(error(

@@ -19,8 +19,8 @@ use onewindow_core::case::{
 use onewindow_core::submission::{Channel, FieldError};
 use onewindow_core::validate::{mask_id, mask_mobile, unmask_reason};
 use onewindow_wire::body::{
-    CaseList, CaseListQuery, CaseSort, CaseSummary, DeskApplicant, DeskCase, DueFilter, ItemRef,
-    UnmaskRequest, Unmasked,
+    BundleOverview, CaseList, CaseListQuery, CaseSort, CaseSummary, DeskApplicant, DeskCase,
+    DueFilter, ItemRef, UnmaskRequest, Unmasked,
 };
 
 /// A case as stored.
@@ -233,6 +233,108 @@ async fn load(state: &AppState, number: &str) -> Result<Row, AppError> {
         .ok_or_else(|| AppError::NotFound(format!("case {number}")))
 }
 
+/// The bundle (一件事) a case was received in, from its stored submission.
+fn bundle_of<'a>(state: &'a AppState, row: &Row) -> Option<&'a onewindow_core::catalog::Bundle> {
+    #[derive(serde::Deserialize)]
+    struct Sent {
+        item: String,
+    }
+    let sent: Sent = serde_json::from_str(&row.submission).ok()?;
+    state.catalog.catalog.bundle(&sent.item)
+}
+
+/// The other cases received with this one (same lookup code, same bundle).
+async fn siblings(state: &AppState, row: &Row) -> Result<Vec<Row>, AppError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM cases WHERE lookup_code = $1 AND number <> $2 ORDER BY id"
+    ))
+    .bind(&row.lookup_code)
+    .bind(&row.number)
+    .fetch_all(&state.db)
+    .await?)
+}
+
+/// Every case of the bundle this case belongs to, with its state and clock.
+async fn bundle_overview(state: &AppState, row: &Row) -> Result<Option<BundleOverview>, AppError> {
+    let Some(bundle) = bundle_of(state, row) else {
+        return Ok(None);
+    };
+    let mut rows = siblings(state, row).await?;
+    rows.push(load(state, &row.number).await?);
+    rows.sort_by_key(|r| bundle.items.iter().position(|c| *c == r.item_code));
+    let mut cases = Vec::new();
+    for r in rows {
+        let v = case_view(state, &r)?;
+        cases.push(CaseSummary {
+            item: item_ref(state, &r.item_code),
+            channel: channel(&r),
+            handling_body: handling_body(state, &r),
+            state: v.state,
+            applicant_name: r.applicant_name.clone(),
+            created_at: r.created_at.clone(),
+            warning: v.warning,
+            next_deadline: v.next_deadline,
+            working_days_left: v.working_days_left,
+            version: r.version,
+            number: r.number.clone(),
+        });
+    }
+    Ok(Some(BundleOverview {
+        name: bundle.name.clone(),
+        cases,
+    }))
+}
+
+/// When an item of a bundle is approved, its result closes the gap it fills on the
+/// bundle's other cases (the core says which): one event on each, in the same transaction.
+async fn pass_results(
+    state: &AppState,
+    tx: &mut sqlx::AnyConnection,
+    row: &Row,
+    decided: &onewindow_core::case::Event,
+) -> Result<(), AppError> {
+    use onewindow_core::case::{replay, Event, EventKind};
+    if !matches!(decided.kind, EventKind::Decided { approved: true, .. }) {
+        return Ok(());
+    }
+    let Some(bundle) = bundle_of(state, row) else {
+        return Ok(());
+    };
+    let name = item_ref(state, &row.item_code)
+        .name
+        .unwrap_or_else(|| row.item_code.clone());
+    for sibling in siblings(state, row).await? {
+        let mut events = stored::events(&sibling.events, &sibling.number)?;
+        let before = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
+        let Some(kind) = onewindow_core::bundle_flow::result_passes(
+            bundle,
+            &row.item_code,
+            &sibling.item_code,
+            &before,
+        ) else {
+            continue;
+        };
+        events.push(Event {
+            at: events.last().map_or(decided.at, |e| e.at.max(decided.at)),
+            actor: decided.actor.clone(),
+            role: decided.role,
+            note: format!("由“{name}”（{}）办结结果推送", row.number),
+            kind,
+            device_at: None,
+        });
+        let after = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
+        sqlx::query(
+            "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3",
+        )
+        .bind(stored::events_text(&events)?)
+        .bind(after.state.map(state_name).unwrap_or("new"))
+        .bind(&sibling.number)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Everything the desk shows of one case (personal data masked).
 async fn desk_case(state: &AppState, row: &Row, clerk: &Clerk) -> Result<DeskCase, AppError> {
     #[derive(serde::Deserialize, Default)]
@@ -264,6 +366,7 @@ async fn desk_case(state: &AppState, row: &Row, clerk: &Clerk) -> Result<DeskCas
         handling_body: handling_body(state, row),
         view: case_view_for(state, row, clerk)?,
         notices: numbers::of_case(&state.db, &row.number).await?,
+        bundle: bundle_overview(state, row).await?,
     })
 }
 
@@ -415,6 +518,9 @@ async fn record_event(
         return Err(AppError::PreconditionFailed(
             "办件已被他人更新，请刷新后再操作".into(),
         ));
+    }
+    if let Some(last) = recorded.events.last() {
+        pass_results(state, &mut tx, &row, last).await?;
     }
     numbers::issue(
         &mut tx,

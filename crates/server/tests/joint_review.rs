@@ -73,11 +73,17 @@ async fn a_department_answers_only_for_itself() {
         .find(|s| s["step"] == "department_opinion")
         .expect("the opinion step is offered to a responsible department's reviewer")
         .to_string();
-    assert!(form.contains("税务局") && !form.contains("住房和城乡建设局"), "{form}");
+    assert!(
+        form.contains("税务局") && !form.contains("住房和城乡建设局"),
+        "{form}"
+    );
     // Refused for another department, recorded for its own.
     let (status, refused) = opinion(&base, &cookie, &number, "住房和城乡建设局").await;
     assert_eq!(status, 403, "{refused}");
-    assert!(refused.to_string().contains("住房和城乡建设局"), "{refused}");
+    assert!(
+        refused.to_string().contains("住房和城乡建设局"),
+        "{refused}"
+    );
     let (status, done) = opinion(&base, &cookie, &number, "税务局").await;
     assert_eq!(status, 200, "{done}");
     let audit: i64 = sqlx::query_scalar(

@@ -361,6 +361,20 @@ pub struct DeskCase {
     pub view: CaseView,
     /// The notices issued so far.
     pub notices: Vec<IssuedNotice>,
+    /// For a case of a bundle (一件事): the bundle's name and every case of it, this one
+    /// included, with its state and clock — the lead's overview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundle: Option<BundleOverview>,
+}
+
+/// The cases of one bundle (一件事), received together under one lookup code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BundleOverview {
+    /// The bundle's name, e.g. 我要开餐馆.
+    pub name: String,
+    /// Its cases, in the bundle's order.
+    pub cases: Vec<CaseSummary>,
 }
 
 /// `POST /api/desk/cases/{number}/unmask`.

@@ -173,11 +173,30 @@ pub fn ChecklistStep(
                 })
             })
             .collect_view();
+        // Papers another item's result provides: not asked for, tolerated until then.
+        let awaited = (!lists.awaited.is_empty()).then(|| {
+            let lines = lists
+                .awaited
+                .iter()
+                .map(|a| {
+                    view! {
+                        <li class="awaited">
+                            {a.item.clone()}{"："}{a.name.clone()}{t().awaited_from}{a.from.clone()}{t().awaited_after}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2>{t().awaited_heading}</h2>
+                <ul>{lines}</ul>
+            }
+        });
         Some(view! {
             <h2>{t().bundle_shared_heading}</h2>
             <ol class="material-list">{shared}</ol>
             <h2>{t().bundle_item_heading}</h2>
             {per_item}
+            {awaited}
         })
     });
     let deciding = match &bundle {

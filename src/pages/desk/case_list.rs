@@ -36,7 +36,7 @@ fn state_label(s: CaseState) -> &'static str {
     }
 }
 
-fn row(case: &CaseSummary) -> impl IntoView {
+pub(super) fn row(case: &CaseSummary) -> impl IntoView {
     let warning = case.warning;
     let class = match warning {
         Some(DueStatus::OnTime) => "on_time",

@@ -259,6 +259,28 @@ fn case_view(
         .collect_view();
     let has_ledger = !case.view.record.ledger.is_empty();
     let joint = joint_panel(&case);
+    // 一件事: every case received with this one, with its state and clock.
+    let bundle = case.bundle.clone().map(|b| {
+        let d = desk();
+        view! {
+            <section class="panel no-print" aria-labelledby="case-bundle">
+                <h2 id="case-bundle">{d.bundle_heading}{b.name.clone()}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=d.bundle_heading>
+                    <table class="cases bundle-cases">
+                        <thead><tr>
+                            <th scope="col">{d.col_number}</th>
+                            <th scope="col">{d.col_item}</th>
+                            <th scope="col">{d.col_applicant}</th>
+                            <th scope="col">{d.col_state}</th>
+                            <th scope="col">{d.col_deadline}</th>
+                            <th scope="col">{d.col_time_left}</th>
+                        </tr></thead>
+                        <tbody>{b.cases.iter().map(super::case_list::row).collect_view()}</tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    });
     let history = case.view.events.iter().map(history_line).collect_view();
     let c2 = case.clone();
     let c3 = case.clone();
@@ -296,6 +318,7 @@ fn case_view(
             </section>
         </div>
         {joint}
+        {bundle}
         {has_ledger.then(|| view! {
             <section class="panel no-print" aria-labelledby="case-ledger">
                 <h2 id="case-ledger">{desk().ledger_heading}</h2>
