@@ -103,6 +103,8 @@ pub struct Text {
     pub awaited_from: &'static str,
     /// After the item providing it.
     pub awaited_after: &'static str,
+    /// After the item providing it, when the item waits for it.
+    pub awaited_wait: &'static str,
     pub bundle_shared_heading: &'static str,
     pub bundle_item_heading: &'static str,
     pub precheck_intro: &'static str,
@@ -271,6 +273,7 @@ pub const ZH_CN: Text = Text {
     awaited_heading: "由本件其他事项的办理结果提供的材料",
     awaited_from: "，由“",
     awaited_after: "”办结后推送，无需提交（先行容缺受理）",
+    awaited_wait: "”办结后推送，无需提交（先收件，待结果推送后受理）",
     bundle_shared_heading: "共用材料（交一份，各事项通用）",
     bundle_item_heading: "各事项还需要：",
     precheck_intro: "回答几个问题，即可知道需要准备哪些材料、是否符合受理条件、大约多久办结。填写内容自动保存在本机。",

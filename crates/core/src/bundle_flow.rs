@@ -188,48 +188,77 @@ pub fn bundle_outcomes(
     Ok(out)
 }
 
-/// Item `code` as it stands in `bundle`: a paper another item's result will provide, where
-/// the bundle lets this item start on tolerated terms (`[[order]]` with `material` and
-/// `tolerated = true`), is tolerated (容缺) for the item's whole promised time instead of
-/// being asked for — the applicant cannot have it yet. `None` if there is no such item.
+/// Item `code` as it stands in `bundle`, for a paper another item's result will provide
+/// (`[[order]]` with `material`) — the applicant cannot have it yet, so it is not asked
+/// for: where the bundle lets the item start on tolerated terms (`tolerated = true`) the
+/// paper is tolerated (容缺) for the item's whole promised time; otherwise the item waits
+/// for that result: it is received only (收件), to be accepted once the result has come.
+/// `None` if there is no such item.
 pub fn bundled_item(catalog: &Catalog, bundle: &Bundle, code: &str) -> Option<ServiceItem> {
     let mut item = catalog.item(code)?.clone();
     let days = item.promised_days.max(1);
-    for material in awaited(bundle, code) {
-        if let Some(m) = item.materials.iter_mut().find(|m| m.id == material) {
+    for d in bundle.order.iter().filter(|d| d.then == code) {
+        let Some(m) = d
+            .material
+            .as_ref()
+            .and_then(|id| item.materials.iter_mut().find(|m| &m.id == id))
+        else {
+            continue;
+        };
+        m.e_licence = false;
+        if d.tolerated {
             m.tolerated = Some(Tolerated { supply_days: days });
-            m.e_licence = false;
+        } else {
+            m.requirement = crate::catalog::Requirement::Optional;
+            item.front_desk = crate::catalog::FrontDesk::ReceiveOnly;
         }
     }
     Some(item)
 }
 
-/// The materials of item `code` that another item's result provides on tolerated terms.
-pub fn awaited<'a>(bundle: &'a Bundle, code: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    bundle
-        .order
-        .iter()
-        .filter(move |d| d.then == code && d.tolerated)
-        .filter_map(|d| d.material.as_deref())
-}
-
-/// When item `decided` of a bundle is approved, the event that closes the gap its result
-/// fills on the case of item `then` (whose record is `then_record`): the tolerated
-/// material supplied, if it is still open there.
+/// When item `decided` of a bundle is approved (by `by`), the event its result makes on
+/// the case of item `then` (whose record is `then_record`): on tolerated terms, the
+/// tolerated paper supplied, if still open; for a case waiting for it (received only),
+/// the result passed to its department as a hand-over line (资料流转), which the
+/// department confirms before it accepts.
 pub fn result_passes(
     bundle: &Bundle,
-    decided: &str,
-    then: &str,
+    decided: &ServiceItem,
+    then: &ServiceItem,
     then_record: &crate::case::CaseRecord,
+    by: &str,
 ) -> Option<crate::case::EventKind> {
+    use crate::case::{CaseState, EventKind, Handover};
     let open = crate::case::open_tolerated(then_record);
-    bundle
+    let dependency = bundle
         .order
         .iter()
-        .filter(|d| d.first == decided && d.then == then)
-        .filter_map(|d| d.material.as_ref())
-        .find(|m| open.contains(m))
-        .map(|m| crate::case::EventKind::ToleratedSupplied {
-            material: m.clone(),
+        .find(|d| d.first == decided.code && d.then == then.code && d.material.is_some())?;
+    let material = dependency.material.as_ref()?;
+    if dependency.tolerated {
+        return open
+            .contains(material)
+            .then(|| EventKind::ToleratedSupplied {
+                material: material.clone(),
+            });
+    }
+    let paper = then
+        .materials
+        .iter()
+        .find(|m| &m.id == material)
+        .map_or_else(|| material.clone(), |m| m.name.clone());
+    let waiting = then_record.state == Some(CaseState::Received);
+    let passed = then_record
+        .ledger
+        .iter()
+        .any(|(_, h)| h.material.contains(&decided.name));
+    (waiting && !passed).then(|| {
+        EventKind::HandedOver(Handover {
+            department: then.department.clone(),
+            material: format!("{paper}（{}办理结果）", decided.name),
+            copies: 1,
+            from: by.to_string(),
+            to: then.department.clone(),
         })
+    })
 }

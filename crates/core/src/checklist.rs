@@ -301,6 +301,9 @@ pub struct Awaited {
     pub name: String,
     /// The name of the item whose result provides it.
     pub from: String,
+    /// Whether the item is accepted meanwhile with it tolerated (容缺); otherwise the
+    /// item is received only and accepted once the result has come.
+    pub tolerated: bool,
 }
 
 /// The checklist of `bundle`; `None` if it names an item the catalogue lacks (the
@@ -319,11 +322,7 @@ pub fn bundle_checklist(
         let own = answers_for_item(item, answers);
         let mut list = checklist(item, &own);
         // What another item's result provides is not asked for.
-        for d in bundle
-            .order
-            .iter()
-            .filter(|d| &d.then == code && d.tolerated)
-        {
+        for d in bundle.order.iter().filter(|d| &d.then == code) {
             let Some(m) = d.material.as_deref() else {
                 continue;
             };
@@ -335,6 +334,7 @@ pub fn bundle_checklist(
                     from: catalog
                         .item(&d.first)
                         .map_or(d.first.clone(), |f| f.name.clone()),
+                    tolerated: d.tolerated,
                 });
             }
         }

@@ -128,16 +128,85 @@ fn the_business_licence_is_not_asked_for_and_its_approval_closes_the_gap() {
         ),
     ];
     let rec = replay(&food).unwrap();
-    let pass = result_passes(bundle, LICENCE, FOOD, &rec).expect("the licence fills the gap");
+    let item = |code| catalog.item(code).unwrap();
+    let pass = result_passes(bundle, item(LICENCE), item(FOOD), &rec, "张审批")
+        .expect("the licence fills the gap");
     assert_eq!(
         pass,
         EventKind::ToleratedSupplied {
             material: "business_licence".into()
         }
     );
-    assert_eq!(result_passes(bundle, FOOD, DRAIN, &rec), None);
+    assert_eq!(
+        result_passes(bundle, item(FOOD), item(DRAIN), &rec, "张审批"),
+        None
+    );
     food.push(ev("2026-11-23 10:00", pass));
     let after = replay(&food).unwrap();
     assert!(onewindow_core::case::open_tolerated(&after).is_empty());
-    assert_eq!(result_passes(bundle, LICENCE, FOOD, &after), None);
+    assert_eq!(
+        result_passes(bundle, item(LICENCE), item(FOOD), &after, "张审批"),
+        None
+    );
+}
+
+#[test]
+fn without_tolerated_terms_the_next_item_is_received_and_the_result_is_passed_to_it() {
+    let mut catalog = repo_catalog();
+    // The drainage permit waits for the business licence instead.
+    let bundle = catalog
+        .bundles
+        .iter_mut()
+        .find(|b| b.code == "YJS-KCG")
+        .unwrap();
+    for d in bundle.order.iter_mut().filter(|d| d.then == DRAIN) {
+        d.tolerated = false;
+    }
+    let bundle = catalog.bundle("YJS-KCG").unwrap().clone();
+    let answers = answers(&catalog);
+    let lists = bundle_checklist(&catalog, &bundle, &answers).unwrap();
+    let drain = lists
+        .awaited
+        .iter()
+        .find(|a| a.item == "城镇污水排入排水管网许可")
+        .unwrap();
+    assert!(!drain.tolerated);
+    let mut marks = onewindow_core::outcome::Marks::new();
+    for e in &lists.shared {
+        marks.insert(e.material.clone(), MaterialStatus::Original);
+    }
+    for l in &lists.items {
+        for e in &l.entries {
+            let status = if e.kind == onewindow_core::catalog::MaterialKind::Requirement {
+                MaterialStatus::Satisfied
+            } else {
+                MaterialStatus::Original
+            };
+            marks.insert(format!("{}/{}", l.item, e.material), status);
+        }
+    }
+    let outcomes = bundle_outcomes(&catalog, &bundle, &answers, &marks).unwrap();
+    assert!(
+        matches!(outcomes[2], (ref c, Outcome::ReceivedOnly) if c == DRAIN),
+        "{outcomes:?}"
+    );
+    // Received only: the licence's approval passes its result to the permit's department.
+    let received = vec![Event {
+        at: chrono::NaiveDateTime::parse_from_str("2026-11-20 09:00", "%Y-%m-%d %H:%M").unwrap(),
+        actor: "王敏".into(),
+        role: Role::Clerk,
+        note: String::new(),
+        kind: EventKind::Received,
+        device_at: None,
+    }];
+    let rec = replay(&received).unwrap();
+    let item = |code| catalog.item(code).unwrap();
+    match result_passes(&bundle, item(LICENCE), item(DRAIN), &rec, "张审批") {
+        Some(EventKind::HandedOver(h)) => {
+            assert_eq!(h.department, item(DRAIN).department);
+            assert_eq!(h.material, "营业执照（个体工商户设立登记办理结果）");
+            assert_eq!(h.from, "张审批");
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -300,17 +300,23 @@ async fn pass_results(
     let Some(bundle) = bundle_of(state, row) else {
         return Ok(());
     };
-    let name = item_ref(state, &row.item_code)
-        .name
-        .unwrap_or_else(|| row.item_code.clone());
+    let catalog = &state.catalog.catalog;
+    let Some(first) = catalog.item(&row.item_code) else {
+        return Ok(());
+    };
+    let name = &first.name;
     for sibling in siblings(state, row).await? {
+        let Some(then) = catalog.item(&sibling.item_code) else {
+            continue;
+        };
         let mut events = stored::events(&sibling.events, &sibling.number)?;
         let before = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
         let Some(kind) = onewindow_core::bundle_flow::result_passes(
             bundle,
-            &row.item_code,
-            &sibling.item_code,
+            first,
+            then,
             &before,
+            &decided.actor,
         ) else {
             continue;
         };

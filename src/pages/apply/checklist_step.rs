@@ -181,7 +181,8 @@ pub fn ChecklistStep(
                 .map(|a| {
                     view! {
                         <li class="awaited">
-                            {a.item.clone()}{"："}{a.name.clone()}{t().awaited_from}{a.from.clone()}{t().awaited_after}
+                            {a.item.clone()}{"："}{a.name.clone()}{t().awaited_from}{a.from.clone()}
+                            {if a.tolerated { t().awaited_after } else { t().awaited_wait }}
                         </li>
                     }
                 })
