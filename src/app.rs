@@ -8,6 +8,7 @@ use crate::display::DisplayContext;
 use crate::outbox::{OutboxContext, OutboxView};
 use crate::pages::{
     ApplyPage, DeskCasePage, DeskPage, GuidePage, HomePage, NoticeListPage, NoticePreviewPage,
+    StatusPage,
 };
 use crate::text::t;
 use leptos::prelude::*;
@@ -88,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apply/:id/:step") view=ApplyPage/>
                     <Route path=path!("/notices") view=NoticeListPage/>
                     <Route path=path!("/notices/:kind") view=NoticePreviewPage/>
+                    <Route path=path!("/q") view=StatusPage/>
+                    <Route path=path!("/q/:number") view=StatusPage/>
                     <Route path=path!("/desk") view=DeskPage/>
                     <Route path=path!("/desk/cases/:number") view=DeskCasePage/>
                 </Routes>

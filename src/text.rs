@@ -1095,3 +1095,82 @@ static FAULTS_ZH: FaultText = FaultText {
 pub fn faults() -> &'static FaultText {
     &FAULTS_ZH
 }
+
+/// The applicant's status page (办件进度查询).
+pub struct StatusText {
+    pub lookup_heading: &'static str,
+    pub lookup_intro: &'static str,
+    pub number_label: &'static str,
+    pub code_label: &'static str,
+    pub code_hint: &'static str,
+    pub look_up: &'static str,
+    pub loading: &'static str,
+    pub not_found: &'static str,
+    pub offline_before: &'static str,
+    pub offline_after: &'static str,
+    pub case_heading: &'static str,
+    pub to_supply_heading: &'static str,
+    pub meaning: &'static str,
+    pub bundle_heading: &'static str,
+    pub delivery_label: &'static str,
+    pub delivery_changeable: &'static str,
+    pub follow_link: &'static str,
+}
+
+static STATUS_ZH: StatusText = StatusText {
+    lookup_heading: "办件进度查询",
+    lookup_intro: "请输入收件凭证或通知书上的办件编号和查询码。",
+    number_label: "办件编号",
+    code_label: "查询码",
+    code_hint: "8位字母和数字，印在收件凭证和每份通知书上",
+    look_up: "查询",
+    loading: "正在查询办件进度…",
+    not_found: "没有找到该办件。请核对办件编号和查询码后重新查询；仍有疑问请致电办理窗口。",
+    offline_before: "当前无法连接服务器，以下是本机于",
+    offline_after: "查看时的办理进度，联网后将自动更新。",
+    case_heading: "办件 ",
+    to_supply_heading: "请您补交或补正以下材料",
+    meaning: "对您的意义",
+    bundle_heading: "同一件事中的其他事项",
+    delivery_label: "领取方式：",
+    delivery_changeable: "（出件前可到窗口或致电更改）",
+    follow_link: "随时查询办理进度（也可扫描通知书上的二维码）",
+};
+
+/// The status page's text.
+pub fn status_text() -> &'static StatusText {
+    &STATUS_ZH
+}
+
+impl StatusText {
+    /// A case's state as the applicant is told it.
+    pub fn state_words(&self, state: Option<CaseState>) -> &'static str {
+        match state {
+            None | Some(CaseState::PreChecked) => "已网上预审，请携带材料到窗口办理",
+            Some(CaseState::Received) => "材料已收到，正在审查是否受理",
+            Some(CaseState::Accepted) => "已受理，正在办理",
+            Some(CaseState::NotAccepted) => "不予受理，理由见下方办理过程",
+            Some(CaseState::CorrectionRequested) => "需要您补交或补正材料",
+            Some(CaseState::UnderReview) | Some(CaseState::RefusalPending) => "正在审查",
+            Some(CaseState::SpecialProcedure) => {
+                "正在进行现场勘验等特别程序（所用时间不计入办理时限）"
+            }
+            Some(CaseState::Decided { approved: true }) => "已办结，准予许可，等待领取",
+            Some(CaseState::Decided { approved: false }) => "已办结，不予许可，理由见办结通知书",
+            Some(CaseState::Delivered { .. }) => "已出件",
+            Some(CaseState::Evaluated) => "已出件，感谢您的评价",
+            Some(CaseState::Archived) => "已办结归档",
+        }
+    }
+
+    /// What a deadline means for the applicant.
+    pub fn deadline_meaning(&self, kind: &DeadlineKind) -> &'static str {
+        match kind {
+            DeadlineKind::NotifyGaps => "此日前未收到补正告知的，自收到材料之日起即视为受理",
+            DeadlineKind::Supply { .. } => "请在此日前补交容缺材料，否则可能终止办理",
+            DeadlineKind::Promised => "窗口承诺在此日前办结",
+            DeadlineKind::Statutory => "法律规定的最迟办结日期（可依法延长）",
+            DeadlineKind::Archive | DeadlineKind::Department { .. } => "",
+        }
+    }
+}

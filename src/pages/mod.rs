@@ -5,9 +5,11 @@ mod desk;
 mod guide;
 mod home;
 mod notice_preview;
+mod status;
 
 pub use apply::ApplyPage;
 pub use desk::{DeskCasePage, DeskPage};
 pub use guide::GuidePage;
 pub use home::HomePage;
 pub use notice_preview::{NoticeListPage, NoticePreviewPage};
+pub use status::StatusPage;

@@ -219,7 +219,7 @@ fn an_acceptance_notice_from_a_real_case_carries_its_deadlines_and_masked_data()
         "设备布局和工艺流程文件，补交期限：二〇二六年十一月二十七日",
         "110***********002X",
         "138****8000",
-        "https://zwfw.example.gov.cn/q/2026-000042?code=K7QH2MZP",
+        "http://127.0.0.1:8080/q/2026-000042?code=K7QH2MZP",
     ] {
         assert!(html.contains(expected), "missing {expected:?} in\n{html}");
     }

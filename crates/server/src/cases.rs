@@ -384,6 +384,31 @@ pub async fn lookup(
         Some(Outcome::Incomplete { gaps, .. }) => gaps,
         _ => vec![],
     };
+    let status = onewindow_core::case::applicant::applicant_status(&view, item);
+    // The other cases received under the same code (a bundle), by the same rule.
+    let others: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT number, item_code, events FROM cases WHERE lookup_code = $1 AND number <> $2 ORDER BY id",
+    )
+    .bind(&row.lookup_code)
+    .bind(&number)
+    .fetch_all(&state.db)
+    .await?;
+    let mut bundle = Vec::new();
+    for (other, code, events) in others {
+        let record = onewindow_core::case::replay(&crate::stored::events(&events, &other)?)
+            .map_err(|e| AppError::Internal(e.into()))?;
+        let item = catalog.catalog.item(&code);
+        bundle.push(onewindow_wire::body::BundleItemStatus {
+            number: other,
+            item: ItemRef {
+                code: code.clone(),
+                name: item.map(|i| i.name.clone()),
+                department: item.map(|i| i.department.clone()),
+            },
+            state: record.state,
+        });
+    }
+    let notices = crate::numbers::of_case(&state.db, &number).await?;
     Ok(Json(ApplicantCaseView {
         number,
         item: ItemRef {
@@ -398,5 +423,8 @@ pub async fn lookup(
         },
         deadlines: view.deadlines.map(|d| d.deadlines).unwrap_or_default(),
         missing,
+        status,
+        notices,
+        bundle,
     }))
 }

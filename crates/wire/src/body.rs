@@ -118,6 +118,27 @@ pub struct ApplicantCaseView {
     pub deadlines: Vec<CaseDeadline>,
     /// What to bring or correct, when the desk found gaps.
     pub missing: Vec<Gap>,
+    /// The case as the applicant sees it: their steps, what to supply next, the deadlines
+    /// that bind the office, the delivery choice.
+    pub status: onewindow_core::case::applicant::ApplicantStatus,
+    /// The notices issued so far.
+    #[serde(default)]
+    pub notices: Vec<IssuedNotice>,
+    /// For a bundle (一件事): every case received under the same lookup code.
+    #[serde(default)]
+    pub bundle: Vec<BundleItemStatus>,
+}
+
+/// One case of a bundle as its applicant sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BundleItemStatus {
+    /// Its number.
+    pub number: String,
+    /// Its item.
+    pub item: ItemRef,
+    /// Where it stands.
+    pub state: Option<CaseState>,
 }
 
 /// A clerk's role.

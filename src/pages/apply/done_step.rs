@@ -26,6 +26,7 @@ pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                 });
                 let at_desk = handle.draft.with(|d| d.as_ref().is_some_and(|d| d.channel == Channel::Desk));
                 let case_href = format!("/desk/cases/{number}");
+                let status_href = format!("/q/{number}?code={lookup_code}");
                 view! {
                     <div class="panel-success" role="status">
                         <p>{t().done_submitted}</p>
@@ -34,6 +35,7 @@ pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
                             <div><dt>{t().lookup_code}</dt><dd class="receipt-value">{lookup_code}</dd></div>
                             {all}
                         </dl>
+                        <p><a href=status_href>{crate::text::status_text().follow_link}</a></p>
                     </div>
                     {at_desk.then(|| view! {
                         <p class="actions">

@@ -6,6 +6,7 @@
 //! the server, so the two always agree.
 
 pub mod access;
+pub mod applicant;
 mod deadlines;
 pub mod joint;
 mod lifecycle;

@@ -1,0 +1,262 @@
+//! `/q` and `/q/:number?code=`: the applicant follows a case — the address on every
+//! notice's QR code and on the receipt. The state in plain words, what to bring or supply
+//! next, the deadlines and what they mean, the steps so far, the notices issued, the other
+//! items of a bundle. The last status seen stays on the device and is shown, with when it
+//! was seen, when the server cannot be reached.
+
+use crate::text::{desk, status_text};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use onewindow_wire::body::ApplicantCaseView;
+
+/// What the page got: the status now, a copy seen earlier (offline), or why neither.
+#[derive(Clone)]
+enum Answer {
+    Now(Box<ApplicantCaseView>),
+    Saved(Box<ApplicantCaseView>, String),
+    NotFound,
+    Failed(String),
+}
+
+fn saved_key(number: &str) -> String {
+    format!("onewindow-status-{number}")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The copy last seen on this device, with when it was seen.
+fn saved(number: &str) -> Option<(ApplicantCaseView, String)> {
+    let text = storage()?.get_item(&saved_key(number)).ok()??;
+    let (seen, view): (String, ApplicantCaseView) = serde_json::from_str(&text).ok()?;
+    Some((view, seen))
+}
+
+fn save(view: &ApplicantCaseView) {
+    let seen = crate::clock::now_local()
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(&(seen, view))) {
+        // A full device only loses the offline copy, never the page.
+        let _ = s.set_item(&saved_key(&view.number), &text);
+    }
+}
+
+async fn fetch(number: String, code: String) -> Answer {
+    let url = format!(
+        "/api/cases/{}?code={}",
+        js_sys::encode_uri_component(&number),
+        js_sys::encode_uri_component(&code)
+    );
+    let offline = |why: String| match saved(&number) {
+        Some((view, seen)) => Answer::Saved(Box::new(view), seen),
+        None => Answer::Failed(why),
+    };
+    let response = match gloo_net::http::Request::get(&url).send().await {
+        Ok(r) => r,
+        Err(e) => return offline((crate::text::faults().network_error)(&e.to_string())),
+    };
+    match response.status() {
+        200 => match response.json::<ApplicantCaseView>().await {
+            Ok(view) => {
+                save(&view);
+                Answer::Now(Box::new(view))
+            }
+            Err(e) => Answer::Failed((crate::text::faults().answer_unreadable)(&e.to_string())),
+        },
+        404 => Answer::NotFound,
+        status => offline((crate::text::faults().server_status)(
+            status,
+            &response.status_text(),
+        )),
+    }
+}
+
+/// The number and code form (also shown above an answer, to look up another case).
+fn lookup_form(number: String, code: String) -> impl IntoView {
+    let s = status_text();
+    let number = RwSignal::new(number);
+    let code = RwSignal::new(code);
+    let navigate = leptos_router::hooks::use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = number.get_untracked().trim().to_string();
+        let c = code.get_untracked().trim().to_uppercase();
+        navigate(
+            &format!(
+                "/q/{}?code={}",
+                js_sys::encode_uri_component(&n),
+                js_sys::encode_uri_component(&c)
+            ),
+            Default::default(),
+        );
+    };
+    view! {
+        <form class="panel lookup-form" on:submit=submit>
+            <p class="field">
+                <label for="q-number">{s.number_label}</label>
+                <input id="q-number" class="text-input narrow" autocomplete="off" required
+                    prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev))/>
+            </p>
+            <p class="field">
+                <label for="q-code">{s.code_label}</label>
+                <span class="hint" id="q-code-hint">{s.code_hint}</span>
+                <input id="q-code" class="text-input narrow" autocomplete="off" required aria-describedby="q-code-hint"
+                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
+            </p>
+            <button type="submit">{s.look_up}</button>
+        </form>
+    }
+}
+
+fn status_view(view: &ApplicantCaseView) -> impl IntoView {
+    let s = status_text();
+    let d = desk();
+    let st = &view.status;
+    let to_supply = (!st.to_supply.is_empty()).then(|| {
+        view! {
+            <section class="panel banner-warning to-supply" aria-labelledby="to-supply">
+                <h2 id="to-supply">{s.to_supply_heading}</h2>
+                <ul>{st.to_supply.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+            </section>
+        }
+    });
+    let deadlines = st
+        .deadlines
+        .iter()
+        .map(|x| {
+            view! {
+                <tr>
+                    <th scope="row">{d.deadline_kind(&x.kind)}</th>
+                    <td>{x.deadline.due.to_string()}</td>
+                    <td>{s.deadline_meaning(&x.kind)}</td>
+                    <td>{d.warning(Some(x.status))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let timeline = st
+        .timeline
+        .iter()
+        .map(|m| {
+            let extra = m.details.join("；");
+            view! {
+                <li>
+                    <time>{m.at.format("%Y-%m-%d %H:%M").to_string()}</time>" "
+                    <strong>{d.event(m.step)}</strong>
+                    {(!extra.is_empty()).then(|| view! { <span class="note">{"："}{extra}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let notices = view
+        .notices
+        .iter()
+        .map(|n| view! { <li>{n.kind.title()}{"　"}{n.number.clone()}{"　"}{n.issued_on.to_string()}</li> })
+        .collect_view();
+    let bundle = (!view.bundle.is_empty()).then(|| {
+        let rows = view
+            .bundle
+            .iter()
+            .map(|b| {
+                view! {
+                    <tr>
+                        <td>{b.number.clone()}</td>
+                        <td>{b.item.name.clone().unwrap_or_else(|| b.item.code.clone())}</td>
+                        <td>{d.state(b.state)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" aria-labelledby="q-bundle">
+                <h2 id="q-bundle">{s.bundle_heading}</h2>
+                <table class="cases"><thead><tr>
+                    <th scope="col">{d.col_number}</th><th scope="col">{d.col_item}</th><th scope="col">{d.col_state}</th>
+                </tr></thead><tbody>{rows}</tbody></table>
+            </section>
+        }
+    });
+    let delivery = st.delivery.map(|m| {
+        view! {
+            <p>{s.delivery_label}{d.method(m)}
+                {st.may_change_delivery.then(|| view! { <span class="note">{s.delivery_changeable}</span> })}
+            </p>
+        }
+    });
+    view! {
+        <h1>{s.case_heading}{view.number.clone()}</h1>
+        <dl class="summary">
+            <div class="summary-row"><dt>{d.col_item}</dt><dd>{view.item.name.clone().unwrap_or_else(|| view.item.code.clone())}</dd></div>
+            <div class="summary-row"><dt>{d.col_applicant}</dt><dd>{view.applicant.name.clone()}{"　"}{view.applicant.id_masked.clone()}</dd></div>
+            <div class="summary-row"><dt>{d.col_state}</dt><dd class="q-state">{s.state_words(st.state)}</dd></div>
+        </dl>
+        {delivery}
+        {to_supply}
+        <section class="panel" aria-labelledby="q-deadlines">
+            <h2 id="q-deadlines">{d.deadlines_heading}</h2>
+            <table class="cases"><thead><tr>
+                <th scope="col">{d.col_deadline}</th><th scope="col">{d.col_due}</th>
+                <th scope="col">{s.meaning}</th><th scope="col">{d.col_status}</th>
+            </tr></thead><tbody>{deadlines}</tbody></table>
+        </section>
+        <section class="panel" aria-labelledby="q-history">
+            <h2 id="q-history">{d.history_heading}</h2>
+            <ol class="history">{timeline}</ol>
+        </section>
+        {(!view.notices.is_empty()).then(|| view! {
+            <section class="panel" aria-labelledby="q-notices">
+                <h2 id="q-notices">{d.notices_heading}</h2>
+                <ul class="plain-list">{notices}</ul>
+            </section>
+        })}
+        {bundle}
+    }
+}
+
+/// The status page.
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let number = move || params.with(|p| p.get("number").unwrap_or_default());
+    let code = move || query.with(|q| q.get("code").unwrap_or_default());
+    let answer = LocalResource::new(move || {
+        let (n, c) = (number(), code());
+        async move {
+            if n.is_empty() || c.is_empty() {
+                None
+            } else {
+                Some(fetch(n, c).await)
+            }
+        }
+    });
+    let s = status_text();
+    view! {
+        <Transition fallback=move || view! { <p class="progress" role="status">{s.loading}</p> }>
+            {move || answer.get().map(|a| match a {
+                None => view! {
+                    <h1>{s.lookup_heading}</h1>
+                    <p>{s.lookup_intro}</p>
+                    {lookup_form(number(), code())}
+                }.into_any(),
+                Some(Answer::Now(v)) => status_view(&v).into_any(),
+                Some(Answer::Saved(v, seen)) => view! {
+                    <p class="banner banner-warning" role="status">{s.offline_before}{seen}{s.offline_after}</p>
+                    {status_view(&v)}
+                }.into_any(),
+                Some(Answer::NotFound) => view! {
+                    <h1>{s.lookup_heading}</h1>
+                    <p class="banner banner-error" role="alert">{s.not_found}</p>
+                    {lookup_form(number(), code())}
+                }.into_any(),
+                Some(Answer::Failed(why)) => view! {
+                    <h1>{s.lookup_heading}</h1>
+                    <p class="banner banner-error" role="alert">{why}</p>
+                    {lookup_form(number(), code())}
+                }.into_any(),
+            })}
+        </Transition>
+    }
+}
