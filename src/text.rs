@@ -849,6 +849,7 @@ impl DeskText {
             EventType::DefaultConsent => "默认同意",
             EventType::Delivered => "出件",
             EventType::Evaluated => "记录好差评",
+            EventType::FollowUpClosed => "差评整改完成",
             EventType::ToleratedSupplied => "容缺材料已补齐",
             EventType::Archived => "归档",
             EventType::HandedOver => "材料移交",
@@ -891,6 +892,8 @@ impl DeskText {
             FieldName::Collect => self.field_collect,
             FieldName::Collected => self.field_collected,
             FieldName::Packet => "联办件分送材料包（选择后自动填写部门和材料）",
+            FieldName::PoorReasons => "不满意的原因（不满意、非常不满意时必选，可多选）",
+            FieldName::FollowUpResult => "核实情况和整改结果（将在办件查询页告知申请人）",
             FieldName::Stance => "意见",
             FieldName::OpinionText => "条件或理由（附条件同意、不同意时必填，每行一条）",
             FieldName::MeetingKind => "形式",
@@ -956,6 +959,7 @@ impl DeskText {
             DeadlineKind::Statutory => "法定办结".into(),
             DeadlineKind::Archive => "归档".into(),
             DeadlineKind::Department { department } => format!("{department}出具意见"),
+            DeadlineKind::FollowUp => "差评整改".into(),
         }
     }
 
@@ -1115,6 +1119,13 @@ pub struct StatusText {
     pub delivery_label: &'static str,
     pub delivery_changeable: &'static str,
     pub follow_link: &'static str,
+    pub evaluate_heading: &'static str,
+    pub level_legend: &'static str,
+    pub reasons_legend: &'static str,
+    pub comment_label: &'static str,
+    pub send_evaluation: &'static str,
+    pub choose_level: &'static str,
+    pub choose_reason: &'static str,
 }
 
 static STATUS_ZH: StatusText = StatusText {
@@ -1135,6 +1146,13 @@ static STATUS_ZH: StatusText = StatusText {
     delivery_label: "领取方式：",
     delivery_changeable: "（出件前可到窗口或致电更改）",
     follow_link: "随时查询办理进度（也可扫描通知书上的二维码）",
+    evaluate_heading: "请对本次服务进行评价（好差评）",
+    level_legend: "您对本次办事服务满意吗？",
+    reasons_legend: "不满意的原因（可多选）",
+    comment_label: "意见和建议（选填）",
+    send_evaluation: "提交评价",
+    choose_level: "请选择评价等级。",
+    choose_reason: "请至少选择一项不满意的原因，我们将在15个工作日内核实整改并告知您。",
 };
 
 /// The status page's text.
@@ -1170,6 +1188,7 @@ impl StatusText {
             DeadlineKind::Supply { .. } => "请在此日前补交容缺材料，否则可能终止办理",
             DeadlineKind::Promised => "窗口承诺在此日前办结",
             DeadlineKind::Statutory => "法律规定的最迟办结日期（可依法延长）",
+            DeadlineKind::FollowUp => "我们将在此日前核实整改并告知您结果",
             DeadlineKind::Archive | DeadlineKind::Department { .. } => "",
         }
     }

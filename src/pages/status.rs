@@ -110,6 +110,133 @@ fn lookup_form(number: String, code: String) -> impl IntoView {
     }
 }
 
+/// 好差评 once the result is handed out: five levels, the reasons for the two lowest, a
+/// comment. The core (here and again on the server) says what is missing.
+fn evaluation_form(
+    number: String,
+    code: String,
+    shown: RwSignal<Option<ApplicantCaseView>>,
+) -> impl IntoView {
+    use onewindow_core::case::evaluation::{is_poor, LEVELS, POOR_REASONS};
+    let s = status_text();
+    let level = RwSignal::new(None::<u8>);
+    let reasons = RwSignal::new(Vec::<String>::new());
+    let comment = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let sending = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(l) = level.get_untracked() else {
+            error.set(Some(s.choose_level.into()));
+            return;
+        };
+        if is_poor(l) && reasons.with_untracked(Vec::is_empty) {
+            error.set(Some(s.choose_reason.into()));
+            return;
+        }
+        let body = onewindow_wire::body::EvaluationRequest {
+            level: l,
+            reasons: if is_poor(l) {
+                reasons.get_untracked()
+            } else {
+                vec![]
+            },
+            comment: comment.get_untracked().trim().to_string(),
+        };
+        let (number, code) = (number.clone(), code.clone());
+        sending.set(true);
+        leptos::task::spawn_local(async move {
+            let url = format!(
+                "/api/cases/{}/evaluation?code={}",
+                js_sys::encode_uri_component(&number),
+                js_sys::encode_uri_component(&code)
+            );
+            let sent = match gloo_net::http::Request::post(&url).json(&body) {
+                Ok(r) => r
+                    .send()
+                    .await
+                    .map_err(|e| (crate::text::faults().network_error)(&e.to_string())),
+                Err(e) => Err((crate::text::faults().request_unbuildable)(&e.to_string())),
+            };
+            sending.set(false);
+            match sent {
+                Ok(r) if r.ok() => match r.json::<ApplicantCaseView>().await {
+                    Ok(v) => {
+                        save(&v);
+                        error.set(None);
+                        shown.set(Some(v));
+                    }
+                    Err(e) => error.set(Some((crate::text::faults().answer_unreadable)(
+                        &e.to_string(),
+                    ))),
+                },
+                Ok(r) => {
+                    let why = r
+                        .json::<onewindow_wire::body::ErrorBody>()
+                        .await
+                        .map(|b| b.error)
+                        .unwrap_or_else(|_| {
+                            (crate::text::faults().server_status)(r.status(), &r.status_text())
+                        });
+                    error.set(Some(why));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <form class="panel evaluation-form" on:submit=submit aria-labelledby="q-evaluate">
+            <h2 id="q-evaluate">{s.evaluate_heading}</h2>
+            {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
+            <fieldset class="radios">
+                <legend>{s.level_legend}</legend>
+                {LEVELS.iter().map(|l| {
+                    let l = *l;
+                    let id = format!("q-level-{l}");
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name="q-level" prop:checked=move || level.get() == Some(l)
+                                on:change=move |_| level.set(Some(l))/>
+                            <label for=id>{desk().level(l)}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            {move || level.get().is_some_and(is_poor).then(|| view! {
+                <fieldset class="checks">
+                    <legend>{s.reasons_legend}</legend>
+                    {POOR_REASONS.iter().enumerate().map(|(i, r)| {
+                        let id = format!("q-reason-{i}");
+                        let r = r.to_string();
+                        let r2 = r.clone();
+                        view! {
+                            <div class="choice">
+                                <input type="checkbox" id=id.clone()
+                                    prop:checked=move || reasons.with(|x| x.contains(&r2))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let r = r.clone();
+                                        reasons.update(|x| {
+                                            x.retain(|y| *y != r);
+                                            if on { x.push(r) }
+                                        });
+                                    }/>
+                                <label for=id>{POOR_REASONS[i]}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            })}
+            <p class="field">
+                <label for="q-comment">{s.comment_label}</label>
+                <textarea id="q-comment" rows="3" prop:value=move || comment.get()
+                    on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+            </p>
+            <button type="submit" prop:disabled=move || sending.get()>{s.send_evaluation}</button>
+        </form>
+    }
+}
+
 fn status_view(view: &ApplicantCaseView) -> impl IntoView {
     let s = status_text();
     let d = desk();
@@ -215,9 +342,31 @@ fn status_view(view: &ApplicantCaseView) -> impl IntoView {
     }
 }
 
+/// The page's answer, or the view an evaluation just returned.
+fn with_evaluation(
+    view: ApplicantCaseView,
+    code: String,
+    shown: RwSignal<Option<ApplicantCaseView>>,
+) -> impl IntoView {
+    let view = shown
+        .get()
+        .filter(|s| s.number == view.number)
+        .unwrap_or(view);
+    let may_evaluate = matches!(
+        view.status.state,
+        Some(onewindow_core::case::CaseState::Delivered { .. })
+    );
+    let number = view.number.clone();
+    view! {
+        {status_view(&view)}
+        {may_evaluate.then(|| evaluation_form(number, code, shown))}
+    }
+}
+
 /// The status page.
 #[component]
 pub fn StatusPage() -> impl IntoView {
+    let shown = RwSignal::new(None::<ApplicantCaseView>);
     let params = use_params_map();
     let query = use_query_map();
     let number = move || params.with(|p| p.get("number").unwrap_or_default());
@@ -241,7 +390,10 @@ pub fn StatusPage() -> impl IntoView {
                     <p>{s.lookup_intro}</p>
                     {lookup_form(number(), code())}
                 }.into_any(),
-                Some(Answer::Now(v)) => status_view(&v).into_any(),
+                Some(Answer::Now(v)) => {
+                    let code = code();
+                    (move || with_evaluation((*v).clone(), code.clone(), shown)).into_any()
+                }
                 Some(Answer::Saved(v, seen)) => view! {
                     <p class="banner banner-warning" role="status">{s.offline_before}{seen}{s.offline_after}</p>
                     {status_view(&v)}

@@ -89,3 +89,103 @@ test("the applicant follows a desk case on the status page, online and off", asy
   await expect(page.getByRole("heading", { level: 1, name: `办件 ${number}` })).toBeVisible();
   await checkPage(page, "the lookup form's answer");
 });
+
+test("the applicant evaluates after the hand-out; a poor evaluation is followed up and the result shown", async ({ page, server }) => {
+  const { anotherBrowser } = await import("./fixtures.js");
+  await addClerk(server, "王敏", PASSWORD);
+  await addClerk(server, "张审批", PASSWORD, "reviewer", "市场监督管理局");
+  await addClerk(server, "李主任", PASSWORD, "supervisor");
+  const login = async (p, name) => {
+    await p.goto(server.url + "/desk");
+    await p.getByLabel("用户名").fill(name);
+    await p.getByLabel("密码").fill(PASSWORD);
+    await p.getByRole("button", { name: "登录" }).click();
+    await expect(p.getByRole("heading", { level: 1, name: "窗口工作台" })).toBeVisible();
+  };
+  const step = async (p, name, fill = async () => {}) => {
+    await expect(p.locator(".history li").first()).toBeVisible();
+    const before = await p.locator(".history li").count();
+    await p.getByRole("button", { name, exact: true }).click();
+    await fill();
+    await p.getByRole("button", { name: "确认办理" }).click();
+    await expect(p.locator(".history li")).not.toHaveCount(before);
+  };
+  await login(page, "王敏");
+  const select = page.getByLabel("事项", { exact: true });
+  await select.selectOption(await select.locator("option", { hasText: "食品经营许可（新办）" }).getAttribute("value"));
+  await page.getByRole("button", { name: "开始收件" }).click();
+  await page.waitForURL(/\/apply\//);
+  for (let i = 0; i < 20; i++) {
+    const heading = page.locator("form.question h1");
+    await expect(heading).toBeVisible();
+    if ((await heading.textContent()).includes("申请人信息")) break;
+    const no = page.getByRole("radio", { name: "否", exact: true });
+    if (await no.count()) await no.check();
+    else if (await page.locator("input[type=number]").count()) await page.locator("input[type=number]").fill("3");
+    else await page.locator(".question input[type=radio]").first().check();
+    await page.getByRole("button", { name: "继续" }).click();
+  }
+  await page.getByLabel("姓名或单位名称").fill("某某餐饮有限公司");
+  await page.getByLabel("身份证号码或统一社会信用代码").fill("91350100M000100Y43");
+  await page.getByLabel("手机号码").fill("13800138000");
+  await page.getByRole("button", { name: "继续" }).click();
+  const selects = page.locator("select[id^=mark-]");
+  for (let i = 0; i < (await selects.count()); i++) {
+    const s = selects.nth(i);
+    const options = await s.locator("option").evaluateAll((os) => os.map((o) => o.value));
+    await s.selectOption(options.includes("original") ? "original" : "satisfied");
+  }
+  await page.getByRole("link", { name: "继续" }).click();
+  await page.getByRole("button", { name: "完成收件并提交" }).click();
+  const number = (await page.locator(".receipt-value").first().textContent()).trim();
+  const code = (await page.locator(".receipt-value").nth(1).textContent()).trim();
+  // The reviewer decides; the window hands the result out.
+  const reviewer = await anotherBrowser();
+  await login(reviewer.page, "张审批");
+  await reviewer.page.goto(`${server.url}/desk/cases/${number}`);
+  await step(reviewer.page, "作出决定", () => reviewer.page.getByRole("radio", { name: "准予许可" }).check());
+  await reviewer.close();
+  await page.goto(`${server.url}/desk/cases/${number}`);
+  await step(page, "出件", async () => {
+    await page.getByRole("radio", { name: "窗口领取" }).check();
+    await page.getByLabel("领取人（申请人或代办人）").fill("李明");
+    await page.getByLabel("无法签名的原因（已核验身份）").fill("右手受伤，已核验身份");
+  });
+
+  // The applicant, on the phone: not satisfied, and why.
+  const phone = await anotherBrowser();
+  const p = phone.page;
+  await p.setViewportSize({ width: 390, height: 844 });
+  await p.goto(`${server.url}/q/${number}?code=${code}`);
+  await expect(p.locator(".q-state")).toHaveText("已出件");
+  await p.getByRole("radio", { name: "不满意", exact: true }).check();
+  await p.getByRole("button", { name: "提交评价" }).click();
+  await expect(p.getByRole("alert")).toContainText("请至少选择一项不满意的原因");
+  await p.getByRole("checkbox", { name: "多次跑腿" }).check();
+  await p.getByLabel("意见和建议（选填）").fill("来了三次才办好");
+  await checkPage(p, "the evaluation form");
+  await p.getByRole("button", { name: "提交评价" }).click();
+  await expect(p.locator(".q-state")).toHaveText("已出件，感谢您的评价");
+  await expect(p.locator(".history")).toContainText("多次跑腿");
+  await expect(p.getByRole("region", { name: "办理期限" })).toContainText("我们将在此日前核实整改并告知您结果");
+  await expect(p.getByRole("button", { name: "提交评价" })).toHaveCount(0);
+  await p.screenshot({ path: path.join(screenshotDir, "status-phone-evaluated.png"), fullPage: true });
+  // One evaluation per case: a second is refused.
+  const again = await fetch(`${server.url}/api/cases/${number}/evaluation?code=${code}`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ level: 5 }),
+  });
+  expect(again.status).toBe(422);
+
+  // The centre follows it up and closes it; the applicant sees the result.
+  const centre = await anotherBrowser();
+  await login(centre.page, "李主任");
+  await centre.page.goto(`${server.url}/desk/cases/${number}`);
+  await step(centre.page, "差评整改完成", () =>
+    centre.page.getByLabel(/核实情况和整改结果/).fill("已向申请人致歉；窗口增设材料预审，一次告知到位"));
+  await centre.close();
+  await p.reload();
+  await expect(p.locator(".history")).toContainText("差评整改完成");
+  await expect(p.locator(".history")).toContainText("窗口增设材料预审");
+  await p.screenshot({ path: path.join(screenshotDir, "status-phone-followed-up.png"), fullPage: true });
+  await phone.close();
+});

@@ -35,6 +35,8 @@ pub struct DeadlineSettings {
     /// Minutes the back office has to answer a case received for on-the-spot acceptance
     /// (the front-desk relay; Zhanhe's rules: 20).
     pub relay_minutes: u32,
+    /// Working days to follow up and rectify a poor evaluation (差评整改: 15).
+    pub follow_up_days: u32,
 }
 
 impl Default for DeadlineSettings {
@@ -46,6 +48,7 @@ impl Default for DeadlineSettings {
             extension_days: 10,
             joint_extension_days: 15,
             relay_minutes: 20,
+            follow_up_days: 15,
         }
     }
 }

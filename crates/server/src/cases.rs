@@ -1,24 +1,20 @@
-//! `POST /api/cases` and `GET /api/cases/{number}`: cases stored once, re-checked by the
-//! core, and shown to the applicant by number and lookup code.
+//! `POST /api/cases`: cases stored once, re-checked by the core (the applicant's view is
+//! `applicant.rs`).
 
 use crate::auth::{session_clerk, ConnectInfoOpt};
 use crate::error::AppError;
 use crate::numbers;
 use crate::AppState;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Datelike;
 use onewindow_core::bundle_flow::check_bundle_submission;
 use onewindow_core::case::{replay, state_name, Recorder, Role};
-use onewindow_core::outcome::Outcome;
 use onewindow_core::submission::{check_submission, Channel, Checked, FieldError, Submission};
-use onewindow_core::validate::mask_id;
-use onewindow_wire::body::{
-    ApplicantCaseView, ApplicantMasked, CaseCreated, ErrorBody, ItemRef, LookupQuery, StoredCase,
-};
+use onewindow_wire::body::{CaseCreated, ErrorBody, StoredCase};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -323,108 +319,4 @@ async fn insert_case(
         deadlines: checked.deadlines.deadlines.clone(),
         notices,
     })
-}
-
-/// The columns the applicant's view reads.
-#[derive(sqlx::FromRow)]
-struct CaseRow {
-    lookup_code: String,
-    item_code: String,
-    applicant_name: String,
-    applicant_id: String,
-    outcome: Option<String>,
-    events: String,
-}
-
-/// `GET /api/cases/{number}?code=…`: the applicant's view. A wrong code is a missing case.
-pub async fn lookup(
-    State(state): State<AppState>,
-    Path(number): Path<String>,
-    Query(q): Query<LookupQuery>,
-) -> Result<Json<ApplicantCaseView>, AppError> {
-    let not_found = || {
-        AppError::NotFound(format!(
-            "case {number} (check the number and the lookup code)"
-        ))
-    };
-    let code = q.code.unwrap_or_default().trim().to_uppercase();
-    let row: Option<CaseRow> = sqlx::query_as(
-        "SELECT lookup_code, item_code, applicant_name, applicant_id, outcome, events FROM cases WHERE number = $1",
-    )
-    .bind(&number)
-    .fetch_optional(&state.db)
-    .await?;
-    let Some(row) = row else {
-        return Err(not_found());
-    };
-    // Compare in constant time so the code cannot be guessed letter by letter.
-    let same = row.lookup_code.len() == code.len()
-        && row
-            .lookup_code
-            .bytes()
-            .zip(code.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    if !same {
-        return Err(not_found());
-    }
-    let events = crate::stored::events(&row.events, &number)?;
-    let outcome = crate::stored::outcome(row.outcome.as_deref(), &number)?;
-    let catalog = &state.catalog;
-    let item = catalog.catalog.item(&row.item_code);
-    let view = onewindow_core::case::view(
-        &events,
-        item,
-        &catalog.calendar,
-        &catalog.catalog.settings.deadlines,
-        crate::clock::today(),
-    )
-    .map_err(|e| AppError::Internal(e.into()))?;
-    let missing = match outcome {
-        Some(Outcome::Incomplete { gaps, .. }) => gaps,
-        _ => vec![],
-    };
-    let status = onewindow_core::case::applicant::applicant_status(&view, item);
-    // The other cases received under the same code (a bundle), by the same rule.
-    let others: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT number, item_code, events FROM cases WHERE lookup_code = $1 AND number <> $2 ORDER BY id",
-    )
-    .bind(&row.lookup_code)
-    .bind(&number)
-    .fetch_all(&state.db)
-    .await?;
-    let mut bundle = Vec::new();
-    for (other, code, events) in others {
-        let record = onewindow_core::case::replay(&crate::stored::events(&events, &other)?)
-            .map_err(|e| AppError::Internal(e.into()))?;
-        let item = catalog.catalog.item(&code);
-        bundle.push(onewindow_wire::body::BundleItemStatus {
-            number: other,
-            item: ItemRef {
-                code: code.clone(),
-                name: item.map(|i| i.name.clone()),
-                department: item.map(|i| i.department.clone()),
-            },
-            state: record.state,
-        });
-    }
-    let notices = crate::numbers::of_case(&state.db, &number).await?;
-    Ok(Json(ApplicantCaseView {
-        number,
-        item: ItemRef {
-            code: row.item_code.clone(),
-            name: item.map(|i| i.name.clone()),
-            department: item.map(|i| i.department.clone()),
-        },
-        state: view.state,
-        applicant: ApplicantMasked {
-            name: row.applicant_name,
-            id_masked: mask_id(&row.applicant_id),
-        },
-        deadlines: view.deadlines.map(|d| d.deadlines).unwrap_or_default(),
-        missing,
-        status,
-        notices,
-        bundle,
-    }))
 }

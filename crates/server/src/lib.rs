@@ -6,6 +6,7 @@
 //!
 //! The binary `onewindow` wraps this library; tests call [`app`] and [`serve`] directly.
 
+pub mod applicant;
 pub mod audit;
 pub mod audit_log;
 pub mod auth;

@@ -3,7 +3,7 @@
 use crate::catalog_dir::Packed;
 use crate::error::AppError;
 use crate::limits::{Limiter, RateLimits};
-use crate::{audit_log, auth, cases, desk, handovers, security, static_files, AppState};
+use crate::{applicant, audit_log, auth, cases, desk, handovers, security, static_files, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -62,7 +62,12 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
                 .layer(DefaultBodyLimit::max(1 << 20))
                 .layer(limited(limits.cases)),
         )
-        .at::<e::LookupCase>(get(cases::lookup).layer(limited(limits.lookups)))
+        .at::<e::LookupCase>(get(applicant::lookup).layer(limited(limits.lookups)))
+        .at::<e::EvaluateCase>(
+            post(applicant::evaluate)
+                .layer(DefaultBodyLimit::max(16 << 10))
+                .layer(limited(limits.lookups)),
+        )
         .at::<e::Login>(post(auth::login).layer(limited(limits.logins)))
         .at::<e::UnlockAccount>(post(auth::unlock))
         .at::<e::ListSessions>(get(auth::sessions))

@@ -105,6 +105,7 @@ fn every_event() -> Vec<Event> {
             EventKind::Evaluated {
                 level: 4,
                 comment: Some("办事快".into()),
+                reasons: vec![],
             },
         ),
         e(
@@ -276,6 +277,22 @@ fn events_added_within_version_one_read_back_whole() {
                     },
                 }),
                 collected: vec![],
+            },
+        ),
+        e(
+            "2026-11-08 10:20",
+            Role::Applicant,
+            EventKind::Evaluated {
+                level: 1,
+                comment: None,
+                reasons: vec!["多次跑腿".into()],
+            },
+        ),
+        e(
+            "2026-11-08 10:25",
+            Role::Supervisor,
+            EventKind::FollowUpClosed {
+                result: "已整改".into(),
             },
         ),
         e(

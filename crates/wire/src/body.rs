@@ -92,6 +92,21 @@ pub struct LookupQuery {
     pub code: Option<String>,
 }
 
+/// `POST /api/cases/{number}/evaluation`: the applicant's 好差评.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationRequest {
+    /// 5 (非常满意) to 1 (非常不满意).
+    pub level: u8,
+    /// For 不满意 and 非常不满意: the reasons, from the list the core publishes.
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    /// An optional comment.
+    #[serde(default)]
+    pub comment: String,
+}
+
 /// The applicant as the applicant's view shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

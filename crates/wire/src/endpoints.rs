@@ -133,6 +133,9 @@ endpoints! {
     /// The applicant's masked view of a case; a wrong code looks exactly like a missing case.
     LookupCase: Get "/api/cases/{number}", Public,
         query LookupQuery, body Nothing, answer ApplicantCaseView, ok 200, errors [404, 429];
+    /// The applicant's 好差评 once the result is handed out (one per case): a poor one gives reasons from the list and opens a follow-up; the answer is the updated view.
+    EvaluateCase: Post "/api/cases/{number}/evaluation", Public,
+        query LookupQuery, body EvaluationRequest, answer ApplicantCaseView, ok 200, errors [400, 404, 409, 413, 422, 429];
     /// Log in; sets the HttpOnly session cookie. Every attempt is audited; each failure in a row answers more slowly, five lock the name for 15 minutes (429).
     Login: Post "/api/session", Public,
         query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401, 429];

@@ -116,11 +116,17 @@ fn details(kind: &EventKind) -> Vec<String> {
             }
             v
         }
-        EventKind::Evaluated { level, comment } => {
+        EventKind::Evaluated {
+            level,
+            comment,
+            reasons,
+        } => {
             let mut v = vec![d.level(*level).to_string()];
+            v.extend(reasons.iter().cloned());
             v.extend(comment.clone());
             v
         }
+        EventKind::FollowUpClosed { result } => vec![result.clone()],
         EventKind::ToleratedSupplied { material } => vec![material.clone()],
         EventKind::HandedOver(h) => vec![
             h.department.clone(),

@@ -157,6 +157,8 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
         EventType::SlipPrepared => duty(&[Support, Reviewer, Lead], None, &[]),
         EventType::Delivered => duty(&[Support], Some(&[Right::Issue]), &[]),
         EventType::Evaluated => duty(&[], Some(&[]), &[Applicant]),
+        // A poor evaluation is followed up by the department's lead or the centre.
+        EventType::FollowUpClosed => duty(&[Lead], None, &[Supervisor]),
         EventType::Archived => duty(&[Support], Some(&[]), &[Supervisor]),
     }
 }

@@ -64,6 +64,7 @@ impl EventType {
             | EventType::RefusalApproved
             | EventType::Delivered
             | EventType::Evaluated
+            | EventType::FollowUpClosed
             | EventType::ToleratedSupplied
             | EventType::Archived => true,
             EventType::OwnerChanged
@@ -93,6 +94,10 @@ fn details(kind: &EventKind, material: &impl Fn(&str) -> String) -> Vec<String> 
         } => vec![procedure.clone(), planned_end.to_string()],
         EventKind::Extended { reason, .. } => vec![reason.clone()],
         EventKind::ToleratedSupplied { material: m } => vec![material(m)],
+        EventKind::Evaluated {
+            reasons, comment, ..
+        } => reasons.iter().cloned().chain(comment.clone()).collect(),
+        EventKind::FollowUpClosed { result } => vec![result.clone()],
         EventKind::Accepted { tolerated } => {
             tolerated.iter().map(|t| material(&t.material)).collect()
         }
@@ -147,6 +152,7 @@ pub fn applicant_status(view: &CaseView, item: Option<&ServiceItem>) -> Applican
                             | DeadlineKind::Supply { .. }
                             | DeadlineKind::Promised
                             | DeadlineKind::Statutory
+                            | DeadlineKind::FollowUp
                     )
                 })
                 .cloned()

@@ -60,6 +60,8 @@ pub enum DeadlineKind {
     Statutory,
     /// Archive within 5 working days of the decision.
     Archive,
+    /// 差评整改: a poor evaluation's follow-up.
+    FollowUp,
     /// 联办件: a responsible department's opinion (审批流程表).
     Department {
         /// Which department.
@@ -270,6 +272,19 @@ pub fn deadlines(
         });
     }
 
+    if let Some((at, level)) = rec.evaluated {
+        if super::evaluation::is_poor(level) {
+            let follow_up = cal.deadline(at.date(), settings.follow_up_days, &[])?;
+            out.push(CaseDeadline {
+                kind: DeadlineKind::FollowUp,
+                status: status(
+                    follow_up.due,
+                    rec.follow_up_closed.as_ref().map(|(t, _)| t.date()),
+                )?,
+                deadline: follow_up,
+            });
+        }
+    }
     if let Some((decided, _)) = rec.decided {
         let archive = cal.deadline(decided.date(), settings.archive_days, &[])?;
         out.push(CaseDeadline {

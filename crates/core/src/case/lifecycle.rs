@@ -62,6 +62,12 @@ pub struct CaseRecord {
     /// The latest hand-over slip (交接单) from the back office to the issuing window.
     #[serde(default)]
     pub slip: Option<Slip>,
+    /// When the applicant evaluated it (好差评), and the level.
+    #[serde(default)]
+    pub evaluated: Option<(NaiveDateTime, u8)>,
+    /// When a poor evaluation's follow-up was closed, and what was done.
+    #[serde(default)]
+    pub follow_up_closed: Option<(NaiveDateTime, String)>,
     /// When it was archived.
     pub archived: Option<NaiveDateTime>,
     /// The material hand-over ledger.
@@ -137,6 +143,13 @@ pub struct JointMeeting {
 }
 
 impl CaseRecord {
+    /// Whether a poor evaluation waits for its follow-up (差评整改).
+    pub fn follow_up_open(&self) -> bool {
+        self.evaluated
+            .is_some_and(|(_, level)| super::evaluation::is_poor(level))
+            && self.follow_up_closed.is_none()
+    }
+
     /// Whether `department` has given its opinion or been recorded as consenting.
     pub fn has_answered(&self, department: &str) -> bool {
         self.department_opinions
@@ -370,11 +383,13 @@ pub(super) fn target(
             S::Delivered { method: *method },
         ),
         E::Evaluated { .. } => during(matches!(state, Some(S::Delivered { .. })), S::Evaluated),
+        E::FollowUpClosed { .. } => state.filter(|_| rec.follow_up_open()),
+        // A poor evaluation's follow-up is closed before the case is archived.
         E::Archived => during(
             matches!(
                 state,
                 Some(S::NotAccepted | S::Delivered { .. } | S::Evaluated)
-            ),
+            ) && !rec.follow_up_open(),
             S::Archived,
         ),
         // A tolerated paper may come in until the result is handed out (which waits for it).
@@ -449,10 +464,16 @@ fn validate(kind: &EventKind) -> Result<(), String> {
             *method == DeliveryMethod::Post && tracking.as_deref().is_none_or(blank),
             "a posted result needs its tracking number",
         ),
-        EventKind::Evaluated { level, .. } if !(1..=5).contains(level) => {
-            Err(format!("an evaluation is 1 to 5, not {level}"))
+        EventKind::Evaluated { level, reasons, .. } => {
+            match super::evaluation::problem(*level, reasons) {
+                Some(p) => Err(p),
+                None => Ok(()),
+            }
         }
-        EventKind::Evaluated { .. } => Ok(()),
+        EventKind::FollowUpClosed { result } => need(
+            blank(result),
+            "a closed follow-up says what was found and rectified",
+        ),
         EventKind::SpecialProcedureStarted { procedure, .. } => need(
             blank(procedure),
             "name the special procedure (e.g. 现场勘验)",
@@ -697,9 +718,10 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
             rec.supplied.push((material.clone(), event.at))
         }
         EventKind::HandedOver(h) => rec.ledger.push((event.at, h.clone())),
-        EventKind::PreChecked
-        | EventKind::ReviewStarted
-        | EventKind::Delivered { .. }
-        | EventKind::Evaluated { .. } => {}
+        EventKind::PreChecked | EventKind::ReviewStarted | EventKind::Delivered { .. } => {}
+        EventKind::Evaluated { level, .. } => rec.evaluated = Some((event.at, *level)),
+        EventKind::FollowUpClosed { result } => {
+            rec.follow_up_closed = Some((event.at, result.clone()))
+        }
     }
 }

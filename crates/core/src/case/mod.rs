@@ -8,6 +8,7 @@
 pub mod access;
 pub mod applicant;
 mod deadlines;
+pub mod evaluation;
 pub mod joint;
 mod lifecycle;
 mod notices;
@@ -278,13 +279,23 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         collected: Vec<String>,
     },
-    /// 好差评: 1 (very poor) to 5 (very good).
+    /// 好差评: 1 (非常不满意) to 5 (非常满意).
     Evaluated {
         /// The level, 1–5.
         level: u8,
         /// An optional comment.
         #[serde(default)]
         comment: Option<String>,
+        /// For the two lowest levels (差评), the reasons chosen from
+        /// [`evaluation::POOR_REASONS`].
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        reasons: Vec<String>,
+    },
+    /// 差评整改: the follow-up of a poor evaluation closed, with what was done (the
+    /// applicant sees it on the status page).
+    FollowUpClosed {
+        /// What was found and rectified.
+        result: String,
     },
     /// A material accepted as missing (容缺) was supplied.
     ToleratedSupplied {

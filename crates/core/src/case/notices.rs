@@ -52,6 +52,7 @@ impl EventKind {
             | EventKind::RefusalReturned { .. }
             | EventKind::Delivered { .. }
             | EventKind::Evaluated { .. }
+            | EventKind::FollowUpClosed { .. }
             | EventKind::ToleratedSupplied { .. }
             | EventKind::Archived
             | EventKind::HandedOver(_) => vec![],

@@ -83,6 +83,8 @@ event_types! {
     Delivered,
     /// 好差评.
     Evaluated,
+    /// 差评整改完成.
+    FollowUpClosed,
     /// 容缺材料已补齐.
     ToleratedSupplied,
     /// 归档.
@@ -120,6 +122,7 @@ impl EventKind {
             EventKind::DefaultConsent { .. } => EventType::DefaultConsent,
             EventKind::Delivered { .. } => EventType::Delivered,
             EventKind::Evaluated { .. } => EventType::Evaluated,
+            EventKind::FollowUpClosed { .. } => EventType::FollowUpClosed,
             EventKind::ToleratedSupplied { .. } => EventType::ToleratedSupplied,
             EventKind::Archived => EventType::Archived,
             EventKind::HandedOver(_) => EventType::HandedOver,
@@ -161,6 +164,7 @@ impl EventType {
             EventType::DefaultConsent => "default_consent",
             EventType::Delivered => "delivered",
             EventType::Evaluated => "evaluated",
+            EventType::FollowUpClosed => "follow_up_closed",
             EventType::ToleratedSupplied => "tolerated_supplied",
             EventType::Archived => "archived",
             EventType::HandedOver => "handed_over",
@@ -195,6 +199,7 @@ impl EventType {
             | EventType::JointMeetingHeld
             | EventType::Delivered
             | EventType::Evaluated
+            | EventType::FollowUpClosed
             | EventType::ToleratedSupplied
             | EventType::Archived
             | EventType::HandedOver => true,
@@ -366,8 +371,20 @@ impl EventType {
                     I::Choice((1..=5).rev().map(|level| Choice::Level { level }).collect()),
                     true,
                 ),
+                // Required for the two lowest levels; `build_event` says so.
+                field(
+                    F::PoorReasons,
+                    I::Checklist(
+                        super::evaluation::POOR_REASONS
+                            .iter()
+                            .map(|r| r.to_string())
+                            .collect(),
+                    ),
+                    false,
+                ),
                 field(F::Comment, I::Lines, false),
             ],
+            EventType::FollowUpClosed => vec![field(F::FollowUpResult, I::Lines, true)],
             EventType::HandedOver => {
                 // 联办件: each responsible department's packet, one ledger line each.
                 let packets = packets(rec, item);
@@ -496,6 +513,10 @@ impl EventType {
             EventType::Evaluated => EventKind::Evaluated {
                 level: 5,
                 comment: None,
+                reasons: vec![],
+            },
+            EventType::FollowUpClosed => EventKind::FollowUpClosed {
+                result: String::new(),
             },
             EventType::ToleratedSupplied => EventKind::ToleratedSupplied {
                 material: open_tolerated(rec).into_iter().next().unwrap_or_default(),
@@ -681,6 +702,10 @@ pub enum FieldName {
     Collected,
     /// A joint case's packet for one responsible department.
     Packet,
+    /// The reasons of a poor evaluation.
+    PoorReasons,
+    /// What a follow-up found and rectified.
+    FollowUpResult,
     /// Agree, agree with conditions, disagree.
     Stance,
     /// The conditions or the reasons for disagreeing.
@@ -732,6 +757,8 @@ impl FieldName {
             FieldName::Collect => "collect",
             FieldName::Collected => "collected",
             FieldName::Packet => "packet",
+            FieldName::PoorReasons => "poor_reasons",
+            FieldName::FollowUpResult => "follow_up_result",
             FieldName::Stance => "stance",
             FieldName::OpinionText => "opinion_text",
             FieldName::MeetingKind => "meeting_kind",
@@ -1261,9 +1288,31 @@ pub fn build_event(
                 }
             };
             let comment = text(FieldName::Comment);
+            let reasons = lines(text(FieldName::PoorReasons));
+            if super::evaluation::is_poor(level) && reasons.is_empty() {
+                problems.push(FieldError {
+                    field: FieldName::PoorReasons.name().into(),
+                    problem: "不满意或非常不满意的，请至少选择一项原因".into(),
+                });
+            }
             EventKind::Evaluated {
                 level,
                 comment: (!comment.is_empty()).then(|| comment.to_string()),
+                // Reasons belong to a poor evaluation only.
+                reasons: if super::evaluation::is_poor(level) {
+                    reasons
+                } else {
+                    vec![]
+                },
+            }
+        }
+        EventType::FollowUpClosed => {
+            problems.extend(need(
+                FieldName::FollowUpResult,
+                "请写明核实情况和整改结果（将告知申请人）",
+            ));
+            EventKind::FollowUpClosed {
+                result: text(FieldName::FollowUpResult).into(),
             }
         }
         EventType::HandedOver => {

@@ -83,6 +83,7 @@ fn a_committed_case_from_receipt_to_archive() {
             EventKind::Evaluated {
                 level: 5,
                 comment: Some("满意".into()),
+                reasons: vec![],
             },
         ),
         ev("2026-11-23 09:00", EventKind::Archived),
@@ -460,6 +461,7 @@ fn events_travel_as_tagged_json() {
         EventKind::Evaluated {
             level: 4,
             comment: None,
+            reasons: vec![],
         },
     );
     let json = serde_json::to_string(&e).unwrap();
@@ -1187,4 +1189,67 @@ mod steps_and_recording {
         .unwrap();
         assert!(without_item.deadlines.is_none() && without_item.deadline_problem.is_some());
     }
+}
+
+#[test]
+fn a_poor_evaluation_needs_reasons_opens_a_follow_up_due_in_fifteen_working_days_and_holds_the_archive(
+) {
+    let delivered = vec![
+        ev("2026-11-20 09:00", EventKind::Received),
+        ev("2026-11-20 09:10", accepted()),
+        ev(
+            "2026-11-20 10:00",
+            EventKind::Decided {
+                approved: true,
+                reasons: vec![],
+            },
+        ),
+        ev(
+            "2026-11-20 15:00",
+            EventKind::Delivered {
+                method: DeliveryMethod::Window,
+                tracking: None,
+                handout: None,
+                collected: vec![],
+            },
+        ),
+    ];
+    let poor = |reasons: Vec<String>| {
+        let mut e = delivered.clone();
+        e.push(ev(
+            "2026-11-20 15:05",
+            EventKind::Evaluated {
+                level: 2,
+                comment: Some("来了三次".into()),
+                reasons,
+            },
+        ));
+        e
+    };
+    // Without a reason from the list it is refused.
+    assert!(replay(&poor(vec![])).is_err());
+    assert!(replay(&poor(vec!["太慢".into()])).is_err());
+    let events = poor(vec!["多次跑腿".into()]);
+    let (rec, dl) = check(&events, COMMITTED, "2026-11-23");
+    assert!(rec.follow_up_open());
+    // Fifteen working days after Friday 20 November: Friday 11 December.
+    assert_eq!(
+        due(&dl, DeadlineKind::FollowUp),
+        (d("2026-12-11"), DueStatus::OnTime)
+    );
+    // Not archived while the follow-up is open; closed, it is.
+    let mut archived = events.clone();
+    archived.push(ev("2026-11-23 09:00", EventKind::Archived));
+    assert!(replay(&archived).is_err());
+    let mut closed = events.clone();
+    closed.push(ev(
+        "2026-11-25 09:00",
+        EventKind::FollowUpClosed {
+            result: "已向申请人致歉，窗口增设材料预审".into(),
+        },
+    ));
+    closed.push(ev("2026-11-25 10:00", EventKind::Archived));
+    let (rec, dl) = check(&closed, COMMITTED, "2026-11-25");
+    assert!(!rec.follow_up_open());
+    assert_eq!(due(&dl, DeadlineKind::FollowUp).1, DueStatus::Met);
 }

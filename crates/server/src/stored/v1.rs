@@ -191,6 +191,11 @@ enum EventKind {
         level: u8,
         #[serde(default)]
         comment: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        reasons: Vec<String>,
+    },
+    FollowUpClosed {
+        result: String,
     },
     ToleratedSupplied {
         material: String,
@@ -471,9 +476,17 @@ impl From<&core_case::Event> for Event {
                 results: results.clone(),
                 collect: collect.clone(),
             },
-            K::Evaluated { level, comment } => EventKind::Evaluated {
+            K::Evaluated {
+                level,
+                comment,
+                reasons,
+            } => EventKind::Evaluated {
                 level: *level,
                 comment: comment.clone(),
+                reasons: reasons.clone(),
+            },
+            K::FollowUpClosed { result } => EventKind::FollowUpClosed {
+                result: result.clone(),
             },
             K::ToleratedSupplied { material } => EventKind::ToleratedSupplied {
                 material: material.clone(),
@@ -578,7 +591,16 @@ impl From<Event> for core_case::Event {
                 department,
                 by: by.into(),
             },
-            EventKind::Evaluated { level, comment } => K::Evaluated { level, comment },
+            EventKind::Evaluated {
+                level,
+                comment,
+                reasons,
+            } => K::Evaluated {
+                level,
+                comment,
+                reasons,
+            },
+            EventKind::FollowUpClosed { result } => K::FollowUpClosed { result },
             EventKind::ToleratedSupplied { material } => K::ToleratedSupplied { material },
             EventKind::Archived => K::Archived,
             EventKind::HandedOver(h) => K::HandedOver(core_case::Handover {

@@ -40,6 +40,7 @@ decided                    joint      no        no             no      dept     
 slip_prepared              *          no        no             dept    dept     dept no
 delivered                  *          no        w:issue        dept    no       no   no
 evaluated                  *          yes       w:             no      no       no   no
+follow_up_closed           *          no        no             no      no       dept yes
 archived                   *          no        w:             dept    no       no   yes
 ";
 

@@ -1,0 +1,221 @@
+//! The applicant's side of a case, by number and lookup code: the status page's view, and
+//! the applicant's own evaluation (好差评) after the result is handed out. A wrong code
+//! answers exactly like a missing case.
+
+use crate::audit::{self, Audit};
+use crate::error::AppError;
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use onewindow_core::case::{
+    record_step, state_name, EventType, FieldName, Recorder, Role, StepRequest,
+};
+use onewindow_core::outcome::Outcome;
+use onewindow_core::submission::FieldError;
+use onewindow_core::validate::mask_id;
+use onewindow_wire::body::{
+    ApplicantCaseView, ApplicantMasked, EvaluationRequest, ItemRef, LookupQuery,
+};
+
+/// The columns the applicant's view reads.
+#[derive(sqlx::FromRow)]
+struct CaseRow {
+    version: i64,
+    lookup_code: String,
+    item_code: String,
+    applicant_name: String,
+    applicant_id: String,
+    outcome: Option<String>,
+    events: String,
+}
+
+/// `GET /api/cases/{number}?code=…`: the applicant's view. A wrong code is a missing case.
+pub async fn lookup(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Query(q): Query<LookupQuery>,
+) -> Result<Json<ApplicantCaseView>, AppError> {
+    let row = authorised(&state, &number, q.code).await?;
+    Ok(Json(applicant_view(&state, number, row).await?))
+}
+
+/// The case `number` if `code` is its lookup code; otherwise exactly what a missing case
+/// answers.
+async fn authorised(
+    state: &AppState,
+    number: &str,
+    code: Option<String>,
+) -> Result<CaseRow, AppError> {
+    let not_found = || {
+        AppError::NotFound(format!(
+            "case {number} (check the number and the lookup code)"
+        ))
+    };
+    let code = code.unwrap_or_default().trim().to_uppercase();
+    let row: Option<CaseRow> = sqlx::query_as(
+        "SELECT version, lookup_code, item_code, applicant_name, applicant_id, outcome, events FROM cases WHERE number = $1",
+    )
+    .bind(number)
+    .fetch_optional(&state.db)
+    .await?;
+    let Some(row) = row else {
+        return Err(not_found());
+    };
+    // Compare in constant time so the code cannot be guessed letter by letter.
+    let same = row.lookup_code.len() == code.len()
+        && row
+            .lookup_code
+            .bytes()
+            .zip(code.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0;
+    if !same {
+        return Err(not_found());
+    }
+    Ok(row)
+}
+
+/// What the applicant sees of the case.
+async fn applicant_view(
+    state: &AppState,
+    number: String,
+    row: CaseRow,
+) -> Result<ApplicantCaseView, AppError> {
+    let events = crate::stored::events(&row.events, &number)?;
+    let outcome = crate::stored::outcome(row.outcome.as_deref(), &number)?;
+    let catalog = &state.catalog;
+    let item = catalog.catalog.item(&row.item_code);
+    let view = onewindow_core::case::view(
+        &events,
+        item,
+        &catalog.calendar,
+        &catalog.catalog.settings.deadlines,
+        crate::clock::today(),
+    )
+    .map_err(|e| AppError::Internal(e.into()))?;
+    let missing = match outcome {
+        Some(Outcome::Incomplete { gaps, .. }) => gaps,
+        _ => vec![],
+    };
+    let status = onewindow_core::case::applicant::applicant_status(&view, item);
+    // The other cases received under the same code (a bundle), by the same rule.
+    let others: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT number, item_code, events FROM cases WHERE lookup_code = $1 AND number <> $2 ORDER BY id",
+    )
+    .bind(&row.lookup_code)
+    .bind(&number)
+    .fetch_all(&state.db)
+    .await?;
+    let mut bundle = Vec::new();
+    for (other, code, events) in others {
+        let record = onewindow_core::case::replay(&crate::stored::events(&events, &other)?)
+            .map_err(|e| AppError::Internal(e.into()))?;
+        let item = catalog.catalog.item(&code);
+        bundle.push(onewindow_wire::body::BundleItemStatus {
+            number: other,
+            item: ItemRef {
+                code: code.clone(),
+                name: item.map(|i| i.name.clone()),
+                department: item.map(|i| i.department.clone()),
+            },
+            state: record.state,
+        });
+    }
+    let notices = crate::numbers::of_case(&state.db, &number).await?;
+    Ok(ApplicantCaseView {
+        number,
+        item: ItemRef {
+            code: row.item_code.clone(),
+            name: item.map(|i| i.name.clone()),
+            department: item.map(|i| i.department.clone()),
+        },
+        state: view.state,
+        applicant: ApplicantMasked {
+            name: row.applicant_name,
+            id_masked: mask_id(&row.applicant_id),
+        },
+        deadlines: view.deadlines.map(|d| d.deadlines).unwrap_or_default(),
+        missing,
+        status,
+        notices,
+        bundle,
+    })
+}
+
+/// `POST /api/cases/{number}/evaluation?code=…`: the applicant's 好差评 once the result
+/// is handed out; the core checks it (a poor one gives reasons and opens a follow-up due
+/// in 15 working days). Audited; the answer is the updated view.
+pub async fn evaluate(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Query(q): Query<LookupQuery>,
+    body: axum::body::Bytes,
+) -> Result<Json<ApplicantCaseView>, AppError> {
+    let request: EvaluationRequest =
+        crate::cases::parse(&body).map_err(|(field, problem)| AppError::Unprocessable {
+            message: format!("评价数据不正确：{problem}"),
+            fields: vec![FieldError { field, problem }],
+        })?;
+    let row = authorised(&state, &number, q.code.clone()).await?;
+    let events = crate::stored::events(&row.events, &number)?;
+    let item = state.catalog.catalog.item(&row.item_code);
+    // The server's clock says when; the applicant is who the code says.
+    let by = Recorder {
+        actor: "申请人".into(),
+        role: Role::Applicant,
+        now: crate::clock::now(),
+    };
+    let step = StepRequest {
+        step: EventType::Evaluated,
+        fields: [
+            (FieldName::Level, request.level.to_string()),
+            (FieldName::PoorReasons, request.reasons.join("\n")),
+            (FieldName::Comment, request.comment.clone()),
+        ]
+        .into_iter()
+        .collect(),
+        note: String::new(),
+    };
+    let c = &state.catalog;
+    let result = record_step(
+        &events,
+        item,
+        &step,
+        &by,
+        &c.calendar,
+        &c.catalog.settings.deadlines,
+    );
+    audit::record(
+        &state.db,
+        Audit {
+            actor: "申请人",
+            action: "case.evaluation",
+            target: &number,
+            client: "",
+            success: result.is_ok(),
+            detail: &format!("level {}", request.level),
+        },
+    )
+    .await?;
+    let recorded = result.map_err(|refused| AppError::Unprocessable {
+        message: format!("评价未能提交：{refused}"),
+        fields: refused.field_errors(),
+    })?;
+    let updated = sqlx::query(
+        "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3 AND version = $4",
+    )
+    .bind(crate::stored::events_text(&recorded.events)?)
+    .bind(recorded.record.state.map(state_name).unwrap_or("new"))
+    .bind(&number)
+    .bind(row.version)
+    .execute(&state.db)
+    .await?
+    .rows_affected();
+    if updated != 1 {
+        return Err(AppError::Conflict(
+            "办件刚刚有更新，请刷新后重新评价".into(),
+        ));
+    }
+    let row = authorised(&state, &number, q.code).await?;
+    Ok(Json(applicant_view(&state, number, row).await?))
+}
