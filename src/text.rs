@@ -1126,6 +1126,11 @@ pub struct StatusText {
     pub send_evaluation: &'static str,
     pub choose_level: &'static str,
     pub choose_reason: &'static str,
+    pub delivery_heading: &'static str,
+    pub delivery_legend: &'static str,
+    pub address_label: &'static str,
+    pub change_delivery: &'static str,
+    pub choose_method: &'static str,
 }
 
 static STATUS_ZH: StatusText = StatusText {
@@ -1144,7 +1149,7 @@ static STATUS_ZH: StatusText = StatusText {
     meaning: "对您的意义",
     bundle_heading: "同一件事中的其他事项",
     delivery_label: "领取方式：",
-    delivery_changeable: "（出件前可到窗口或致电更改）",
+    delivery_changeable: "（出件前可在本页下方更改）",
     follow_link: "随时查询办理进度（也可扫描通知书上的二维码）",
     evaluate_heading: "请对本次服务进行评价（好差评）",
     level_legend: "您对本次办事服务满意吗？",
@@ -1153,6 +1158,11 @@ static STATUS_ZH: StatusText = StatusText {
     send_evaluation: "提交评价",
     choose_level: "请选择评价等级。",
     choose_reason: "请至少选择一项不满意的原因，我们将在15个工作日内核实整改并告知您。",
+    delivery_heading: "领取方式",
+    delivery_legend: "办结后您希望如何领取结果？（出件前可随时更改）",
+    address_label: "邮寄地址（含收件人和电话）",
+    change_delivery: "保存领取方式",
+    choose_method: "请选择领取方式。",
 };
 
 /// The status page's text.

@@ -110,6 +110,104 @@ fn lookup_form(number: String, code: String) -> impl IntoView {
     }
 }
 
+/// Sends one of the applicant's steps (`what`: evaluation, delivery) and keeps the
+/// updated view on the device.
+async fn post_step<B: serde::Serialize>(
+    number: &str,
+    code: &str,
+    what: &str,
+    body: &B,
+) -> Result<ApplicantCaseView, String> {
+    let faults = crate::text::faults();
+    let url = format!(
+        "/api/cases/{}/{what}?code={}",
+        js_sys::encode_uri_component(number),
+        js_sys::encode_uri_component(code)
+    );
+    let request = gloo_net::http::Request::post(&url)
+        .json(body)
+        .map_err(|e| (faults.request_unbuildable)(&e.to_string()))?;
+    let r = request
+        .send()
+        .await
+        .map_err(|e| (faults.network_error)(&e.to_string()))?;
+    if r.ok() {
+        let v = r
+            .json::<ApplicantCaseView>()
+            .await
+            .map_err(|e| (faults.answer_unreadable)(&e.to_string()))?;
+        save(&v);
+        return Ok(v);
+    }
+    Err(r
+        .json::<onewindow_wire::body::ErrorBody>()
+        .await
+        .map(|b| b.error)
+        .unwrap_or_else(|_| (faults.server_status)(r.status(), &r.status_text())))
+}
+
+/// The delivery choice, changeable until 出件.
+fn delivery_form(
+    number: String,
+    code: String,
+    current: Option<onewindow_core::catalog::DeliveryMethod>,
+    shown: RwSignal<Option<ApplicantCaseView>>,
+) -> impl IntoView {
+    use onewindow_core::catalog::DeliveryMethod as M;
+    let s = status_text();
+    let method = RwSignal::new(current);
+    let address = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(m) = method.get_untracked() else {
+            error.set(Some(s.choose_method.into()));
+            return;
+        };
+        let body = onewindow_wire::body::DeliveryRequest {
+            method: m,
+            address: address.get_untracked().trim().to_string(),
+        };
+        let (number, code) = (number.clone(), code.clone());
+        leptos::task::spawn_local(async move {
+            match post_step(&number, &code, "delivery", &body).await {
+                Ok(v) => {
+                    error.set(None);
+                    shown.set(Some(v));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <form class="panel delivery-form" on:submit=submit aria-labelledby="q-delivery">
+            <h2 id="q-delivery">{s.delivery_heading}</h2>
+            {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
+            <fieldset class="radios">
+                <legend>{s.delivery_legend}</legend>
+                {[M::Window, M::Locker, M::Post].into_iter().map(|m| {
+                    let id = format!("q-method-{m:?}");
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name="q-method" prop:checked=move || method.get() == Some(m)
+                                on:change=move |_| method.set(Some(m))/>
+                            <label for=id>{desk().method(m)}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            {move || (method.get() == Some(M::Post)).then(|| view! {
+                <p class="field">
+                    <label for="q-address">{s.address_label}</label>
+                    <textarea id="q-address" rows="2" prop:value=move || address.get()
+                        on:input=move |ev| address.set(event_target_value(&ev))></textarea>
+                </p>
+            })}
+            <button type="submit" class="secondary">{s.change_delivery}</button>
+        </form>
+    }
+}
+
 /// 好差评 once the result is handed out: five levels, the reasons for the two lowest, a
 /// comment. The core (here and again on the server) says what is missing.
 fn evaluation_form(
@@ -146,39 +244,12 @@ fn evaluation_form(
         let (number, code) = (number.clone(), code.clone());
         sending.set(true);
         leptos::task::spawn_local(async move {
-            let url = format!(
-                "/api/cases/{}/evaluation?code={}",
-                js_sys::encode_uri_component(&number),
-                js_sys::encode_uri_component(&code)
-            );
-            let sent = match gloo_net::http::Request::post(&url).json(&body) {
-                Ok(r) => r
-                    .send()
-                    .await
-                    .map_err(|e| (crate::text::faults().network_error)(&e.to_string())),
-                Err(e) => Err((crate::text::faults().request_unbuildable)(&e.to_string())),
-            };
+            let answer = post_step(&number, &code, "evaluation", &body).await;
             sending.set(false);
-            match sent {
-                Ok(r) if r.ok() => match r.json::<ApplicantCaseView>().await {
-                    Ok(v) => {
-                        save(&v);
-                        error.set(None);
-                        shown.set(Some(v));
-                    }
-                    Err(e) => error.set(Some((crate::text::faults().answer_unreadable)(
-                        &e.to_string(),
-                    ))),
-                },
-                Ok(r) => {
-                    let why = r
-                        .json::<onewindow_wire::body::ErrorBody>()
-                        .await
-                        .map(|b| b.error)
-                        .unwrap_or_else(|_| {
-                            (crate::text::faults().server_status)(r.status(), &r.status_text())
-                        });
-                    error.set(Some(why));
+            match answer {
+                Ok(v) => {
+                    error.set(None);
+                    shown.set(Some(v));
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -357,8 +428,13 @@ fn with_evaluation(
         Some(onewindow_core::case::CaseState::Delivered { .. })
     );
     let number = view.number.clone();
+    let delivery = view
+        .status
+        .may_change_delivery
+        .then(|| delivery_form(number.clone(), code.clone(), view.status.delivery, shown));
     view! {
         {status_view(&view)}
+        {delivery}
         {may_evaluate.then(|| evaluation_form(number, code, shown))}
     }
 }

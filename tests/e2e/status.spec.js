@@ -56,6 +56,14 @@ test("the applicant follows a desk case on the status page, online and off", asy
   // Personal data masked; nothing of the offices' work.
   await expect(page.locator("main")).not.toContainText("91350100M000100Y43");
   await expect(page.locator("main")).toContainText("913***********0Y43");
+  // The applicant asks for the result by post instead; an address is needed.
+  await page.getByRole("radio", { name: "邮寄送达" }).check();
+  await page.getByRole("button", { name: "保存领取方式" }).click();
+  await expect(page.getByRole("alert")).toContainText("地址");
+  await page.getByLabel("邮寄地址（含收件人和电话）").fill("某某县人民路2号 张三 13800138000");
+  await page.getByRole("button", { name: "保存领取方式" }).click();
+  await expect(page.locator("main")).toContainText("领取方式：邮寄送达");
+  await expect(page.locator(".history")).toContainText("出件方式");
   await page.screenshot({ path: path.join(screenshotDir, "status-phone.png"), fullPage: true });
   await checkPage(page, "the status page");
 

@@ -1,5 +1,5 @@
-//! The applicant's side of a case, by number and lookup code: the status page's view, and
-//! the applicant's own evaluation (好差评) after the result is handed out. A wrong code
+//! The applicant's side of a case, by number and lookup code: the status page's view, the
+//! delivery choice until 出件, and the applicant's evaluation (好差评) after it. A wrong code
 //! answers exactly like a missing case.
 
 use crate::audit::{self, Audit};
@@ -14,7 +14,7 @@ use onewindow_core::outcome::Outcome;
 use onewindow_core::submission::FieldError;
 use onewindow_core::validate::mask_id;
 use onewindow_wire::body::{
-    ApplicantCaseView, ApplicantMasked, EvaluationRequest, ItemRef, LookupQuery,
+    ApplicantCaseView, ApplicantMasked, DeliveryRequest, EvaluationRequest, ItemRef, LookupQuery,
 };
 
 /// The columns the applicant's view reads.
@@ -151,12 +151,70 @@ pub async fn evaluate(
     Query(q): Query<LookupQuery>,
     body: axum::body::Bytes,
 ) -> Result<Json<ApplicantCaseView>, AppError> {
-    let request: EvaluationRequest =
-        crate::cases::parse(&body).map_err(|(field, problem)| AppError::Unprocessable {
-            message: format!("评价数据不正确：{problem}"),
-            fields: vec![FieldError { field, problem }],
-        })?;
-    let row = authorised(&state, &number, q.code.clone()).await?;
+    let request: EvaluationRequest = parse(&body)?;
+    let fields = [
+        (FieldName::Level, request.level.to_string()),
+        (FieldName::PoorReasons, request.reasons.join("\n")),
+        (FieldName::Comment, request.comment.clone()),
+    ];
+    applicant_step(
+        &state,
+        number,
+        q,
+        EventType::Evaluated,
+        &fields,
+        "case.evaluation",
+    )
+    .await
+}
+
+/// `POST /api/cases/{number}/delivery?code=…`: the applicant changes how the result is
+/// handed out, until 出件 (the core says when no longer). Audited.
+pub async fn choose_delivery(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Query(q): Query<LookupQuery>,
+    body: axum::body::Bytes,
+) -> Result<Json<ApplicantCaseView>, AppError> {
+    let request: DeliveryRequest = parse(&body)?;
+    let method = match request.method {
+        onewindow_core::catalog::DeliveryMethod::Window => "window",
+        onewindow_core::catalog::DeliveryMethod::Locker => "locker",
+        onewindow_core::catalog::DeliveryMethod::Post => "post",
+    };
+    let fields = [
+        (FieldName::Method, method.to_string()),
+        (FieldName::Address, request.address.clone()),
+    ];
+    applicant_step(
+        &state,
+        number,
+        q,
+        EventType::DeliveryChosen,
+        &fields,
+        "case.delivery",
+    )
+    .await
+}
+
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    crate::cases::parse(body).map_err(|(field, problem)| AppError::Unprocessable {
+        message: format!("提交的数据不正确：{problem}"),
+        fields: vec![FieldError { field, problem }],
+    })
+}
+
+/// Records a step the applicant takes (as 申请人, by the server's clock, checked by the
+/// core), audited, and answers the updated view.
+async fn applicant_step(
+    state: &AppState,
+    number: String,
+    q: LookupQuery,
+    step: EventType,
+    fields: &[(FieldName, String)],
+    action: &str,
+) -> Result<Json<ApplicantCaseView>, AppError> {
+    let row = authorised(state, &number, q.code.clone()).await?;
     let events = crate::stored::events(&row.events, &number)?;
     let item = state.catalog.catalog.item(&row.item_code);
     // The server's clock says when; the applicant is who the code says.
@@ -165,22 +223,16 @@ pub async fn evaluate(
         role: Role::Applicant,
         now: crate::clock::now(),
     };
-    let step = StepRequest {
-        step: EventType::Evaluated,
-        fields: [
-            (FieldName::Level, request.level.to_string()),
-            (FieldName::PoorReasons, request.reasons.join("\n")),
-            (FieldName::Comment, request.comment.clone()),
-        ]
-        .into_iter()
-        .collect(),
+    let request = StepRequest {
+        step,
+        fields: fields.iter().cloned().collect(),
         note: String::new(),
     };
     let c = &state.catalog;
     let result = record_step(
         &events,
         item,
-        &step,
+        &request,
         &by,
         &c.calendar,
         &c.catalog.settings.deadlines,
@@ -189,16 +241,16 @@ pub async fn evaluate(
         &state.db,
         Audit {
             actor: "申请人",
-            action: "case.evaluation",
+            action,
             target: &number,
             client: "",
             success: result.is_ok(),
-            detail: &format!("level {}", request.level),
+            detail: step.name(),
         },
     )
     .await?;
     let recorded = result.map_err(|refused| AppError::Unprocessable {
-        message: format!("评价未能提交：{refused}"),
+        message: format!("未能提交：{refused}"),
         fields: refused.field_errors(),
     })?;
     let updated = sqlx::query(
@@ -212,10 +264,8 @@ pub async fn evaluate(
     .await?
     .rows_affected();
     if updated != 1 {
-        return Err(AppError::Conflict(
-            "办件刚刚有更新，请刷新后重新评价".into(),
-        ));
+        return Err(AppError::Conflict("办件刚刚有更新，请刷新后重试".into()));
     }
-    let row = authorised(&state, &number, q.code).await?;
-    Ok(Json(applicant_view(&state, number, row).await?))
+    let row = authorised(state, &number, q.code).await?;
+    Ok(Json(applicant_view(state, number, row).await?))
 }

@@ -63,6 +63,11 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
                 .layer(limited(limits.cases)),
         )
         .at::<e::LookupCase>(get(applicant::lookup).layer(limited(limits.lookups)))
+        .at::<e::ChooseDelivery>(
+            post(applicant::choose_delivery)
+                .layer(DefaultBodyLimit::max(16 << 10))
+                .layer(limited(limits.lookups)),
+        )
         .at::<e::EvaluateCase>(
             post(applicant::evaluate)
                 .layer(DefaultBodyLimit::max(16 << 10))

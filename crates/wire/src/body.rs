@@ -92,6 +92,18 @@ pub struct LookupQuery {
     pub code: Option<String>,
 }
 
+/// `POST /api/cases/{number}/delivery`: how the applicant wants the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryRequest {
+    /// Window, locker or post.
+    pub method: onewindow_core::catalog::DeliveryMethod,
+    /// The postal address, for post.
+    #[serde(default)]
+    pub address: String,
+}
+
 /// `POST /api/cases/{number}/evaluation`: the applicant's 好差评.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -133,6 +133,9 @@ endpoints! {
     /// The applicant's masked view of a case; a wrong code looks exactly like a missing case.
     LookupCase: Get "/api/cases/{number}", Public,
         query LookupQuery, body Nothing, answer ApplicantCaseView, ok 200, errors [404, 429];
+    /// The applicant changes how the result is handed out (window, locker, post with the address), until 出件; the answer is the updated view.
+    ChooseDelivery: Post "/api/cases/{number}/delivery", Public,
+        query LookupQuery, body DeliveryRequest, answer ApplicantCaseView, ok 200, errors [400, 404, 409, 413, 422, 429];
     /// The applicant's 好差评 once the result is handed out (one per case): a poor one gives reasons from the list and opens a follow-up; the answer is the updated view.
     EvaluateCase: Post "/api/cases/{number}/evaluation", Public,
         query LookupQuery, body EvaluationRequest, answer ApplicantCaseView, ok 200, errors [400, 404, 409, 413, 422, 429];
