@@ -1,0 +1,110 @@
+//! What the status page shows of a case.
+
+use crate::text::{desk, status_text};
+use leptos::prelude::*;
+use onewindow_wire::body::ApplicantCaseView;
+
+pub(super) fn status_view(view: &ApplicantCaseView) -> impl IntoView {
+    let s = status_text();
+    let d = desk();
+    let st = &view.status;
+    let to_supply = (!st.to_supply.is_empty()).then(|| {
+        view! {
+            <section class="panel banner-warning to-supply" aria-labelledby="to-supply">
+                <h2 id="to-supply">{s.to_supply_heading}</h2>
+                <ul>{st.to_supply.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+            </section>
+        }
+    });
+    let deadlines = st
+        .deadlines
+        .iter()
+        .map(|x| {
+            view! {
+                <tr>
+                    <th scope="row">{d.deadline_kind(&x.kind)}</th>
+                    <td>{x.deadline.due.to_string()}</td>
+                    <td>{s.deadline_meaning(&x.kind)}</td>
+                    <td>{d.warning(Some(x.status))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let timeline = st
+        .timeline
+        .iter()
+        .map(|m| {
+            let extra = m.details.join("；");
+            view! {
+                <li>
+                    <time>{m.at.format("%Y-%m-%d %H:%M").to_string()}</time>" "
+                    <strong>{d.event(m.step)}</strong>
+                    {(!extra.is_empty()).then(|| view! { <span class="note">{"："}{extra}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let notices = view
+        .notices
+        .iter()
+        .map(|n| view! { <li>{n.kind.title()}{"　"}{n.number.clone()}{"　"}{n.issued_on.to_string()}</li> })
+        .collect_view();
+    let bundle = (!view.bundle.is_empty()).then(|| {
+        let rows = view
+            .bundle
+            .iter()
+            .map(|b| {
+                view! {
+                    <tr>
+                        <td>{b.number.clone()}</td>
+                        <td>{b.item.name.clone().unwrap_or_else(|| b.item.code.clone())}</td>
+                        <td>{d.state(b.state)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" aria-labelledby="q-bundle">
+                <h2 id="q-bundle">{s.bundle_heading}</h2>
+                <table class="cases"><thead><tr>
+                    <th scope="col">{d.col_number}</th><th scope="col">{d.col_item}</th><th scope="col">{d.col_state}</th>
+                </tr></thead><tbody>{rows}</tbody></table>
+            </section>
+        }
+    });
+    let delivery = st.delivery.map(|m| {
+        view! {
+            <p>{s.delivery_label}{d.method(m)}
+                {st.may_change_delivery.then(|| view! { <span class="note">{s.delivery_changeable}</span> })}
+            </p>
+        }
+    });
+    view! {
+        <h1>{s.case_heading}{view.number.clone()}</h1>
+        <dl class="summary">
+            <div class="summary-row"><dt>{d.col_item}</dt><dd>{view.item.name.clone().unwrap_or_else(|| view.item.code.clone())}</dd></div>
+            <div class="summary-row"><dt>{d.col_applicant}</dt><dd>{view.applicant.name.clone()}{"　"}{view.applicant.id_masked.clone()}</dd></div>
+            <div class="summary-row"><dt>{d.col_state}</dt><dd class="q-state">{s.state_words(st.state)}</dd></div>
+        </dl>
+        {delivery}
+        {to_supply}
+        <section class="panel" aria-labelledby="q-deadlines">
+            <h2 id="q-deadlines">{d.deadlines_heading}</h2>
+            <table class="cases"><thead><tr>
+                <th scope="col">{d.col_deadline}</th><th scope="col">{d.col_due}</th>
+                <th scope="col">{s.meaning}</th><th scope="col">{d.col_status}</th>
+            </tr></thead><tbody>{deadlines}</tbody></table>
+        </section>
+        <section class="panel" aria-labelledby="q-history">
+            <h2 id="q-history">{d.history_heading}</h2>
+            <ol class="history">{timeline}</ol>
+        </section>
+        {(!view.notices.is_empty()).then(|| view! {
+            <section class="panel" aria-labelledby="q-notices">
+                <h2 id="q-notices">{d.notices_heading}</h2>
+                <ul class="plain-list">{notices}</ul>
+            </section>
+        })}
+        {bundle}
+    }
+}
