@@ -1131,6 +1131,7 @@ pub struct StatusText {
     pub address_label: &'static str,
     pub change_delivery: &'static str,
     pub choose_method: &'static str,
+    pub notice_failed: &'static str,
 }
 
 static STATUS_ZH: StatusText = StatusText {
@@ -1163,6 +1164,7 @@ static STATUS_ZH: StatusText = StatusText {
     address_label: "邮寄地址（含收件人和电话）",
     change_delivery: "保存领取方式",
     choose_method: "请选择领取方式。",
+    notice_failed: "通知书暂时无法显示，请稍后重试或到窗口领取：",
 };
 
 /// The status page's text.

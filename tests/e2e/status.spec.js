@@ -53,6 +53,13 @@ test("the applicant follows a desk case on the status page, online and off", asy
   await expect(page.locator(".history")).toContainText("收件");
   await expect(page.locator(".history")).toContainText("要求补正");
   await expect(page.getByRole("region", { name: "通知书" })).toContainText("一次性告知通知书");
+  // The notice itself, on A4, as the window printed it (personal data masked).
+  await page.getByRole("button", { name: "显示并打印 一次性告知通知书" }).click();
+  const a4 = page.locator(".notice-pages .a4").first();
+  await expect(a4).toContainText("一次性告知通知书");
+  await expect(a4).toContainText(number);
+  await expect(a4).toContainText("913***********0Y43");
+  await expect(a4).toContainText("申请人留存");
   // Personal data masked; nothing of the offices' work.
   await expect(page.locator("main")).not.toContainText("91350100M000100Y43");
   await expect(page.locator("main")).toContainText("913***********0Y43");

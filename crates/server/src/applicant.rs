@@ -15,6 +15,7 @@ use onewindow_core::submission::FieldError;
 use onewindow_core::validate::mask_id;
 use onewindow_wire::body::{
     ApplicantCaseView, ApplicantMasked, DeliveryRequest, EvaluationRequest, ItemRef, LookupQuery,
+    RenderedNotice,
 };
 
 /// The columns the applicant's view reads.
@@ -25,6 +26,8 @@ struct CaseRow {
     item_code: String,
     applicant_name: String,
     applicant_id: String,
+    applicant_mobile: String,
+    submission: String,
     outcome: Option<String>,
     events: String,
 }
@@ -53,7 +56,7 @@ async fn authorised(
     };
     let code = code.unwrap_or_default().trim().to_uppercase();
     let row: Option<CaseRow> = sqlx::query_as(
-        "SELECT version, lookup_code, item_code, applicant_name, applicant_id, outcome, events FROM cases WHERE number = $1",
+        "SELECT version, lookup_code, item_code, applicant_name, applicant_id, applicant_mobile, submission, outcome, events FROM cases WHERE number = $1",
     )
     .bind(number)
     .fetch_optional(&state.db)
@@ -268,4 +271,64 @@ async fn applicant_step(
     }
     let row = authorised(state, &number, q.code).await?;
     Ok(Json(applicant_view(state, number, row).await?))
+}
+
+/// `GET /api/cases/{number}/notices/{index}?code=…`: the `index`-th notice issued on the
+/// case, filled by the core as the desk prints it, the applicant's copy, to view and
+/// print on the status page.
+pub async fn notice(
+    State(state): State<AppState>,
+    path: Result<Path<(String, usize)>, axum::extract::rejection::PathRejection>,
+    Query(q): Query<LookupQuery>,
+) -> Result<Json<RenderedNotice>, AppError> {
+    let Path((number, index)) =
+        path.map_err(|e| AppError::BadRequest(format!("通知书地址不正确：{e}")))?;
+    use onewindow_core::case_notice::{render_issued, ApplicantFacts, Issue, StoredCase};
+    #[derive(serde::Deserialize, Default)]
+    struct Sent {
+        #[serde(default)]
+        answers: onewindow_core::condition::Answers,
+    }
+    let row = authorised(&state, &number, q.code).await?;
+    let issued = crate::numbers::of_case(&state.db, &number).await?;
+    let missing = || AppError::NotFound(format!("notice {index} of case {number}"));
+    let n = issued.get(index).ok_or_else(missing)?;
+    let c = &state.catalog;
+    let notices = c.catalog.notices.as_ref().ok_or_else(missing)?;
+    let item = c.catalog.item(&row.item_code).ok_or_else(missing)?;
+    let events = crate::stored::events(&row.events, &number)?;
+    let outcome = crate::stored::outcome(row.outcome.as_deref(), &number)?;
+    let sent: Sent = serde_json::from_str(&row.submission).unwrap_or_default();
+    let applicant = ApplicantFacts {
+        name: row.applicant_name.clone(),
+        id_number: row.applicant_id.clone(),
+        mobile: row.applicant_mobile.clone(),
+    };
+    let pages = render_issued(
+        notices,
+        StoredCase {
+            item,
+            applicant: &applicant,
+            number: &number,
+            lookup_code: &row.lookup_code,
+            events: &events,
+            answers: &sent.answers,
+            outcome: outcome.as_ref(),
+        },
+        Issue {
+            kind: n.kind,
+            event_index: n.event_index as usize,
+            on: n.issued_on,
+            seq: n.seq,
+        },
+        &c.calendar,
+        &c.catalog.settings.deadlines,
+        &["第一联　申请人留存"],
+    )
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("notice of {number}: {e}")))?;
+    Ok(Json(RenderedNotice {
+        title: n.kind.title().to_string(),
+        number: n.number.clone(),
+        pages,
+    }))
 }

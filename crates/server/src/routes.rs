@@ -63,6 +63,7 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
                 .layer(limited(limits.cases)),
         )
         .at::<e::LookupCase>(get(applicant::lookup).layer(limited(limits.lookups)))
+        .at::<e::ShowNotice>(get(applicant::notice).layer(limited(limits.lookups)))
         .at::<e::ChooseDelivery>(
             post(applicant::choose_delivery)
                 .layer(DefaultBodyLimit::max(16 << 10))

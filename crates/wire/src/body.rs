@@ -92,6 +92,18 @@ pub struct LookupQuery {
     pub code: Option<String>,
 }
 
+/// A notice filled for the applicant: its pages as HTML, to show and print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RenderedNotice {
+    /// Its title.
+    pub title: String,
+    /// Its document number.
+    pub number: String,
+    /// The applicant's copy, one A4 page each.
+    pub pages: Vec<String>,
+}
+
 /// `POST /api/cases/{number}/delivery`: how the applicant wants the result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -133,6 +133,9 @@ endpoints! {
     /// The applicant's masked view of a case; a wrong code looks exactly like a missing case.
     LookupCase: Get "/api/cases/{number}", Public,
         query LookupQuery, body Nothing, answer ApplicantCaseView, ok 200, errors [404, 429];
+    /// A notice issued on the case (by its position in the view's list), filled by the core, the applicant's copy, to view and print.
+    ShowNotice: Get "/api/cases/{number}/notices/{index}", Public,
+        query LookupQuery, body Nothing, answer RenderedNotice, ok 200, errors [400, 404, 429];
     /// The applicant changes how the result is handed out (window, locker, post with the address), until 出件; the answer is the updated view.
     ChooseDelivery: Post "/api/cases/{number}/delivery", Public,
         query LookupQuery, body DeliveryRequest, answer ApplicantCaseView, ok 200, errors [400, 404, 409, 413, 422, 429];

@@ -76,7 +76,7 @@ pub(super) fn delivery_form(
         });
     };
     view! {
-        <form class="panel delivery-form" on:submit=submit aria-labelledby="q-delivery">
+        <form class="panel delivery-form no-print" on:submit=submit aria-labelledby="q-delivery">
             <h2 id="q-delivery">{s.delivery_heading}</h2>
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
             <fieldset class="radios">
@@ -152,7 +152,7 @@ pub(super) fn evaluation_form(
         });
     };
     view! {
-        <form class="panel evaluation-form" on:submit=submit aria-labelledby="q-evaluate">
+        <form class="panel evaluation-form no-print" on:submit=submit aria-labelledby="q-evaluate">
             <h2 id="q-evaluate">{s.evaluate_heading}</h2>
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
             <fieldset class="radios">

@@ -6,6 +6,7 @@
 //! cannot be reached.
 
 mod forms;
+mod notices;
 mod view;
 
 use crate::text::status_text;
@@ -136,7 +137,7 @@ fn with_evaluation(
         .may_change_delivery
         .then(|| delivery_form(number.clone(), code.clone(), view.status.delivery, shown));
     view! {
-        {status_view(&view)}
+        {status_view(&view, &code)}
         {delivery}
         {may_evaluate.then(|| evaluation_form(number, code, shown))}
     }
@@ -175,7 +176,7 @@ pub fn StatusPage() -> impl IntoView {
                 }
                 Some(Answer::Saved(v, seen)) => view! {
                     <p class="banner banner-warning" role="status">{s.offline_before}{seen}{s.offline_after}</p>
-                    {status_view(&v)}
+                    {status_view(&v, &code())}
                 }.into_any(),
                 Some(Answer::NotFound) => view! {
                     <h1>{s.lookup_heading}</h1>

@@ -4,13 +4,13 @@ use crate::text::{desk, status_text};
 use leptos::prelude::*;
 use onewindow_wire::body::ApplicantCaseView;
 
-pub(super) fn status_view(view: &ApplicantCaseView) -> impl IntoView {
+pub(super) fn status_view(view: &ApplicantCaseView, code: &str) -> impl IntoView {
     let s = status_text();
     let d = desk();
     let st = &view.status;
     let to_supply = (!st.to_supply.is_empty()).then(|| {
         view! {
-            <section class="panel banner-warning to-supply" aria-labelledby="to-supply">
+            <section class="panel banner-warning to-supply no-print" aria-labelledby="to-supply">
                 <h2 id="to-supply">{s.to_supply_heading}</h2>
                 <ul>{st.to_supply.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
             </section>
@@ -44,11 +44,8 @@ pub(super) fn status_view(view: &ApplicantCaseView) -> impl IntoView {
             }
         })
         .collect_view();
-    let notices = view
-        .notices
-        .iter()
-        .map(|n| view! { <li>{n.kind.title()}{"　"}{n.number.clone()}{"　"}{n.issued_on.to_string()}</li> })
-        .collect_view();
+    let notices = view.notices.clone();
+    let (number, code) = (view.number.clone(), code.to_string());
     let bundle = (!view.bundle.is_empty()).then(|| {
         let rows = view
             .bundle
@@ -64,7 +61,7 @@ pub(super) fn status_view(view: &ApplicantCaseView) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <section class="panel" aria-labelledby="q-bundle">
+            <section class="panel no-print" aria-labelledby="q-bundle">
                 <h2 id="q-bundle">{s.bundle_heading}</h2>
                 <table class="cases"><thead><tr>
                     <th scope="col">{d.col_number}</th><th scope="col">{d.col_item}</th><th scope="col">{d.col_state}</th>
@@ -74,36 +71,33 @@ pub(super) fn status_view(view: &ApplicantCaseView) -> impl IntoView {
     });
     let delivery = st.delivery.map(|m| {
         view! {
-            <p>{s.delivery_label}{d.method(m)}
+            <p class="no-print">{s.delivery_label}{d.method(m)}
                 {st.may_change_delivery.then(|| view! { <span class="note">{s.delivery_changeable}</span> })}
             </p>
         }
     });
     view! {
-        <h1>{s.case_heading}{view.number.clone()}</h1>
-        <dl class="summary">
+        <h1 class="no-print">{s.case_heading}{view.number.clone()}</h1>
+        <dl class="summary no-print">
             <div class="summary-row"><dt>{d.col_item}</dt><dd>{view.item.name.clone().unwrap_or_else(|| view.item.code.clone())}</dd></div>
             <div class="summary-row"><dt>{d.col_applicant}</dt><dd>{view.applicant.name.clone()}{"　"}{view.applicant.id_masked.clone()}</dd></div>
             <div class="summary-row"><dt>{d.col_state}</dt><dd class="q-state">{s.state_words(st.state)}</dd></div>
         </dl>
         {delivery}
         {to_supply}
-        <section class="panel" aria-labelledby="q-deadlines">
+        <section class="panel no-print" aria-labelledby="q-deadlines">
             <h2 id="q-deadlines">{d.deadlines_heading}</h2>
             <table class="cases"><thead><tr>
                 <th scope="col">{d.col_deadline}</th><th scope="col">{d.col_due}</th>
                 <th scope="col">{s.meaning}</th><th scope="col">{d.col_status}</th>
             </tr></thead><tbody>{deadlines}</tbody></table>
         </section>
-        <section class="panel" aria-labelledby="q-history">
+        <section class="panel no-print" aria-labelledby="q-history">
             <h2 id="q-history">{d.history_heading}</h2>
             <ol class="history">{timeline}</ol>
         </section>
-        {(!view.notices.is_empty()).then(|| view! {
-            <section class="panel" aria-labelledby="q-notices">
-                <h2 id="q-notices">{d.notices_heading}</h2>
-                <ul class="plain-list">{notices}</ul>
-            </section>
+        {(!notices.is_empty()).then(|| view! {
+            <super::notices::StatusNotices number=number code=code notices=notices/>
         })}
         {bundle}
     }
