@@ -4,6 +4,27 @@
 // cannot be reached. Screenshots at phone width.
 import path from "node:path";
 import { test, expect, screenshotDir, addClerk, checkPage } from "./fixtures.js";
+import jsQR from "jsqr";
+
+/** Reads the QR code drawn in `svg` (one 1×1 square per dark module, as the core draws
+ *  it), drawn 8 pixels a module like a camera's sharp picture of the printed code. */
+async function decodeQr(svg) {
+  const [size, d] = await svg.evaluate((el) => [el.viewBox.baseVal.width, el.querySelector("path").getAttribute("d")]);
+  const scale = 8;
+  const side = size * scale;
+  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (const [, x, y] of d.matchAll(/M(\d+),(\d+)/g)) {
+    for (let dy = 0; dy < scale; dy++) {
+      for (let dx = 0; dx < scale; dx++) {
+        const at = ((Number(y) * scale + dy) * side + Number(x) * scale + dx) * 4;
+        pixels[at] = pixels[at + 1] = pixels[at + 2] = 0;
+      }
+    }
+  }
+  const found = jsQR(pixels, side, side);
+  expect(found, "a readable QR code").not.toBeNull();
+  return found.data;
+}
 
 const PASSWORD = "status password 1";
 
@@ -60,6 +81,13 @@ test("the applicant follows a desk case on the status page, online and off", asy
   await expect(a4).toContainText(number);
   await expect(a4).toContainText("913***********0Y43");
   await expect(a4).toContainText("申请人留存");
+  // Its QR code, read as a phone would, leads to this page.
+  const qr = await decodeQr(a4.locator(".notice-qr svg"));
+  const target = new URL(qr);
+  expect(target.pathname).toBe(`/q/${number}`);
+  expect(target.searchParams.get("code")).toBe(code);
+  await page.goto(server.url + target.pathname + target.search);
+  await expect(page.getByRole("heading", { level: 1, name: `办件 ${number}` })).toBeVisible();
   // Personal data masked; nothing of the offices' work.
   await expect(page.locator("main")).not.toContainText("91350100M000100Y43");
   await expect(page.locator("main")).toContainText("913***********0Y43");
