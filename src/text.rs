@@ -1132,6 +1132,10 @@ pub struct StatusText {
     pub change_delivery: &'static str,
     pub choose_method: &'static str,
     pub notice_failed: &'static str,
+    pub news_heading: &'static str,
+    pub known_heading: &'static str,
+    pub known_changed: &'static str,
+    pub known_unchanged: &'static str,
 }
 
 static STATUS_ZH: StatusText = StatusText {
@@ -1165,6 +1169,10 @@ static STATUS_ZH: StatusText = StatusText {
     change_delivery: "保存领取方式",
     choose_method: "请选择领取方式。",
     notice_failed: "通知书暂时无法显示，请稍后重试或到窗口领取：",
+    news_heading: "自您上次查看以来的新进展：",
+    known_heading: "我关注的办件",
+    known_changed: "有新进展",
+    known_unchanged: "暂无新进展",
 };
 
 /// The status page's text.

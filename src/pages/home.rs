@@ -12,6 +12,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1>{t().items_heading}</h1>
         <p class="lead">{t().items_intro}</p>
+        <super::KnownCases/>
         <CatalogGate status=status let:loaded>
             <SearchBox index=loaded.index.clone()/>
             <DraftsList index=loaded.index.clone()/>

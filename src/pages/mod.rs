@@ -12,4 +12,4 @@ pub use desk::{DeskCasePage, DeskPage};
 pub use guide::GuidePage;
 pub use home::HomePage;
 pub use notice_preview::{NoticeListPage, NoticePreviewPage};
-pub use status::StatusPage;
+pub use status::{KnownCases, StatusPage};

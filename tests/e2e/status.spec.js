@@ -226,9 +226,18 @@ test("the applicant evaluates after the hand-out; a poor evaluation is followed 
   await step(centre.page, "差评整改完成", () =>
     centre.page.getByLabel(/核实情况和整改结果/).fill("已向申请人致歉；窗口增设材料预审，一次告知到位"));
   await centre.close();
-  await p.reload();
+  // The phone's start page says which followed case has news; the case says what.
+  await p.goto(server.url + "/");
+  const followed = p.getByRole("region", { name: "我关注的办件" });
+  await expect(followed.locator("li", { hasText: number })).toContainText("有新进展");
+  await checkPage(p, "the start page with followed cases");
+  await followed.getByRole("link", { name: number }).click();
+  await expect(p.locator(".news")).toContainText("差评整改完成");
   await expect(p.locator(".history")).toContainText("差评整改完成");
   await expect(p.locator(".history")).toContainText("窗口增设材料预审");
   await p.screenshot({ path: path.join(screenshotDir, "status-phone-followed-up.png"), fullPage: true });
+  // Seen now: no news any more.
+  await p.goto(server.url + "/");
+  await expect(p.getByRole("region", { name: "我关注的办件" }).locator("li", { hasText: number })).toContainText("暂无新进展");
   await phone.close();
 });

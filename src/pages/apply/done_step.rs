@@ -15,6 +15,23 @@ use onewindow_core::submission::Channel;
 #[component]
 pub fn DoneStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
     let OutboxContext(outbox) = expect_context();
+    // The applicant's own device follows a pre-check from its receipt (the start page
+    // lists it); a desk's tablet does not keep citizens' cases.
+    Effect::new(move |_| {
+        if let Some((
+            Channel::PreCheck,
+            DraftStatus::Submitted {
+                number,
+                lookup_code,
+                ..
+            },
+        )) = handle
+            .draft
+            .with(|d| d.as_ref().map(|d| (d.channel, d.status.clone())))
+        {
+            crate::pages::status::known::remember(&number, &lookup_code);
+        }
+    });
     view! {
         <h1>{t().done_heading}</h1>
         <p class="lead">{item.name.clone()}</p>

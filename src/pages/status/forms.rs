@@ -1,7 +1,7 @@
 //! The applicant's own steps on the status page: the delivery choice until 出件 and the
 //! evaluation (好差评) after it. The core judges them again on the server.
 
-use super::save;
+use super::known::save;
 use crate::text::{desk, status_text};
 use leptos::prelude::*;
 use onewindow_wire::body::ApplicantCaseView;

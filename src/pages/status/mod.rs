@@ -6,11 +6,15 @@
 //! cannot be reached.
 
 mod forms;
+pub mod known;
+mod known_list;
 mod notices;
 mod view;
 
 use crate::text::status_text;
 use forms::{delivery_form, evaluation_form};
+use known::{remember, save, saved};
+pub use known_list::KnownCases;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use onewindow_wire::body::ApplicantCaseView;
@@ -19,35 +23,14 @@ use view::status_view;
 /// What the page got: the status now, a copy seen earlier (offline), or why neither.
 #[derive(Clone)]
 enum Answer {
-    Now(Box<ApplicantCaseView>),
+    /// The status now, with what happened since this device last saw it.
+    Now(
+        Box<ApplicantCaseView>,
+        Vec<onewindow_core::case::applicant::Milestone>,
+    ),
     Saved(Box<ApplicantCaseView>, String),
     NotFound,
     Failed(String),
-}
-
-fn saved_key(number: &str) -> String {
-    format!("onewindow-status-{number}")
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
-/// The copy last seen on this device, with when it was seen.
-fn saved(number: &str) -> Option<(ApplicantCaseView, String)> {
-    let text = storage()?.get_item(&saved_key(number)).ok()??;
-    let (seen, view): (String, ApplicantCaseView) = serde_json::from_str(&text).ok()?;
-    Some((view, seen))
-}
-
-fn save(view: &ApplicantCaseView) {
-    let seen = crate::clock::now_local()
-        .format("%Y-%m-%d %H:%M")
-        .to_string();
-    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(&(seen, view))) {
-        // A full device only loses the offline copy, never the page.
-        let _ = s.set_item(&saved_key(&view.number), &text);
-    }
 }
 
 async fn fetch(number: String, code: String) -> Answer {
@@ -67,8 +50,15 @@ async fn fetch(number: String, code: String) -> Answer {
     match response.status() {
         200 => match response.json::<ApplicantCaseView>().await {
             Ok(view) => {
+                // What is new since this device last looked, then this becomes the last.
+                let news = saved(&number)
+                    .map(|(seen, _)| {
+                        onewindow_core::case::applicant::news(&seen.status, &view.status)
+                    })
+                    .unwrap_or_default();
                 save(&view);
-                Answer::Now(Box::new(view))
+                remember(&number, &code);
+                Answer::Now(Box::new(view), news)
             }
             Err(e) => Answer::Failed((crate::text::faults().answer_unreadable)(&e.to_string())),
         },
@@ -170,9 +160,20 @@ pub fn StatusPage() -> impl IntoView {
                     <p>{s.lookup_intro}</p>
                     {lookup_form(number(), code())}
                 }.into_any(),
-                Some(Answer::Now(v)) => {
+                Some(Answer::Now(v, news)) => {
                     let code = code();
-                    (move || with_evaluation((*v).clone(), code.clone(), shown)).into_any()
+                    let news = (!news.is_empty()).then(|| view! {
+                        <section class="banner banner-info news no-print" role="status">
+                            <p><strong>{s.news_heading}</strong></p>
+                            <ul>{news.iter().map(|m| view! {
+                                <li>{m.at.format("%Y-%m-%d %H:%M").to_string()}" "{crate::text::desk().event(m.step)}</li>
+                            }).collect_view()}</ul>
+                        </section>
+                    });
+                    view! {
+                        {news}
+                        {move || with_evaluation((*v).clone(), code.clone(), shown)}
+                    }.into_any()
                 }
                 Some(Answer::Saved(v, seen)) => view! {
                     <p class="banner banner-warning" role="status">{s.offline_before}{seen}{s.offline_after}</p>

@@ -178,6 +178,21 @@ pub fn applicant_status(view: &CaseView, item: Option<&ServiceItem>) -> Applican
     }
 }
 
+/// What happened since `seen` (the status the device last showed): the steps it did not
+/// have, oldest first — the page says "新进展" with them.
+pub fn news(seen: &ApplicantStatus, now: &ApplicantStatus) -> Vec<Milestone> {
+    now.timeline
+        .iter()
+        .filter(|m| {
+            !seen
+                .timeline
+                .iter()
+                .any(|o| o.at == m.at && o.step == m.step)
+        })
+        .cloned()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,5 +265,20 @@ mod tests {
             .iter()
             .any(|d| matches!(d.kind, DeadlineKind::Supply { .. })));
         assert!(s.may_change_delivery);
+        // Seen before the correction request: that request is the news.
+        let before = applicant_status(
+            &view(
+                &events[..3],
+                Some(&item),
+                official_calendar(),
+                &DeadlineSettings::default(),
+                crate::calendar::parse_date("2026-11-23").unwrap(),
+            )
+            .unwrap(),
+            Some(&item),
+        );
+        let new: Vec<EventType> = news(&before, &s).iter().map(|m| m.step).collect();
+        assert_eq!(new, [EventType::CorrectionRequested]);
+        assert!(news(&s, &s).is_empty());
     }
 }
