@@ -20,13 +20,14 @@ pub(super) fn status_view(view: &ApplicantCaseView, code: &str) -> impl IntoView
         .deadlines
         .iter()
         .map(|x| {
+            // A list rather than a table: it reads on a phone's width.
             view! {
-                <tr>
-                    <th scope="row">{d.deadline_kind(&x.kind)}</th>
-                    <td>{x.deadline.due.to_string()}</td>
-                    <td>{s.deadline_meaning(&x.kind)}</td>
-                    <td>{d.warning(Some(x.status))}</td>
-                </tr>
+                <li>
+                    <strong>{d.deadline_kind(&x.kind)}</strong>" "
+                    <time>{x.deadline.due.to_string()}</time>" "
+                    <span class="due-badge">{d.warning(Some(x.status))}</span>
+                    <br/><span class="note">{s.deadline_meaning(&x.kind)}</span>
+                </li>
             }
         })
         .collect_view();
@@ -87,10 +88,7 @@ pub(super) fn status_view(view: &ApplicantCaseView, code: &str) -> impl IntoView
         {to_supply}
         <section class="panel no-print" aria-labelledby="q-deadlines">
             <h2 id="q-deadlines">{d.deadlines_heading}</h2>
-            <table class="cases"><thead><tr>
-                <th scope="col">{d.col_deadline}</th><th scope="col">{d.col_due}</th>
-                <th scope="col">{s.meaning}</th><th scope="col">{d.col_status}</th>
-            </tr></thead><tbody>{deadlines}</tbody></table>
+            <ul class="plain-list q-deadlines">{deadlines}</ul>
         </section>
         <section class="panel no-print" aria-labelledby="q-history">
             <h2 id="q-history">{d.history_heading}</h2>
