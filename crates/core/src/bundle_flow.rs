@@ -216,6 +216,11 @@ pub fn bundled_item(catalog: &Catalog, bundle: &Bundle, code: &str) -> Option<Se
     Some(item)
 }
 
+/// The note on the event an approval makes on another case of the bundle.
+pub fn result_note(decided: &ServiceItem, number: &str) -> String {
+    format!("由“{}”（{number}）办结结果推送", decided.name)
+}
+
 /// When item `decided` of a bundle is approved (by `by`), the event its result makes on
 /// the case of item `then` (whose record is `then_record`): on tolerated terms, the
 /// tolerated paper supplied, if still open; for a case waiting for it (received only),

@@ -323,7 +323,7 @@ pub async fn notice(
         },
         &c.calendar,
         &c.catalog.settings.deadlines,
-        &["第一联　申请人留存"],
+        &[onewindow_core::notice::COPY_APPLICANT],
     )
     .map_err(|e| AppError::Internal(anyhow::anyhow!("notice of {number}: {e}")))?;
     Ok(Json(RenderedNotice {

@@ -304,7 +304,6 @@ async fn pass_results(
     let Some(first) = catalog.item(&row.item_code) else {
         return Ok(());
     };
-    let name = &first.name;
     for sibling in siblings(state, row).await? {
         let Some(then) = catalog.item(&sibling.item_code) else {
             continue;
@@ -324,7 +323,7 @@ async fn pass_results(
             at: events.last().map_or(decided.at, |e| e.at.max(decided.at)),
             actor: decided.actor.clone(),
             role: decided.role,
-            note: format!("由“{name}”（{}）办结结果推送", row.number),
+            note: onewindow_core::bundle_flow::result_note(first, &row.number),
             kind,
             device_at: None,
         });

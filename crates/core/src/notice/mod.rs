@@ -38,6 +38,11 @@ pub enum NoticeKind {
     ApprovalSchedule,
 }
 
+/// Who keeps the first copy of a notice (the applicant), printed at its foot.
+pub const COPY_APPLICANT: &str = "第一联　申请人留存";
+/// Who keeps the second copy (the window's file).
+pub const COPY_OFFICE: &str = "第二联　窗口存档";
+
 /// Every kind, in the order the law's steps produce them.
 pub const ALL: [NoticeKind; 10] = [
     NoticeKind::Receipt,
