@@ -134,3 +134,58 @@ export async function startFoodLicence(page, server) {
   await page.getByRole("button", { name: "开始网上预审" }).click();
   await page.waitForURL(/\/apply\//);
 }
+
+/** Logs `name` in at the desk. */
+export async function deskLogin(page, server, name, password) {
+  await page.goto(server.url + "/desk");
+  await page.getByLabel("用户名").fill(name);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "窗口工作台" })).toBeVisible();
+}
+
+/** Records one step on the case's page and waits until the history shows it. */
+export async function recordStep(page, name, fill = async () => {}) {
+  await expect(page.locator(".history li").first()).toBeVisible();
+  const before = await page.locator(".history li").count();
+  await page.getByRole("button", { name, exact: true }).click();
+  await fill();
+  await page.getByRole("button", { name: "确认办理" }).click();
+  await expect(page.locator(".banner-success")).toBeVisible();
+  await expect(page.locator(".history li")).not.toHaveCount(before);
+}
+
+/** Receives a case of `item` at the desk (logged in): every question "否" / the first
+ *  choice / `count`, the applicant, every paper seen in the original (or `mark(i)` for
+ *  the i-th), submitted. Returns the case number and lookup code from the receipt. */
+export async function receiveAtDesk(page, item, applicant, { count = "3", mark = () => null } = {}) {
+  const select = page.getByLabel("事项", { exact: true });
+  await select.selectOption(await select.locator("option", { hasText: item }).getAttribute("value"));
+  await page.getByRole("button", { name: "开始收件" }).click();
+  await page.waitForURL(/\/apply\//);
+  for (let i = 0; i < 20; i++) {
+    const heading = page.locator("form.question h1");
+    await expect(heading).toBeVisible();
+    if ((await heading.textContent()).includes("申请人信息")) break;
+    const no = page.getByRole("radio", { name: "否", exact: true });
+    if (await no.count()) await no.check();
+    else if (await page.locator("input[type=number]").count()) await page.locator("input[type=number]").fill(count);
+    else await page.locator(".question input[type=radio]").first().check();
+    await page.getByRole("button", { name: "继续" }).click();
+  }
+  await page.getByLabel("姓名或单位名称").fill(applicant.name);
+  await page.getByLabel("身份证号码或统一社会信用代码").fill(applicant.id);
+  await page.getByLabel("手机号码").fill(applicant.mobile);
+  await page.getByRole("button", { name: "继续" }).click();
+  const selects = page.locator("select[id^=mark-]");
+  for (let i = 0; i < (await selects.count()); i++) {
+    const s = selects.nth(i);
+    const options = await s.locator("option").evaluateAll((os) => os.map((o) => o.value));
+    await s.selectOption(mark(i) ?? (options.includes("original") ? "original" : "satisfied"));
+  }
+  await page.getByRole("link", { name: "继续" }).click();
+  await page.getByRole("button", { name: "完成收件并提交" }).click();
+  const number = (await page.locator(".receipt-value").first().textContent()).trim();
+  const code = (await page.locator(".receipt-value").nth(1).textContent()).trim();
+  return { number, code };
+}

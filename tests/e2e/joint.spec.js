@@ -9,7 +9,9 @@ import path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
-import { test, expect, screenshotDir, addClerk, anotherBrowser, checkPage, startServer } from "./fixtures.js";
+import {
+  test, expect, screenshotDir, addClerk, anotherBrowser, checkPage, startServer, deskLogin, recordStep, receiveAtDesk,
+} from "./fixtures.js";
 
 const PASSWORD = "joint password 1";
 const ITEM = "不动产转移登记（存量房买卖）";
@@ -21,13 +23,7 @@ const LATER = -40;
 const serverDay = (page, days) => page.clock.setFixedTime(new Date(Date.now() + days * DAY));
 test.describe.configure({ timeout: 240_000 });
 
-async function login(page, server, name) {
-  await page.goto(server.url + "/desk");
-  await page.getByLabel("用户名").fill(name);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "窗口工作台" })).toBeVisible();
-}
+const login = (page, server, name) => deskLogin(page, server, name, PASSWORD);
 
 /** A department's post at another desk, on the case's page. */
 async function post(server, number, name, role, department) {
@@ -40,15 +36,7 @@ async function post(server, number, name, role, department) {
   return other;
 }
 
-async function step(page, name, fill = async () => {}) {
-  await expect(page.locator(".history li").first()).toBeVisible();
-  const before = await page.locator(".history li").count();
-  await page.getByRole("button", { name, exact: true }).click();
-  await fill();
-  await page.getByRole("button", { name: "确认办理" }).click();
-  await expect(page.locator(".banner-success")).toBeVisible();
-  await expect(page.locator(".history li")).not.toHaveCount(before);
-}
+const step = recordStep;
 
 async function printNotice(page, title, file) {
   await page.getByRole("button", { name: `显示并打印 ${title}` }).click();
@@ -69,33 +57,8 @@ test("a joint item: schedule printed, packets handed over, one agrees, one disag
     await serverDay(page, ACCEPTED);
     await addClerk(server, "王敏", PASSWORD);
     await login(page, server, "王敏");
-    const select = page.getByLabel("事项", { exact: true });
-    await select.selectOption(await select.locator("option", { hasText: ITEM }).getAttribute("value"));
-    await page.getByRole("button", { name: "开始收件" }).click();
-    await page.waitForURL(/\/apply\//);
-    for (let i = 0; i < 20; i++) {
-      const heading = page.locator("form.question h1");
-      await expect(heading).toBeVisible();
-      if ((await heading.textContent()).includes("申请人信息")) break;
-      const no = page.getByRole("radio", { name: "否", exact: true });
-      if (await no.count()) await no.check();
-      else if (await page.locator("input[type=number]").count()) await page.locator("input[type=number]").fill("1");
-      else await page.locator(".question input[type=radio]").first().check();
-      await page.getByRole("button", { name: "继续" }).click();
-    }
-    await page.getByLabel("姓名或单位名称").fill("张三");
-    await page.getByLabel("身份证号码或统一社会信用代码").fill("11010519491231002X");
-    await page.getByLabel("手机号码").fill("13800138000");
-    await page.getByRole("button", { name: "继续" }).click();
-    const selects = page.locator("select[id^=mark-]");
-    for (let i = 0; i < (await selects.count()); i++) {
-      const s = selects.nth(i);
-      const options = await s.locator("option").evaluateAll((os) => os.map((o) => o.value));
-      await s.selectOption(options.includes("original") ? "original" : "satisfied");
-    }
-    await page.getByRole("link", { name: "继续" }).click();
-    await page.getByRole("button", { name: "完成收件并提交" }).click();
-    const number = (await page.locator(".receipt-value").first().textContent()).trim();
+    const { number } = await receiveAtDesk(
+      page, ITEM, { name: "张三", id: "11010519491231002X", mobile: "13800138000" }, { count: "1" });
     await page.getByRole("link", { name: "打开办件并打印通知书" }).click();
     await expect(page.locator(".case-state")).toHaveText("已受理");
 

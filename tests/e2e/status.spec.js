@@ -3,7 +3,9 @@
 // a wrong code and a missing case, and the last status kept on the phone when the server
 // cannot be reached. Screenshots at phone width.
 import path from "node:path";
-import { test, expect, screenshotDir, addClerk, checkPage } from "./fixtures.js";
+import {
+  test, expect, screenshotDir, addClerk, checkPage, anotherBrowser, deskLogin, recordStep, receiveAtDesk,
+} from "./fixtures.js";
 import jsQR from "jsqr";
 
 /** Reads the QR code drawn in `svg` (one 1×1 square per dark module, as the core draws
@@ -27,42 +29,15 @@ async function decodeQr(svg) {
 }
 
 const PASSWORD = "status password 1";
+const COMPANY = { name: "某某餐饮有限公司", id: "91350100M000100Y43", mobile: "13800138000" };
 
 test("the applicant follows a desk case on the status page, online and off", async ({ page, server }) => {
   await addClerk(server, "王敏", PASSWORD);
-  await page.goto(server.url + "/desk");
-  await page.getByLabel("用户名").fill("王敏");
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  const select = page.getByLabel("事项", { exact: true });
-  await select.selectOption(await select.locator("option", { hasText: "食品经营许可（新办）" }).getAttribute("value"));
-  await page.getByRole("button", { name: "开始收件" }).click();
-  await page.waitForURL(/\/apply\//);
-  for (let i = 0; i < 20; i++) {
-    const heading = page.locator("form.question h1");
-    await expect(heading).toBeVisible();
-    if ((await heading.textContent()).includes("申请人信息")) break;
-    const no = page.getByRole("radio", { name: "否", exact: true });
-    if (await no.count()) await no.check();
-    else if (await page.locator("input[type=number]").count()) await page.locator("input[type=number]").fill("3");
-    else await page.locator(".question input[type=radio]").first().check();
-    await page.getByRole("button", { name: "继续" }).click();
-  }
-  await page.getByLabel("姓名或单位名称").fill("某某餐饮有限公司");
-  await page.getByLabel("身份证号码或统一社会信用代码").fill("91350100M000100Y43");
-  await page.getByLabel("手机号码").fill("13800138000");
-  await page.getByRole("button", { name: "继续" }).click();
+  await deskLogin(page, server, "王敏", PASSWORD);
   // One paper missing: the applicant is told what to bring.
-  const selects = page.locator("select[id^=mark-]");
-  for (let i = 0; i < (await selects.count()); i++) {
-    const s = selects.nth(i);
-    const options = await s.locator("option").evaluateAll((os) => os.map((o) => o.value));
-    await s.selectOption(i === 0 ? "missing" : options.includes("original") ? "original" : "satisfied");
-  }
-  await page.getByRole("link", { name: "继续" }).click();
-  await page.getByRole("button", { name: "完成收件并提交" }).click();
-  const number = (await page.locator(".receipt-value").first().textContent()).trim();
-  const code = (await page.locator(".receipt-value").nth(1).textContent()).trim();
+  const { number, code } = await receiveAtDesk(page, "食品经营许可（新办）", COMPANY, {
+    mark: (i) => (i === 0 ? "missing" : null),
+  });
 
   // The applicant's phone opens the address on the receipt.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -134,54 +109,13 @@ test("the applicant follows a desk case on the status page, online and off", asy
 });
 
 test("the applicant evaluates after the hand-out; a poor evaluation is followed up and the result shown", async ({ page, server }) => {
-  const { anotherBrowser } = await import("./fixtures.js");
   await addClerk(server, "王敏", PASSWORD);
   await addClerk(server, "张审批", PASSWORD, "reviewer", "市场监督管理局");
   await addClerk(server, "李主任", PASSWORD, "supervisor");
-  const login = async (p, name) => {
-    await p.goto(server.url + "/desk");
-    await p.getByLabel("用户名").fill(name);
-    await p.getByLabel("密码").fill(PASSWORD);
-    await p.getByRole("button", { name: "登录" }).click();
-    await expect(p.getByRole("heading", { level: 1, name: "窗口工作台" })).toBeVisible();
-  };
-  const step = async (p, name, fill = async () => {}) => {
-    await expect(p.locator(".history li").first()).toBeVisible();
-    const before = await p.locator(".history li").count();
-    await p.getByRole("button", { name, exact: true }).click();
-    await fill();
-    await p.getByRole("button", { name: "确认办理" }).click();
-    await expect(p.locator(".history li")).not.toHaveCount(before);
-  };
+  const login = (p, name) => deskLogin(p, server, name, PASSWORD);
+  const step = recordStep;
   await login(page, "王敏");
-  const select = page.getByLabel("事项", { exact: true });
-  await select.selectOption(await select.locator("option", { hasText: "食品经营许可（新办）" }).getAttribute("value"));
-  await page.getByRole("button", { name: "开始收件" }).click();
-  await page.waitForURL(/\/apply\//);
-  for (let i = 0; i < 20; i++) {
-    const heading = page.locator("form.question h1");
-    await expect(heading).toBeVisible();
-    if ((await heading.textContent()).includes("申请人信息")) break;
-    const no = page.getByRole("radio", { name: "否", exact: true });
-    if (await no.count()) await no.check();
-    else if (await page.locator("input[type=number]").count()) await page.locator("input[type=number]").fill("3");
-    else await page.locator(".question input[type=radio]").first().check();
-    await page.getByRole("button", { name: "继续" }).click();
-  }
-  await page.getByLabel("姓名或单位名称").fill("某某餐饮有限公司");
-  await page.getByLabel("身份证号码或统一社会信用代码").fill("91350100M000100Y43");
-  await page.getByLabel("手机号码").fill("13800138000");
-  await page.getByRole("button", { name: "继续" }).click();
-  const selects = page.locator("select[id^=mark-]");
-  for (let i = 0; i < (await selects.count()); i++) {
-    const s = selects.nth(i);
-    const options = await s.locator("option").evaluateAll((os) => os.map((o) => o.value));
-    await s.selectOption(options.includes("original") ? "original" : "satisfied");
-  }
-  await page.getByRole("link", { name: "继续" }).click();
-  await page.getByRole("button", { name: "完成收件并提交" }).click();
-  const number = (await page.locator(".receipt-value").first().textContent()).trim();
-  const code = (await page.locator(".receipt-value").nth(1).textContent()).trim();
+  const { number, code } = await receiveAtDesk(page, "食品经营许可（新办）", COMPANY);
   // The reviewer decides; the window hands the result out.
   const reviewer = await anotherBrowser();
   await login(reviewer.page, "张审批");
