@@ -18,6 +18,7 @@ pub mod case;
 pub mod case_notice;
 pub mod catalog;
 pub mod checklist;
+pub mod complaint;
 pub mod condition;
 pub mod diagnostic;
 pub mod guide_change;

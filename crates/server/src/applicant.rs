@@ -64,18 +64,21 @@ async fn authorised(
     let Some(row) = row else {
         return Err(not_found());
     };
-    // Compare in constant time so the code cannot be guessed letter by letter.
-    let same = row.lookup_code.len() == code.len()
-        && row
-            .lookup_code
-            .bytes()
-            .zip(code.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    if !same {
+    if !same_code(&row.lookup_code, &code) {
         return Err(not_found());
     }
     Ok(row)
+}
+
+/// Whether `given` is `code`, compared in constant time so that a code cannot be guessed
+/// letter by letter.
+pub fn same_code(code: &str, given: &str) -> bool {
+    code.len() == given.len()
+        && code
+            .bytes()
+            .zip(given.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 /// What the applicant sees of the case.

@@ -21,7 +21,8 @@ use sha2::{Digest, Sha256};
 /// Letters and digits that cannot be mistaken for each other when read aloud or typed.
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-fn lookup_code() -> Result<String, AppError> {
+/// A new random lookup code (8 letters and digits, about 40 bits).
+pub fn lookup_code() -> Result<String, AppError> {
     let mut bytes = [0u8; 8];
     getrandom::fill(&mut bytes)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;

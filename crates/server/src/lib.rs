@@ -14,6 +14,7 @@ pub mod calendar_cmd;
 pub mod cases;
 pub mod catalog_dir;
 pub mod clock;
+pub mod complaints;
 pub mod db;
 pub mod desk;
 pub mod error;

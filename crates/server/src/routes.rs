@@ -3,7 +3,10 @@
 use crate::catalog_dir::Packed;
 use crate::error::AppError;
 use crate::limits::{Limiter, RateLimits};
-use crate::{applicant, audit_log, auth, cases, desk, handovers, security, static_files, AppState};
+use crate::{
+    applicant, audit_log, auth, cases, complaints, desk, handovers, security, static_files,
+    AppState,
+};
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -74,6 +77,14 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
                 .layer(DefaultBodyLimit::max(16 << 10))
                 .layer(limited(limits.lookups)),
         )
+        .at::<e::FileComplaint>(
+            post(complaints::file)
+                .layer(DefaultBodyLimit::max(16 << 10))
+                .layer(limited(limits.cases)),
+        )
+        .at::<e::LookupComplaint>(get(complaints::lookup).layer(limited(limits.lookups)))
+        .at::<e::ListComplaints>(get(complaints::list))
+        .at::<e::CloseComplaint>(post(complaints::close).layer(DefaultBodyLimit::max(16 << 10)))
         .at::<e::Login>(post(auth::login).layer(limited(limits.logins)))
         .at::<e::UnlockAccount>(post(auth::unlock))
         .at::<e::ListSessions>(get(auth::sessions))

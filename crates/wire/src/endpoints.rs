@@ -3,6 +3,7 @@
 //! checks that the router answers each one and nothing else.
 
 use crate::body::*;
+use crate::complaint::*;
 use onewindow_core::case::StepRequest;
 use onewindow_core::submission::Submission;
 
@@ -142,6 +143,18 @@ endpoints! {
     /// The applicant's 好差评 once the result is handed out (one per case): a poor one gives reasons from the list and opens a follow-up; the answer is the updated view.
     EvaluateCase: Post "/api/cases/{number}/evaluation", Public,
         query LookupQuery, body EvaluationRequest, answer ApplicantCaseView, ok 200, errors [400, 404, 409, 413, 422, 429];
+    /// Report what could not be done (办不成事): item, where, what happened, a contact; the answer is its number and lookup code and when it will be answered.
+    FileComplaint: Post "/api/complaints", Public,
+        query Nothing, body ComplaintRequest, answer ComplaintFiled, ok 201, errors [400, 413, 422, 429];
+    /// A complaint as its reporter follows it (contact masked); a wrong code looks exactly like a missing complaint.
+    LookupComplaint: Get "/api/complaints/{number}", Public,
+        query LookupQuery, body Nothing, answer ComplaintView, ok 200, errors [404, 429];
+    /// The complaints to follow up, open ones oldest first (supervisors only, audited).
+    ListComplaints: Get "/api/desk/complaints", Supervisor,
+        query ComplaintListQuery, body Nothing, answer ComplaintList, ok 200, errors [400, 401, 403];
+    /// Close a complaint with the result told to its reporter (supervisors only, audited).
+    CloseComplaint: Post "/api/desk/complaints/{number}/close", Supervisor,
+        query Nothing, body ComplaintClosing, answer ComplaintRow, ok 200, errors [400, 401, 403, 404, 409, 413, 422];
     /// Log in; sets the HttpOnly session cookie. Every attempt is audited; each failure in a row answers more slowly, five lock the name for 15 minutes (429).
     Login: Post "/api/session", Public,
         query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401, 429];

@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 pub mod body;
+pub mod complaint;
 pub mod endpoints;
 #[cfg(feature = "schema")]
 pub mod openapi;

@@ -158,6 +158,26 @@ impl CaseDeadlines {
     }
 }
 
+/// How a deadline due on `due` stands on `today`: met (in time or late) when done,
+/// otherwise on time, due soon (within `settings.due_soon_days`) or overdue.
+pub fn due_status(
+    cal: &Calendar,
+    settings: &DeadlineSettings,
+    today: NaiveDate,
+    due: NaiveDate,
+    done: Option<NaiveDate>,
+) -> Result<DueStatus, CalendarError> {
+    Ok(match done {
+        Some(day) if day <= due => DueStatus::Met,
+        Some(_) => DueStatus::MetLate,
+        None if today > due => DueStatus::Overdue,
+        None if cal.working_days_elapsed(today, due)? <= settings.due_soon_days => {
+            DueStatus::DueSoon
+        }
+        None => DueStatus::OnTime,
+    })
+}
+
 /// Every deadline of the case recorded in `rec`, as of `today`.
 pub fn deadlines(
     rec: &CaseRecord,
@@ -166,17 +186,8 @@ pub fn deadlines(
     today: NaiveDate,
     settings: &DeadlineSettings,
 ) -> Result<CaseDeadlines, CalendarError> {
-    let status = |due: NaiveDate, done: Option<NaiveDate>| -> Result<DueStatus, CalendarError> {
-        Ok(match done {
-            Some(day) if day <= due => DueStatus::Met,
-            Some(_) => DueStatus::MetLate,
-            None if today > due => DueStatus::Overdue,
-            None if cal.working_days_elapsed(today, due)? <= settings.due_soon_days => {
-                DueStatus::DueSoon
-            }
-            None => DueStatus::OnTime,
-        })
-    };
+    let status =
+        |due: NaiveDate, done: Option<NaiveDate>| due_status(cal, settings, today, due, done);
     let mut out = Vec::new();
     let mut deemed_accepted_from = None;
 

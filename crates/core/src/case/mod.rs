@@ -17,7 +17,8 @@ mod steps;
 mod view;
 
 pub use deadlines::{
-    deadlines, CaseDeadline, CaseDeadlines, DeadlineKind, DeadlineSettings, DueStatus, Limits,
+    deadlines, due_status, CaseDeadline, CaseDeadlines, DeadlineKind, DeadlineSettings, DueStatus,
+    Limits,
 };
 pub use lifecycle::{
     allowed_events, replay, state_name, uncollected, waiting_for_tolerated, CaseRecord, Slip,

@@ -97,6 +97,21 @@ pub fn mask_mobile(number: &str) -> String {
     }
 }
 
+/// Masks a person's name for a page anyone with the number and code may read: the
+/// surname stays, every other character is a star.
+///
+/// ```
+/// use onewindow_core::validate::mask_name;
+/// assert_eq!(mask_name("王小敏"), "王**");
+/// ```
+pub fn mask_name(name: &str) -> String {
+    let name = name.trim();
+    name.chars()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c } else { '*' })
+        .collect()
+}
+
 fn mask(text: &str, head: usize, tail: usize) -> String {
     let len = text.chars().count();
     if len <= head + tail {

@@ -1,0 +1,344 @@
+//! 办不成事: filing a complaint (anyone, rate-limited), following it by number and lookup
+//! code (a wrong code answers like a missing complaint), and the supervisors' list and
+//! closing. The core checks the report and the result and sets the follow-up's deadline;
+//! the server's clock says when; every supervisor read and close is audited.
+
+use crate::applicant::same_code;
+use crate::audit::{self, Audit};
+use crate::auth::{supervisor_only, Clerk};
+use crate::error::AppError;
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{Datelike, NaiveDateTime};
+use onewindow_core::complaint::{self, ComplaintReport};
+use onewindow_core::submission::FieldError;
+use onewindow_core::validate::{mask_mobile, mask_name};
+use onewindow_wire::body::{ItemRef, LookupQuery};
+use onewindow_wire::complaint::{
+    ComplaintClosing, ComplaintFiled, ComplaintList, ComplaintListQuery, ComplaintRequest,
+    ComplaintResult, ComplaintRow, ComplaintView,
+};
+
+/// A stored complaint.
+#[derive(sqlx::FromRow)]
+struct Row {
+    number: String,
+    lookup_code: String,
+    item_code: String,
+    place: String,
+    what: String,
+    name: String,
+    mobile: String,
+    at_terminal: i64,
+    filed_at: String,
+    closed_at: String,
+    closed_by: String,
+    result: String,
+}
+
+const COLUMNS: &str = "number, lookup_code, item_code, place, what, name, mobile, at_terminal, filed_at, closed_at, closed_by, result";
+
+/// How times are stored.
+const AT: &str = "%Y-%m-%dT%H:%M:%S";
+
+fn time(text: &str, number: &str) -> Result<NaiveDateTime, AppError> {
+    NaiveDateTime::parse_from_str(text, AT).map_err(|e| {
+        AppError::Internal(anyhow::anyhow!(
+            "complaint {number}: stored time {text:?}: {e}"
+        ))
+    })
+}
+
+fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, AppError> {
+    body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        _ => AppError::BadRequest(format!("the request body could not be read: {e}")),
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    crate::cases::parse(body).map_err(|(field, problem)| AppError::Unprocessable {
+        message: format!("提交的数据不正确：{problem}"),
+        fields: vec![FieldError { field, problem }],
+    })
+}
+
+impl Row {
+    fn item(&self, state: &AppState) -> Option<ItemRef> {
+        (!self.item_code.is_empty()).then(|| {
+            let item = state.catalog.catalog.item(&self.item_code);
+            ItemRef {
+                code: self.item_code.clone(),
+                name: item.map(|i| i.name.clone()),
+                department: item.map(|i| i.department.clone()),
+            }
+        })
+    }
+
+    fn result(&self) -> Result<Option<ComplaintResult>, AppError> {
+        if self.closed_at.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(ComplaintResult {
+            at: time(&self.closed_at, &self.number)?,
+            result: self.result.clone(),
+        }))
+    }
+
+    fn follow_up(&self, state: &AppState) -> Result<onewindow_core::case::CaseDeadline, AppError> {
+        let closed = self.result()?.map(|r| r.at);
+        let c = &state.catalog;
+        complaint::follow_up(
+            time(&self.filed_at, &self.number)?,
+            closed,
+            &c.calendar,
+            &c.catalog.settings.deadlines,
+            crate::clock::today(),
+        )
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("complaint {}: {e}", self.number)))
+    }
+
+    fn view(&self, state: &AppState) -> Result<ComplaintView, AppError> {
+        Ok(ComplaintView {
+            number: self.number.clone(),
+            filed_at: time(&self.filed_at, &self.number)?,
+            item: self.item(state),
+            place: self.place.clone(),
+            what: self.what.clone(),
+            name_masked: mask_name(&self.name),
+            mobile_masked: mask_mobile(&self.mobile),
+            follow_up: self.follow_up(state)?,
+            result: self.result()?,
+        })
+    }
+
+    fn row(&self, state: &AppState) -> Result<ComplaintRow, AppError> {
+        Ok(ComplaintRow {
+            number: self.number.clone(),
+            filed_at: time(&self.filed_at, &self.number)?,
+            item: self.item(state),
+            place: self.place.clone(),
+            what: self.what.clone(),
+            name: self.name.clone(),
+            mobile: self.mobile.clone(),
+            at_terminal: self.at_terminal != 0,
+            follow_up: self.follow_up(state)?,
+            result: self.result()?,
+            closed_by: (!self.closed_by.is_empty()).then(|| self.closed_by.clone()),
+        })
+    }
+}
+
+/// `POST /api/complaints`: checks the report in the core, numbers it by the server's
+/// year and stores it; the answer gives the number, the lookup code and the due date.
+pub async fn file(
+    State(state): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<ComplaintFiled>), AppError> {
+    let body = body_bytes(body)?;
+    let request: ComplaintRequest = parse(&body)?;
+    let c = &state.catalog;
+    let report: ComplaintReport =
+        complaint::check(&request.report, |code| c.catalog.item(code).is_some()).map_err(
+            |fields| AppError::Unprocessable {
+                message: "反映内容不完整，请按提示补充后再提交".into(),
+                fields,
+            },
+        )?;
+    let now = crate::clock::now();
+    let code = crate::cases::lookup_code()?;
+    let mut tx = state.db.begin().await?;
+    let seq: i64 = sqlx::query_scalar(
+        "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
+    )
+    .bind(format!("complaint-{}", now.year()))
+    .fetch_one(&mut *tx)
+    .await?;
+    let number = complaint::number(now.year(), seq);
+    sqlx::query(
+        "INSERT INTO complaints (number, lookup_code, item_code, place, what, name, mobile, at_terminal, filed_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&number)
+    .bind(&code)
+    .bind(&report.item)
+    .bind(&report.place)
+    .bind(&report.what)
+    .bind(&report.name)
+    .bind(&report.mobile)
+    .bind(i64::from(request.at_terminal))
+    .bind(now.format(AT).to_string())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let due = complaint::follow_up(
+        now,
+        None,
+        &c.calendar,
+        &c.catalog.settings.deadlines,
+        now.date(),
+    )
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("complaint {number}: {e}")))?
+    .deadline
+    .due;
+    audit::record(
+        &state.db,
+        Audit {
+            actor: "反映人",
+            action: "complaint.file",
+            target: &number,
+            client: "",
+            success: true,
+            detail: if request.at_terminal {
+                "terminal"
+            } else {
+                "online"
+            },
+        },
+    )
+    .await?;
+    tracing::info!(number, "complaint filed");
+    Ok((
+        StatusCode::CREATED,
+        Json(ComplaintFiled { number, code, due }),
+    ))
+}
+
+async fn stored(state: &AppState, number: &str) -> Result<Option<Row>, AppError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM complaints WHERE number = $1"
+    ))
+    .bind(number.trim().to_uppercase())
+    .fetch_optional(&state.db)
+    .await?)
+}
+
+/// `GET /api/complaints/{number}?code=…`: the reporter's view; a wrong code is a missing
+/// complaint.
+pub async fn lookup(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Query(q): Query<LookupQuery>,
+) -> Result<Json<ComplaintView>, AppError> {
+    let given = q.code.unwrap_or_default().trim().to_uppercase();
+    match stored(&state, &number).await? {
+        Some(row) if same_code(&row.lookup_code, &given) => Ok(Json(row.view(&state)?)),
+        _ => Err(AppError::NotFound(format!(
+            "complaint {number} (check the number and the lookup code)"
+        ))),
+    }
+}
+
+/// `GET /api/desk/complaints`: open ones oldest first, then closed ones newest first
+/// (supervisors only, audited: the list shows contacts in full).
+pub async fn list(
+    State(state): State<AppState>,
+    clerk: Clerk,
+    q: Result<Query<ComplaintListQuery>, QueryRejection>,
+) -> Result<Json<ComplaintList>, AppError> {
+    let Query(q) = q.map_err(|e| AppError::BadRequest(format!("查询条件不正确：{e}")))?;
+    supervisor_only(
+        &state,
+        &clerk,
+        "complaint.list",
+        "",
+        "只有中心管理人员可以处理办不成事反映",
+    )
+    .await?;
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM complaints WHERE ($1 = 0 OR closed_at = '') \
+         ORDER BY CASE WHEN closed_at = '' THEN 0 ELSE 1 END, \
+         CASE WHEN closed_at = '' THEN id ELSE -id END LIMIT 500"
+    ))
+    .bind(i64::from(q.open))
+    .fetch_all(&state.db)
+    .await?;
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "complaint.list",
+            target: "",
+            client: &clerk.client,
+            success: true,
+            detail: if q.open { "open" } else { "all" },
+        },
+    )
+    .await?;
+    Ok(Json(ComplaintList {
+        complaints: rows
+            .iter()
+            .map(|r| r.row(&state))
+            .collect::<Result<_, _>>()?,
+    }))
+}
+
+/// `POST /api/desk/complaints/{number}/close`: closes an open complaint with the result
+/// the reporter reads (supervisors only, by the server's clock, audited).
+pub async fn close(
+    State(state): State<AppState>,
+    clerk: Clerk,
+    Path(number): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<ComplaintRow>, AppError> {
+    supervisor_only(
+        &state,
+        &clerk,
+        "complaint.close",
+        &number,
+        "只有中心管理人员可以处理办不成事反映",
+    )
+    .await?;
+    let body = body_bytes(body)?;
+    let closing: ComplaintClosing = parse(&body)?;
+    if let Some(problem) = complaint::result_problem(&closing.result) {
+        return Err(AppError::Unprocessable {
+            message: problem.into(),
+            fields: vec![FieldError {
+                field: "result".into(),
+                problem: problem.into(),
+            }],
+        });
+    }
+    let Some(row) = stored(&state, &number).await? else {
+        return Err(AppError::NotFound(format!("complaint {number}")));
+    };
+    let now = crate::clock::now();
+    // Only an open one closes: two supervisors closing at once, the second is told.
+    let closed = sqlx::query(
+        "UPDATE complaints SET closed_at = $1, closed_by = $2, result = $3 WHERE number = $4 AND closed_at = ''",
+    )
+    .bind(now.format(AT).to_string())
+    .bind(&clerk.name)
+    .bind(closing.result.trim())
+    .bind(&row.number)
+    .execute(&state.db)
+    .await?
+    .rows_affected();
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "complaint.close",
+            target: &row.number,
+            client: &clerk.client,
+            success: closed == 1,
+            detail: "",
+        },
+    )
+    .await?;
+    if closed != 1 {
+        return Err(AppError::Conflict(format!(
+            "{} 已由他人办结，请刷新列表",
+            row.number
+        )));
+    }
+    let row = stored(&state, &number)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("complaint {number}")))?;
+    Ok(Json(row.row(&state)?))
+}
