@@ -215,7 +215,7 @@ mod tests {
             .unwrap();
         // 15 working days from Mon 22 Sep 2025 skip the National Day week (1–8 Oct) and
         // count the make-up Saturday 11 Oct.
-        let open = follow_up(filed, None, &cal, &settings, filed.date()).unwrap();
+        let open = follow_up(filed, None, cal, &settings, filed.date()).unwrap();
         assert_eq!(
             open.deadline.due,
             NaiveDate::from_ymd_opt(2025, 10, 17).unwrap()
@@ -224,13 +224,13 @@ mod tests {
         let late = follow_up(
             filed,
             None,
-            &cal,
+            cal,
             &settings,
             open.deadline.due.succ_opt().unwrap(),
         );
         assert_eq!(late.unwrap().status, DueStatus::Overdue);
         let closed = filed + chrono::Duration::days(3);
-        let met = follow_up(filed, Some(closed), &cal, &settings, filed.date()).unwrap();
+        let met = follow_up(filed, Some(closed), cal, &settings, filed.date()).unwrap();
         assert_eq!(met.status, DueStatus::Met);
     }
 }
