@@ -7,8 +7,8 @@ use crate::components::{IdleGuard, ModeSwitch};
 use crate::display::DisplayContext;
 use crate::outbox::{OutboxContext, OutboxView};
 use crate::pages::{
-    ApplyPage, DeskCasePage, DeskPage, GuidePage, HomePage, NoticeListPage, NoticePreviewPage,
-    StatusPage,
+    ApplyPage, ComplaintPage, DeskCasePage, DeskPage, GuidePage, HomePage, NoticeListPage,
+    NoticePreviewPage, StatusPage,
 };
 use crate::text::t;
 use leptos::prelude::*;
@@ -68,6 +68,8 @@ pub fn App() -> impl IntoView {
                 <nav aria-label=crate::text::faults().main_nav>
                     <a href="/">{t().items_heading}</a>
                     <a href="/notices">{t().notices_link}</a>
+                    <a href="/q">{crate::text::status_text().nav}</a>
+                    <a href="/complaint">{crate::text::complaint_text().nav}</a>
                     // A shared terminal is for applicants: no way into the desk from it.
                     {move || (!display.get().terminal).then(|| view! {
                         <a href="/desk">{crate::text::desk().workbench}</a>
@@ -89,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apply/:id/:step") view=ApplyPage/>
                     <Route path=path!("/notices") view=NoticeListPage/>
                     <Route path=path!("/notices/:kind") view=NoticePreviewPage/>
+                    <Route path=path!("/complaint") view=ComplaintPage/>
                     <Route path=path!("/q") view=StatusPage/>
                     <Route path=path!("/q/:number") view=StatusPage/>
                     <Route path=path!("/desk") view=DeskPage/>

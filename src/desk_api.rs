@@ -162,3 +162,28 @@ pub async fn hand_over(draft: &crate::storage::Draft) -> Result<String, ApiError
     let created: HandoverCreated = json(r).await?;
     Ok(created.number)
 }
+
+/// The 办不成事 complaints, open ones only when `open` (supervisors; audited).
+pub async fn complaints(open: bool) -> Result<onewindow_wire::complaint::ComplaintList, ApiError> {
+    let r = send(Request::get(&format!("/api/desk/complaints?open={open}")).build()).await?;
+    json(r).await
+}
+
+/// Closes complaint `number` with the result told to its reporter.
+pub async fn close_complaint(
+    number: &str,
+    result: &str,
+) -> Result<onewindow_wire::complaint::ComplaintRow, ApiError> {
+    let body = onewindow_wire::complaint::ComplaintClosing {
+        result: result.into(),
+    };
+    let r = send(with_json(
+        Request::post(&format!(
+            "/api/desk/complaints/{}/close",
+            js_sys::encode_uri_component(number)
+        )),
+        &body,
+    ))
+    .await?;
+    json(r).await
+}

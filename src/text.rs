@@ -1102,6 +1102,7 @@ pub fn faults() -> &'static FaultText {
 
 /// The applicant's status page (办件进度查询).
 pub struct StatusText {
+    pub nav: &'static str,
     pub lookup_heading: &'static str,
     pub lookup_intro: &'static str,
     pub number_label: &'static str,
@@ -1138,8 +1139,9 @@ pub struct StatusText {
 }
 
 static STATUS_ZH: StatusText = StatusText {
+    nav: "办件查询",
     lookup_heading: "办件进度查询",
-    lookup_intro: "请输入收件凭证或通知书上的办件编号和查询码。",
+    lookup_intro: "请输入收件凭证或通知书上的办件编号和查询码；查询“办不成事”反映，请输入反映编号（BC开头）和查询码。",
     number_label: "办件编号",
     code_label: "查询码",
     code_hint: "8位字母和数字，印在收件凭证和每份通知书上",
@@ -1210,4 +1212,94 @@ impl StatusText {
             DeadlineKind::Archive | DeadlineKind::Department { .. } => "",
         }
     }
+}
+
+/// 办不成事: the report form, its answer, the reporter's view and the supervisors' list.
+pub struct ComplaintText {
+    pub nav: &'static str,
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub item_label: &'static str,
+    pub item_unsure: &'static str,
+    pub place_label: &'static str,
+    pub place_hint: &'static str,
+    pub what_label: &'static str,
+    pub what_hint: &'static str,
+    pub name_label: &'static str,
+    pub mobile_label: &'static str,
+    pub contact_hint: &'static str,
+    pub send: &'static str,
+    pub sending: &'static str,
+    pub fix_fields: &'static str,
+    pub filed_heading: &'static str,
+    pub filed_number: &'static str,
+    pub filed_code: &'static str,
+    pub filed_due: &'static str,
+    pub filed_keep: &'static str,
+    pub follow: &'static str,
+    pub print: &'static str,
+    pub another: &'static str,
+    pub view_heading: &'static str,
+    pub filed_at: &'static str,
+    pub contact: &'static str,
+    pub open_words: &'static str,
+    pub result_heading: &'static str,
+    pub not_found: &'static str,
+    pub desk_heading: &'static str,
+    pub desk_empty: &'static str,
+    pub desk_open_only: &'static str,
+    pub desk_terminal: &'static str,
+    pub desk_online: &'static str,
+    pub desk_due: &'static str,
+    pub desk_result_label: &'static str,
+    pub desk_close: &'static str,
+    pub desk_closed_by: &'static str,
+    pub desk_refresh: &'static str,
+}
+
+static COMPLAINT_ZH: ComplaintText = ComplaintText {
+    nav: "办不成事反映",
+    heading: "“办不成事”反映",
+    intro: "在窗口或网上没能办成的事，请告诉我们：中心将在15个工作日内核实处理，并在本页（凭编号和查询码）答复您。",
+    item_label: "想办理的事项",
+    item_unsure: "不确定 / 目录中没有",
+    place_label: "在哪里办理",
+    place_hint: "如：县政务服务中心综合窗口、某镇便民服务中心、网上办理",
+    what_label: "遇到了什么问题",
+    what_hint: "如：被要求提供目录以外的材料、多次往返仍未办成、窗口之间互相推诿",
+    name_label: "联系人姓名",
+    mobile_label: "手机号码",
+    contact_hint: "仅用于核实情况和答复您，查询页上只显示部分号码",
+    send: "提交反映",
+    sending: "正在提交…",
+    fix_fields: "请按提示修改标红的项目后再提交，已填写的内容不会丢失。",
+    filed_heading: "已收到您的反映",
+    filed_number: "反映编号",
+    filed_code: "查询码",
+    filed_due: "答复期限",
+    filed_keep: "请记下编号和查询码（或打印本页），凭此查询处理结果。",
+    follow: "查看处理进度",
+    print: "打印",
+    another: "再反映一件事",
+    view_heading: "办不成事反映 ",
+    filed_at: "反映时间",
+    contact: "联系人",
+    open_words: "正在核实处理",
+    result_heading: "处理结果",
+    not_found: "没有找到该反映。请核对反映编号和查询码后重新查询。",
+    desk_heading: "办不成事反映",
+    desk_empty: "没有待处理的反映。",
+    desk_open_only: "只看未办结的",
+    desk_terminal: "自助终端",
+    desk_online: "网上",
+    desk_due: "答复期限",
+    desk_result_label: "核实情况和处理结果（将告知反映人）",
+    desk_close: "办结并答复",
+    desk_closed_by: "办结人",
+    desk_refresh: "刷新",
+};
+
+/// The 办不成事 pages' text.
+pub fn complaint_text() -> &'static ComplaintText {
+    &COMPLAINT_ZH
 }

@@ -1,6 +1,7 @@
 //! One page per route.
 
 mod apply;
+mod complaint;
 mod desk;
 mod guide;
 mod home;
@@ -8,6 +9,7 @@ mod notice_preview;
 mod status;
 
 pub use apply::ApplyPage;
+pub use complaint::ComplaintPage;
 pub use desk::{DeskCasePage, DeskPage};
 pub use guide::GuidePage;
 pub use home::HomePage;

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use onewindow_core::case::{DueStatus, Event, EventKind, StepRequest};
 
-fn status_class(s: DueStatus) -> &'static str {
+pub(super) fn status_class(s: DueStatus) -> &'static str {
     match s {
         DueStatus::OnTime => "on_time",
         DueStatus::DueSoon => "due_soon",

@@ -4,6 +4,7 @@
 mod case_list;
 mod case_notices;
 mod case_page;
+mod complaints;
 mod event_form;
 mod login;
 mod new_case;
@@ -51,6 +52,11 @@ pub fn DeskPage() -> impl IntoView {
             .clerk()
             .is_some_and(|c| onewindow_core::case::access::receives(c.role.post()))
     };
+    let supervises = move || {
+        clerk
+            .clerk()
+            .is_some_and(|c| c.role == onewindow_wire::body::AccountRole::Supervisor)
+    };
     view! {
         <ClerkGate>
             <h1>{desk().workbench}</h1>
@@ -58,6 +64,7 @@ pub fn DeskPage() -> impl IntoView {
                 {move || receives().then(|| view! { <NewCase/> })}
                 <CaseList/>
             </div>
+            {move || supervises().then(|| view! { <complaints::ComplaintsPanel/> })}
         </ClerkGate>
     }
 }

@@ -5,6 +5,7 @@
 //! status seen stays on the device and is shown, with when it was seen, when the server
 //! cannot be reached.
 
+mod complaint;
 mod forms;
 pub mod known;
 mod known_list;
@@ -133,9 +134,26 @@ fn with_evaluation(
     }
 }
 
-/// The status page.
+/// The status page: a case's, or a complaint's (办不成事) when the core reads the number
+/// as one.
 #[component]
 pub fn StatusPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    move || {
+        let number = params.with(|p| p.get("number").unwrap_or_default());
+        let code = query.with(|q| q.get("code").unwrap_or_default());
+        if onewindow_core::complaint::is_number(&number) && !code.is_empty() {
+            complaint::complaint_status(number, code).into_any()
+        } else {
+            view! { <CaseStatus/> }.into_any()
+        }
+    }
+}
+
+/// A case's status.
+#[component]
+fn CaseStatus() -> impl IntoView {
     let shown = RwSignal::new(None::<ApplicantCaseView>);
     let params = use_params_map();
     let query = use_query_map();
