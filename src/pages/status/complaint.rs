@@ -43,7 +43,7 @@ fn complaint_view(v: &ComplaintView) -> impl IntoView {
         .map(|i| i.name.clone().unwrap_or_else(|| i.code.clone()))
         .unwrap_or_else(|| c.item_unsure.to_string());
     let state = match &v.result {
-        Some(_) => c.result_heading,
+        Some(_) => c.closed_words,
         None => c.open_words,
     };
     view! {
