@@ -1,6 +1,7 @@
 //! Every piece of text a user sees, in one place, so that a translation is one new value
 //! of [`Text`]. zh-CN is the default and, for now, the only one.
 
+use onewindow_core::case::evaluation::EvaluationStage;
 use onewindow_core::case::{
     CaseState, Choice, DeadlineKind, DueStatus, EventType, FieldName, MeetingKind, Stance,
 };
@@ -860,6 +861,7 @@ impl DeskText {
     pub fn field(&self, field: FieldName) -> &'static str {
         match field {
             FieldName::Reasons => self.field_reasons,
+            FieldName::Stage => "评价环节",
             FieldName::Corrections => self.field_corrections,
             FieldName::Procedure => self.field_procedure,
             FieldName::PlannedEnd => self.field_planned_end,
@@ -925,6 +927,7 @@ impl DeskText {
             Choice::Approved { approved: false } => self.denied.into(),
             Choice::Method { method } => self.method(*method).into(),
             Choice::Level { level } => self.level(*level).into(),
+            Choice::Stage { stage } => self.stage(*stage).into(),
             Choice::Material { name, .. } => name.clone(),
             Choice::LedgerLine { line, label } => format!("#{} {label}", line + 1),
             Choice::Department { name } => name.clone(),
@@ -959,7 +962,10 @@ impl DeskText {
             DeadlineKind::Statutory => "法定办结".into(),
             DeadlineKind::Archive => "归档".into(),
             DeadlineKind::Department { department } => format!("{department}出具意见"),
-            DeadlineKind::FollowUp => "差评整改".into(),
+            DeadlineKind::FollowUp { stage: Some(stage) } => {
+                format!("差评整改（{}）", self.stage(*stage))
+            }
+            DeadlineKind::FollowUp { stage: None } => "答复反映".into(),
         }
     }
 
@@ -992,6 +998,14 @@ impl DeskText {
             MarkKind::Missing if choice.tolerated => self.mark_tolerated,
             MarkKind::Missing => self.mark_missing,
             MarkKind::Defective => self.mark_defective,
+        }
+    }
+
+    /// 评价环节.
+    pub fn stage(&self, stage: EvaluationStage) -> &'static str {
+        match stage {
+            EvaluationStage::Acceptance => "受理环节",
+            EvaluationStage::Handout => "办结环节",
         }
     }
 
@@ -1120,6 +1134,8 @@ pub struct StatusText {
     pub delivery_changeable: &'static str,
     pub follow_link: &'static str,
     pub evaluate_heading: &'static str,
+    pub evaluate_acceptance_heading: &'static str,
+    pub evaluate_acceptance_intro: &'static str,
     pub level_legend: &'static str,
     pub reasons_legend: &'static str,
     pub comment_label: &'static str,
@@ -1156,7 +1172,9 @@ static STATUS_ZH: StatusText = StatusText {
     delivery_label: "领取方式：",
     delivery_changeable: "（出件前可在本页下方更改）",
     follow_link: "随时查询办理进度（也可扫描通知书上的二维码）",
-    evaluate_heading: "请对本次服务进行评价（好差评）",
+    evaluate_heading: "请对本次办事服务进行评价（好差评）",
+    evaluate_acceptance_heading: "请对窗口受理服务进行评价（好差评）",
+    evaluate_acceptance_intro: "办结出件后，您还可以对办结服务再评价一次。",
     level_legend: "您对本次办事服务满意吗？",
     reasons_legend: "不满意的原因（可多选）",
     comment_label: "意见和建议（选填）",
@@ -1208,7 +1226,7 @@ impl StatusText {
             DeadlineKind::Supply { .. } => "请在此日前补交容缺材料，否则可能终止办理",
             DeadlineKind::Promised => "窗口承诺在此日前办结",
             DeadlineKind::Statutory => "法律规定的最迟办结日期（可依法延长）",
-            DeadlineKind::FollowUp => "我们将在此日前核实整改并告知您结果",
+            DeadlineKind::FollowUp { .. } => "我们将在此日前核实整改并告知您结果",
             DeadlineKind::Archive | DeadlineKind::Department { .. } => "",
         }
     }

@@ -76,6 +76,18 @@ test("the applicant follows a desk case on the status page, online and off", asy
   await expect(page.locator(".history")).toContainText("出件方式");
   await page.screenshot({ path: path.join(screenshotDir, "status-phone.png"), fullPage: true });
   await checkPage(page, "the status page");
+  // The reception is evaluated now (好差评 of the 受理环节), once; the hand-out later.
+  const reception = page.getByRole("form", { name: "请对窗口受理服务进行评价（好差评）" });
+  await reception.getByRole("radio", { name: "满意", exact: true }).check();
+  await reception.getByRole("button", { name: "提交评价" }).click();
+  await expect(reception).toHaveCount(0);
+  await expect(page.locator(".history")).toContainText("记录好差评");
+  await expect(page.locator(".q-state")).toHaveText("需要您补交或补正材料");
+  const twice = await fetch(`${server.url}/api/cases/${number}/evaluation?code=${code}`, {
+    method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ stage: "acceptance", level: 5 }),
+  });
+  expect(twice.status).toBe(422);
 
   // The server out of reach: the last status seen, with when.
   await page.route("**/api/cases/**", (route) => route.abort());
@@ -135,6 +147,7 @@ test("the applicant evaluates after the hand-out; a poor evaluation is followed 
   await p.setViewportSize({ width: 390, height: 844 });
   await p.goto(`${server.url}/q/${number}?code=${code}`);
   await expect(p.locator(".q-state")).toHaveText("已出件");
+  await expect(p.getByRole("form", { name: "请对本次办事服务进行评价（好差评）" })).toBeVisible();
   await p.getByRole("radio", { name: "不满意", exact: true }).check();
   await p.getByRole("button", { name: "提交评价" }).click();
   await expect(p.getByRole("alert")).toContainText("请至少选择一项不满意的原因");

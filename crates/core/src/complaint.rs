@@ -145,7 +145,7 @@ pub fn follow_up(
 ) -> Result<CaseDeadline, CalendarError> {
     let deadline = cal.deadline(filed.date(), settings.follow_up_days, &[])?;
     Ok(CaseDeadline {
-        kind: DeadlineKind::FollowUp,
+        kind: DeadlineKind::FollowUp { stage: None },
         status: due_status(cal, settings, today, deadline.due, closed.map(|t| t.date()))?,
         deadline,
     })

@@ -148,8 +148,8 @@ async fn applicant_view(
     })
 }
 
-/// `POST /api/cases/{number}/evaluation?code=…`: the applicant's 好差评 once the result
-/// is handed out; the core checks it (a poor one gives reasons and opens a follow-up due
+/// `POST /api/cases/{number}/evaluation?code=…`: the applicant's 好差评 of a stage (the
+/// reception, the hand-out; one each); the core checks it (a poor one gives reasons and opens a follow-up due
 /// in 15 working days). Audited; the answer is the updated view.
 pub async fn evaluate(
     State(state): State<AppState>,
@@ -159,6 +159,10 @@ pub async fn evaluate(
 ) -> Result<Json<ApplicantCaseView>, AppError> {
     let request: EvaluationRequest = parse(&body)?;
     let fields = [
+        (
+            FieldName::Stage,
+            request.stage.map(|s| s.name()).unwrap_or_default().into(),
+        ),
         (FieldName::Level, request.level.to_string()),
         (FieldName::PoorReasons, request.reasons.join("\n")),
         (FieldName::Comment, request.comment.clone()),

@@ -4,6 +4,7 @@
 //! same cases, and are written again byte for byte.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use onewindow_core::case::evaluation::EvaluationStage;
 use onewindow_core::case::{
     Event, EventKind, Handout, Handover, Role, Signature, ToleratedMaterial,
 };
@@ -103,6 +104,7 @@ fn every_event() -> Vec<Event> {
             "2026-11-24 09:00",
             Role::Applicant,
             EventKind::Evaluated {
+                stage: EvaluationStage::Handout,
                 level: 4,
                 comment: Some("办事快".into()),
                 reasons: vec![],
@@ -283,6 +285,7 @@ fn events_added_within_version_one_read_back_whole() {
             "2026-11-08 10:20",
             Role::Applicant,
             EventKind::Evaluated {
+                stage: EvaluationStage::Acceptance,
                 level: 1,
                 comment: None,
                 reasons: vec!["多次跑腿".into()],
@@ -292,6 +295,7 @@ fn events_added_within_version_one_read_back_whole() {
             "2026-11-08 10:25",
             Role::Supervisor,
             EventKind::FollowUpClosed {
+                stage: EvaluationStage::Acceptance,
                 result: "已整改".into(),
             },
         ),

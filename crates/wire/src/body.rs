@@ -121,6 +121,9 @@ pub struct DeliveryRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationRequest {
+    /// The stage evaluated; without it, the one open now (the most recent).
+    #[serde(default)]
+    pub stage: Option<onewindow_core::case::evaluation::EvaluationStage>,
     /// 5 (非常满意) to 1 (非常不满意).
     pub level: u8,
     /// For 不满意 and 非常不满意: the reasons, from the list the core publishes.

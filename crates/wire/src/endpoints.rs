@@ -140,7 +140,7 @@ endpoints! {
     /// The applicant changes how the result is handed out (window, locker, post with the address), until 出件; the answer is the updated view.
     ChooseDelivery: Post "/api/cases/{number}/delivery", Public,
         query LookupQuery, body DeliveryRequest, answer ApplicantCaseView, ok 200, errors [400, 404, 409, 413, 422, 429];
-    /// The applicant's 好差评 once the result is handed out (one per case): a poor one gives reasons from the list and opens a follow-up; the answer is the updated view.
+    /// The applicant's 好差评, one per case and stage: of the reception once the papers were received, of the hand-out once the result is out; a poor one gives reasons from the list and opens a follow-up; the answer is the updated view.
     EvaluateCase: Post "/api/cases/{number}/evaluation", Public,
         query LookupQuery, body EvaluationRequest, answer ApplicantCaseView, ok 200, errors [400, 404, 409, 413, 422, 429];
     /// Report what could not be done (办不成事): item, where, what happened, a contact; the answer is its number and lookup code and when it will be answered.

@@ -117,16 +117,19 @@ fn details(kind: &EventKind) -> Vec<String> {
             v
         }
         EventKind::Evaluated {
+            stage,
             level,
             comment,
             reasons,
         } => {
-            let mut v = vec![d.level(*level).to_string()];
+            let mut v = vec![d.stage(*stage).to_string(), d.level(*level).to_string()];
             v.extend(reasons.iter().cloned());
             v.extend(comment.clone());
             v
         }
-        EventKind::FollowUpClosed { result } => vec![result.clone()],
+        EventKind::FollowUpClosed { stage, result } => {
+            vec![d.stage(*stage).to_string(), result.clone()]
+        }
         EventKind::ToleratedSupplied { material } => vec![material.clone()],
         EventKind::HandedOver(h) => vec![
             h.department.clone(),

@@ -73,15 +73,16 @@ fn complaint_view(v: &ComplaintView) -> impl IntoView {
     }
 }
 
-/// The complaint `number`, looked up with `code`.
-pub(super) fn complaint_status(number: String, code: String) -> impl IntoView {
-    let found = LocalResource::new({
-        let (n, c) = (number.clone(), code.clone());
-        move || fetch(n.clone(), c.clone())
-    });
+/// The complaint the address names, looked up with the address's code.
+pub(super) fn complaint_status() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let query = leptos_router::hooks::use_query_map();
+    let number = move || params.with(|p| p.get("number").unwrap_or_default());
+    let code = move || query.with(|q| q.get("code").unwrap_or_default());
+    let found = LocalResource::new(move || fetch(number(), code()));
     let s = status_text();
     let c = complaint_text();
-    let lookup = move || super::lookup_form(number.clone(), code.clone());
+    let lookup = move || super::lookup_form(number(), code());
     view! {
         <Transition fallback=move || view! { <p class="progress" role="status">{s.loading}</p> }>
             {move || found.get().map(|f| match f {

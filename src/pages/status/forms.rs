@@ -4,6 +4,7 @@
 use super::known::save;
 use crate::text::{desk, status_text};
 use leptos::prelude::*;
+use onewindow_core::case::evaluation::EvaluationStage;
 use onewindow_wire::body::ApplicantCaseView;
 
 /// Sends one of the applicant's steps (`what`: evaluation, delivery) and keeps the
@@ -109,6 +110,7 @@ pub(super) fn delivery_form(
 pub(super) fn evaluation_form(
     number: String,
     code: String,
+    stage: EvaluationStage,
     shown: RwSignal<Option<ApplicantCaseView>>,
 ) -> impl IntoView {
     use onewindow_core::case::evaluation::{is_poor, LEVELS, POOR_REASONS};
@@ -129,6 +131,7 @@ pub(super) fn evaluation_form(
             return;
         }
         let body = onewindow_wire::body::EvaluationRequest {
+            stage: Some(stage),
             level: l,
             reasons: if is_poor(l) {
                 reasons.get_untracked()
@@ -153,7 +156,13 @@ pub(super) fn evaluation_form(
     };
     view! {
         <form class="panel evaluation-form no-print" on:submit=submit aria-labelledby="q-evaluate">
-            <h2 id="q-evaluate">{s.evaluate_heading}</h2>
+            {match stage {
+                EvaluationStage::Handout => view! { <h2 id="q-evaluate">{s.evaluate_heading}</h2> }.into_any(),
+                EvaluationStage::Acceptance => view! {
+                    <h2 id="q-evaluate">{s.evaluate_acceptance_heading}</h2>
+                    <p class="hint">{s.evaluate_acceptance_intro}</p>
+                }.into_any(),
+            }}
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
             <fieldset class="radios">
                 <legend>{s.level_legend}</legend>

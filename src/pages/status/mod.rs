@@ -118,10 +118,8 @@ fn with_evaluation(
         .get()
         .filter(|s| s.number == view.number)
         .unwrap_or(view);
-    let may_evaluate = matches!(
-        view.status.state,
-        Some(onewindow_core::case::CaseState::Delivered { .. })
-    );
+    // The core says which stage is open.
+    let may_evaluate = view.status.may_evaluate;
     let number = view.number.clone();
     let delivery = view
         .status
@@ -130,7 +128,7 @@ fn with_evaluation(
     view! {
         {status_view(&view, &code)}
         {delivery}
-        {may_evaluate.then(|| evaluation_form(number, code, shown))}
+        {may_evaluate.map(|stage| evaluation_form(number, code, stage, shown))}
     }
 }
 
@@ -139,12 +137,14 @@ fn with_evaluation(
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
+    // Only a change between a case and a complaint replaces the page; each looks its
+    // number up again itself when the address changes.
+    let complaint = Memo::new(move |_| {
+        params.with(|p| onewindow_core::complaint::is_number(&p.get("number").unwrap_or_default()))
+    });
     move || {
-        let number = params.with(|p| p.get("number").unwrap_or_default());
-        let code = query.with(|q| q.get("code").unwrap_or_default());
-        if onewindow_core::complaint::is_number(&number) && !code.is_empty() {
-            complaint::complaint_status(number, code).into_any()
+        if complaint.get() {
+            complaint::complaint_status().into_any()
         } else {
             view! { <CaseStatus/> }.into_any()
         }

@@ -42,6 +42,9 @@ pub struct ApplicantStatus {
     pub delivery: Option<DeliveryMethod>,
     /// Whether the applicant may still change it (until 出件).
     pub may_change_delivery: bool,
+    /// The stage of service the applicant may evaluate now (好差评), if any.
+    #[serde(default)]
+    pub may_evaluate: Option<super::evaluation::EvaluationStage>,
 }
 
 impl EventType {
@@ -97,7 +100,7 @@ fn details(kind: &EventKind, material: &impl Fn(&str) -> String) -> Vec<String> 
         EventKind::Evaluated {
             reasons, comment, ..
         } => reasons.iter().cloned().chain(comment.clone()).collect(),
-        EventKind::FollowUpClosed { result } => vec![result.clone()],
+        EventKind::FollowUpClosed { result, .. } => vec![result.clone()],
         EventKind::Accepted { tolerated } => {
             tolerated.iter().map(|t| material(&t.material)).collect()
         }
@@ -152,7 +155,7 @@ pub fn applicant_status(view: &CaseView, item: Option<&ServiceItem>) -> Applican
                             | DeadlineKind::Supply { .. }
                             | DeadlineKind::Promised
                             | DeadlineKind::Statutory
-                            | DeadlineKind::FollowUp
+                            | DeadlineKind::FollowUp { .. }
                     )
                 })
                 .cloned()
@@ -175,6 +178,7 @@ pub fn applicant_status(view: &CaseView, item: Option<&ServiceItem>) -> Applican
         deadlines,
         delivery: view.record.delivery.as_ref().map(|(m, _)| *m),
         may_change_delivery: !done && view.state.is_some(),
+        may_evaluate: super::evaluation::open_stage(&view.record),
     }
 }
 

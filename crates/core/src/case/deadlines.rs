@@ -60,8 +60,12 @@ pub enum DeadlineKind {
     Statutory,
     /// Archive within 5 working days of the decision.
     Archive,
-    /// 差评整改: a poor evaluation's follow-up.
-    FollowUp,
+    /// 差评整改: a poor evaluation's follow-up, of its stage (none for a complaint).
+    FollowUp {
+        /// The stage evaluated.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        stage: Option<super::evaluation::EvaluationStage>,
+    },
     /// 联办件: a responsible department's opinion (审批流程表).
     Department {
         /// Which department.
@@ -283,18 +287,24 @@ pub fn deadlines(
         });
     }
 
-    if let Some((at, level)) = rec.evaluated {
-        if super::evaluation::is_poor(level) {
-            let follow_up = cal.deadline(at.date(), settings.follow_up_days, &[])?;
-            out.push(CaseDeadline {
-                kind: DeadlineKind::FollowUp,
-                status: status(
-                    follow_up.due,
-                    rec.follow_up_closed.as_ref().map(|(t, _)| t.date()),
-                )?,
-                deadline: follow_up,
-            });
-        }
+    for e in rec
+        .evaluations
+        .iter()
+        .filter(|e| super::evaluation::is_poor(e.level))
+    {
+        let follow_up = cal.deadline(e.at.date(), settings.follow_up_days, &[])?;
+        let closed = rec
+            .follow_ups_closed
+            .iter()
+            .find(|(s, _, _)| *s == e.stage)
+            .map(|(_, t, _)| t.date());
+        out.push(CaseDeadline {
+            kind: DeadlineKind::FollowUp {
+                stage: Some(e.stage),
+            },
+            status: status(follow_up.due, closed)?,
+            deadline: follow_up,
+        });
     }
     if let Some((decided, _)) = rec.decided {
         let archive = cal.deadline(decided.date(), settings.archive_days, &[])?;

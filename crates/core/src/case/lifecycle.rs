@@ -1,6 +1,7 @@
 //! The case state machine: which event may follow which state, and replaying the events
 //! into the case's current record.
 
+use super::evaluation::EvaluationStage;
 use super::{
     CaseState, DefaultBy, Event, EventKind, EventType, Handover, MeetingKind, Role, Stance,
     ToleratedMaterial,
@@ -62,12 +63,12 @@ pub struct CaseRecord {
     /// The latest hand-over slip (交接单) from the back office to the issuing window.
     #[serde(default)]
     pub slip: Option<Slip>,
-    /// When the applicant evaluated it (好差评), and the level.
+    /// The applicant's evaluations (好差评), at most one per stage.
     #[serde(default)]
-    pub evaluated: Option<(NaiveDateTime, u8)>,
-    /// When a poor evaluation's follow-up was closed, and what was done.
+    pub evaluations: Vec<Evaluation>,
+    /// The poor evaluations' follow-ups closed: the stage, when, and what was done.
     #[serde(default)]
-    pub follow_up_closed: Option<(NaiveDateTime, String)>,
+    pub follow_ups_closed: Vec<(EvaluationStage, NaiveDateTime, String)>,
     /// When it was archived.
     pub archived: Option<NaiveDateTime>,
     /// The material hand-over ledger.
@@ -142,12 +143,32 @@ pub struct JointMeeting {
     pub absent: Option<Vec<String>>,
 }
 
+/// One evaluation (好差评) as the record keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Evaluation {
+    /// The stage of service evaluated.
+    pub stage: EvaluationStage,
+    /// When.
+    pub at: NaiveDateTime,
+    /// The level, 1–5.
+    pub level: u8,
+}
+
 impl CaseRecord {
     /// Whether a poor evaluation waits for its follow-up (差评整改).
     pub fn follow_up_open(&self) -> bool {
-        self.evaluated
-            .is_some_and(|(_, level)| super::evaluation::is_poor(level))
-            && self.follow_up_closed.is_none()
+        !self.open_follow_ups().is_empty()
+    }
+
+    /// The stages whose poor evaluation waits for its follow-up, in the order given.
+    pub fn open_follow_ups(&self) -> Vec<EvaluationStage> {
+        self.evaluations
+            .iter()
+            .filter(|e| super::evaluation::is_poor(e.level))
+            .map(|e| e.stage)
+            .filter(|s| !self.follow_ups_closed.iter().any(|(c, _, _)| c == s))
+            .collect()
     }
 
     /// Whether `department` has given its opinion or been recorded as consenting.
@@ -382,8 +403,16 @@ pub(super) fn target(
                 && uncollected(rec, collected).is_empty(),
             S::Delivered { method: *method },
         ),
-        E::Evaluated { .. } => during(matches!(state, Some(S::Delivered { .. })), S::Evaluated),
-        E::FollowUpClosed { .. } => state.filter(|_| rec.follow_up_open()),
+        // One evaluation per stage: the hand-out's ends the case's service; the
+        // reception's leaves the case where it is.
+        E::Evaluated { stage, .. } => {
+            let open = super::evaluation::open_stage(rec) == Some(*stage);
+            match stage {
+                EvaluationStage::Handout => during(open, S::Evaluated),
+                EvaluationStage::Acceptance => state.filter(|_| open),
+            }
+        }
+        E::FollowUpClosed { stage, .. } => state.filter(|_| rec.open_follow_ups().contains(stage)),
         // A poor evaluation's follow-up is closed before the case is archived.
         E::Archived => during(
             matches!(
@@ -470,7 +499,7 @@ fn validate(kind: &EventKind) -> Result<(), String> {
                 None => Ok(()),
             }
         }
-        EventKind::FollowUpClosed { result } => need(
+        EventKind::FollowUpClosed { result, .. } => need(
             blank(result),
             "a closed follow-up says what was found and rectified",
         ),
@@ -719,9 +748,14 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
         }
         EventKind::HandedOver(h) => rec.ledger.push((event.at, h.clone())),
         EventKind::PreChecked | EventKind::ReviewStarted | EventKind::Delivered { .. } => {}
-        EventKind::Evaluated { level, .. } => rec.evaluated = Some((event.at, *level)),
-        EventKind::FollowUpClosed { result } => {
-            rec.follow_up_closed = Some((event.at, result.clone()))
+        EventKind::Evaluated { stage, level, .. } => rec.evaluations.push(Evaluation {
+            stage: *stage,
+            at: event.at,
+            level: *level,
+        }),
+        EventKind::FollowUpClosed { stage, result } => {
+            rec.follow_ups_closed
+                .push((*stage, event.at, result.clone()))
         }
     }
 }

@@ -280,8 +280,11 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         collected: Vec<String>,
     },
-    /// 好差评: 1 (非常不满意) to 5 (非常满意).
+    /// 好差评: 1 (非常不满意) to 5 (非常满意), of one stage of service.
     Evaluated {
+        /// The stage evaluated (older records: the hand-out).
+        #[serde(default)]
+        stage: evaluation::EvaluationStage,
         /// The level, 1–5.
         level: u8,
         /// An optional comment.
@@ -295,6 +298,9 @@ pub enum EventKind {
     /// 差评整改: the follow-up of a poor evaluation closed, with what was done (the
     /// applicant sees it on the status page).
     FollowUpClosed {
+        /// The stage whose poor evaluation it follows up (older records: the hand-out).
+        #[serde(default)]
+        stage: evaluation::EvaluationStage,
         /// What was found and rectified.
         result: String,
     },

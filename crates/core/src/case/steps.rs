@@ -366,6 +366,17 @@ impl EventType {
                 ]
             }
             EventType::Evaluated => vec![
+                // The stage open now, the default when none is named.
+                field(
+                    F::Stage,
+                    I::Choice(
+                        super::evaluation::open_stage(rec)
+                            .map(|stage| Choice::Stage { stage })
+                            .into_iter()
+                            .collect(),
+                    ),
+                    false,
+                ),
                 field(
                     F::Level,
                     I::Choice((1..=5).rev().map(|level| Choice::Level { level }).collect()),
@@ -511,11 +522,13 @@ impl EventType {
                 collected: rec.slip.iter().flat_map(|s| s.collect.clone()).collect(),
             },
             EventType::Evaluated => EventKind::Evaluated {
+                stage: super::evaluation::open_stage(rec).unwrap_or_default(),
                 level: 5,
                 comment: None,
                 reasons: vec![],
             },
             EventType::FollowUpClosed => EventKind::FollowUpClosed {
+                stage: rec.open_follow_ups().first().copied().unwrap_or_default(),
                 result: String::new(),
             },
             EventType::ToleratedSupplied => EventKind::ToleratedSupplied {
@@ -682,6 +695,8 @@ pub enum FieldName {
     Tracking,
     /// 好差评 level.
     Level,
+    /// The stage of service evaluated (受理环节, 办结环节).
+    Stage,
     /// A comment on the evaluation.
     Comment,
     /// The receiving department.
@@ -747,6 +762,7 @@ impl FieldName {
             FieldName::Method => "method",
             FieldName::Tracking => "tracking",
             FieldName::Level => "level",
+            FieldName::Stage => "stage",
             FieldName::Comment => "comment",
             FieldName::Department => "department",
             FieldName::HandoverMaterial => "handover_material",
@@ -805,6 +821,11 @@ pub enum Choice {
         /// Which.
         method: DeliveryMethod,
     },
+    /// A stage of service to evaluate.
+    Stage {
+        /// Which.
+        stage: super::evaluation::EvaluationStage,
+    },
     /// A 好差评 level, 5 (非常满意) to 1 (非常不满意).
     Level {
         /// Which.
@@ -856,6 +877,7 @@ impl Choice {
             Choice::Approved { approved: false } => "denied".into(),
             Choice::Method { method } => delivery_name(*method).into(),
             Choice::Level { level } => level.to_string(),
+            Choice::Stage { stage } => stage.name().into(),
             Choice::Material { id, .. } => id.clone(),
             Choice::LedgerLine { line, .. } => line.to_string(),
             Choice::Department { name } => name.clone(),

@@ -4,6 +4,7 @@ use super::*;
 use crate::calendar::{parse_date, Calendar};
 use crate::catalog::CaseKind;
 use chrono::NaiveDate;
+use evaluation::EvaluationStage;
 
 fn cal() -> &'static Calendar {
     crate::test_support::official_calendar()
@@ -81,6 +82,7 @@ fn a_committed_case_from_receipt_to_archive() {
         ev(
             "2026-11-20 15:05",
             EventKind::Evaluated {
+                stage: EvaluationStage::Handout,
                 level: 5,
                 comment: Some("满意".into()),
                 reasons: vec![],
@@ -133,7 +135,7 @@ fn an_impossible_step_is_refused_with_what_may_come_next() {
     assert_eq!(
         e.to_string(),
         "event 1 (decided) is not possible in state received; \
-         possible next: accepted, not_accepted, correction_requested, delivery_chosen, owner_changed, review_opinion, handed_over"
+         possible next: accepted, not_accepted, correction_requested, delivery_chosen, owner_changed, review_opinion, evaluated, handed_over"
     );
     let closed = [
         ev("2026-11-02 09:00", EventKind::Received),
@@ -459,6 +461,7 @@ fn events_travel_as_tagged_json() {
     let e = ev(
         "2026-11-02 09:00",
         EventKind::Evaluated {
+            stage: EvaluationStage::Handout,
             level: 4,
             comment: None,
             reasons: vec![],
@@ -467,7 +470,7 @@ fn events_travel_as_tagged_json() {
     let json = serde_json::to_string(&e).unwrap();
     assert_eq!(
         json,
-        r#"{"at":"2026-11-02T09:00:00","actor":"王敏","role":"clerk","note":"","kind":{"type":"evaluated","level":4,"comment":null}}"#
+        r#"{"at":"2026-11-02T09:00:00","actor":"王敏","role":"clerk","note":"","kind":{"type":"evaluated","stage":"handout","level":4,"comment":null}}"#
     );
     assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
 }
@@ -1219,6 +1222,7 @@ fn a_poor_evaluation_needs_reasons_opens_a_follow_up_due_in_fifteen_working_days
         e.push(ev(
             "2026-11-20 15:05",
             EventKind::Evaluated {
+                stage: EvaluationStage::Handout,
                 level: 2,
                 comment: Some("来了三次".into()),
                 reasons,
@@ -1234,7 +1238,12 @@ fn a_poor_evaluation_needs_reasons_opens_a_follow_up_due_in_fifteen_working_days
     assert!(rec.follow_up_open());
     // Fifteen working days after Friday 20 November: Friday 11 December.
     assert_eq!(
-        due(&dl, DeadlineKind::FollowUp),
+        due(
+            &dl,
+            DeadlineKind::FollowUp {
+                stage: Some(EvaluationStage::Handout)
+            }
+        ),
         (d("2026-12-11"), DueStatus::OnTime)
     );
     // Not archived while the follow-up is open; closed, it is.
@@ -1245,11 +1254,119 @@ fn a_poor_evaluation_needs_reasons_opens_a_follow_up_due_in_fifteen_working_days
     closed.push(ev(
         "2026-11-25 09:00",
         EventKind::FollowUpClosed {
+            stage: EvaluationStage::Handout,
             result: "已向申请人致歉，窗口增设材料预审".into(),
         },
     ));
     closed.push(ev("2026-11-25 10:00", EventKind::Archived));
     let (rec, dl) = check(&closed, COMMITTED, "2026-11-25");
     assert!(!rec.follow_up_open());
-    assert_eq!(due(&dl, DeadlineKind::FollowUp).1, DueStatus::Met);
+    assert_eq!(
+        due(
+            &dl,
+            DeadlineKind::FollowUp {
+                stage: Some(EvaluationStage::Handout)
+            }
+        )
+        .1,
+        DueStatus::Met
+    );
+}
+
+#[test]
+fn the_reception_and_the_hand_out_are_evaluated_once_each_and_each_poor_one_followed_up() {
+    let poor = |stage| EventKind::Evaluated {
+        stage,
+        level: 1,
+        comment: None,
+        reasons: vec!["等待时间过长".into()],
+    };
+    let good = |stage| EventKind::Evaluated {
+        stage,
+        level: 5,
+        comment: None,
+        reasons: vec![],
+    };
+    let received = vec![
+        ev("2026-11-20 09:00", EventKind::Received),
+        ev("2026-11-20 09:10", accepted()),
+    ];
+    // Before the hand-out only the reception is open; the state stays as it was.
+    let rec = replay(&received).unwrap();
+    assert_eq!(
+        evaluation::open_stage(&rec),
+        Some(EvaluationStage::Acceptance)
+    );
+    let mut events = received.clone();
+    events.push(ev("2026-11-20 09:15", poor(EvaluationStage::Acceptance)));
+    let rec = replay(&events).unwrap();
+    assert_eq!(rec.state, Some(CaseState::Accepted));
+    assert_eq!(evaluation::open_stage(&rec), None);
+    assert_eq!(rec.open_follow_ups(), [EvaluationStage::Acceptance]);
+    // Not twice; the hand-out not before it happened.
+    let mut twice = events.clone();
+    twice.push(ev("2026-11-20 09:20", good(EvaluationStage::Acceptance)));
+    assert!(replay(&twice).is_err());
+    let mut early = events.clone();
+    early.push(ev("2026-11-20 09:20", good(EvaluationStage::Handout)));
+    assert!(replay(&early).is_err());
+    // After the hand-out, the hand-out; both follow-ups run on their own clocks.
+    events.extend([
+        ev(
+            "2026-11-20 10:00",
+            EventKind::Decided {
+                approved: true,
+                reasons: vec![],
+            },
+        ),
+        ev(
+            "2026-11-20 15:00",
+            EventKind::Delivered {
+                method: DeliveryMethod::Window,
+                tracking: None,
+                handout: None,
+                collected: vec![],
+            },
+        ),
+    ]);
+    let rec = replay(&events).unwrap();
+    assert_eq!(evaluation::open_stage(&rec), Some(EvaluationStage::Handout));
+    // Once the result is out, a reception not evaluated is no longer asked about.
+    let unevaluated: Vec<Event> = events
+        .iter()
+        .filter(|e| !matches!(e.kind, EventKind::Evaluated { .. }))
+        .cloned()
+        .collect();
+    let rec = replay(&unevaluated).unwrap();
+    assert_eq!(evaluation::open_stage(&rec), Some(EvaluationStage::Handout));
+    events.push(ev("2026-11-24 09:00", poor(EvaluationStage::Handout)));
+    let (rec, dl) = check(&events, COMMITTED, "2026-11-24");
+    assert_eq!(rec.state, Some(CaseState::Evaluated));
+    assert_eq!(
+        rec.open_follow_ups(),
+        [EvaluationStage::Acceptance, EvaluationStage::Handout]
+    );
+    let acceptance = DeadlineKind::FollowUp {
+        stage: Some(EvaluationStage::Acceptance),
+    };
+    let handout = DeadlineKind::FollowUp {
+        stage: Some(EvaluationStage::Handout),
+    };
+    assert_eq!(due(&dl, acceptance.clone()).0, d("2026-12-11"));
+    assert_eq!(due(&dl, handout.clone()).0, d("2026-12-15"));
+    // Closing one leaves the other open, and the archive waits for both.
+    events.push(ev(
+        "2026-11-25 09:00",
+        EventKind::FollowUpClosed {
+            stage: EvaluationStage::Acceptance,
+            result: "已增开窗口".into(),
+        },
+    ));
+    let (rec, dl) = check(&events, COMMITTED, "2026-11-25");
+    assert_eq!(rec.open_follow_ups(), [EvaluationStage::Handout]);
+    assert_eq!(due(&dl, acceptance).1, DueStatus::Met);
+    assert_eq!(due(&dl, handout).1, DueStatus::OnTime);
+    let mut archived = events.clone();
+    archived.push(ev("2026-11-25 10:00", EventKind::Archived));
+    assert!(replay(&archived).is_err());
 }

@@ -73,6 +73,25 @@ mirror!(
 );
 mirror!(DefaultBy, core_case::DefaultBy, Timeout, Absence);
 mirror!(MeetingKind, core_case::MeetingKind, Meeting, Inspection);
+mirror!(
+    Stage,
+    onewindow_core::case::evaluation::EvaluationStage,
+    Acceptance,
+    Handout
+);
+
+/// Added within version 1: evaluations before it were all of the hand-out.
+impl Default for Stage {
+    fn default() -> Self {
+        Stage::Handout
+    }
+}
+
+impl Stage {
+    fn is_handout(&self) -> bool {
+        *self == Stage::Handout
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -188,6 +207,9 @@ enum EventKind {
         collect: Vec<String>,
     },
     Evaluated {
+        // Absent for the hand-out, so rows read and write as before the stages.
+        #[serde(default, skip_serializing_if = "Stage::is_handout")]
+        stage: Stage,
         level: u8,
         #[serde(default)]
         comment: Option<String>,
@@ -195,6 +217,8 @@ enum EventKind {
         reasons: Vec<String>,
     },
     FollowUpClosed {
+        #[serde(default, skip_serializing_if = "Stage::is_handout")]
+        stage: Stage,
         result: String,
     },
     ToleratedSupplied {
@@ -477,15 +501,18 @@ impl From<&core_case::Event> for Event {
                 collect: collect.clone(),
             },
             K::Evaluated {
+                stage,
                 level,
                 comment,
                 reasons,
             } => EventKind::Evaluated {
+                stage: (*stage).into(),
                 level: *level,
                 comment: comment.clone(),
                 reasons: reasons.clone(),
             },
-            K::FollowUpClosed { result } => EventKind::FollowUpClosed {
+            K::FollowUpClosed { stage, result } => EventKind::FollowUpClosed {
+                stage: (*stage).into(),
                 result: result.clone(),
             },
             K::ToleratedSupplied { material } => EventKind::ToleratedSupplied {
@@ -592,15 +619,20 @@ impl From<Event> for core_case::Event {
                 by: by.into(),
             },
             EventKind::Evaluated {
+                stage,
                 level,
                 comment,
                 reasons,
             } => K::Evaluated {
+                stage: stage.into(),
                 level,
                 comment,
                 reasons,
             },
-            EventKind::FollowUpClosed { result } => K::FollowUpClosed { result },
+            EventKind::FollowUpClosed { stage, result } => K::FollowUpClosed {
+                stage: stage.into(),
+                result,
+            },
             EventKind::ToleratedSupplied { material } => K::ToleratedSupplied { material },
             EventKind::Archived => K::Archived,
             EventKind::HandedOver(h) => K::HandedOver(core_case::Handover {

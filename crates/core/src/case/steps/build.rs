@@ -352,7 +352,22 @@ pub fn build_event(
                     problem: "不满意或非常不满意的，请至少选择一项原因".into(),
                 });
             }
+            // The stage asked for, or the one open now (the state machine refuses a
+            // stage already evaluated).
+            let open = crate::case::evaluation::open_stage(rec);
+            let stage = match (choice(FieldName::Stage), open) {
+                (Some(Choice::Stage { stage }), _) => stage,
+                (None, Some(open)) if text(FieldName::Stage).is_empty() => open,
+                _ => {
+                    problems.push(FieldError {
+                        field: FieldName::Stage.name().into(),
+                        problem: "该环节已评价或尚不能评价，请刷新后查看".into(),
+                    });
+                    open.unwrap_or_default()
+                }
+            };
             EventKind::Evaluated {
+                stage,
                 level,
                 comment: (!comment.is_empty()).then(|| comment.to_string()),
                 // Reasons belong to a poor evaluation only.
@@ -368,7 +383,9 @@ pub fn build_event(
                 FieldName::FollowUpResult,
                 "请写明核实情况和整改结果（将告知申请人）",
             ));
+            // The earliest poor evaluation still waiting is followed up first.
             EventKind::FollowUpClosed {
+                stage: rec.open_follow_ups().first().copied().unwrap_or_default(),
                 result: text(FieldName::FollowUpResult).into(),
             }
         }
