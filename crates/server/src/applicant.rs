@@ -263,6 +263,7 @@ async fn applicant_step(
         message: format!("未能提交：{refused}"),
         fields: refused.field_errors(),
     })?;
+    let mut tx = state.db.begin().await?;
     let updated = sqlx::query(
         "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3 AND version = $4",
     )
@@ -270,12 +271,21 @@ async fn applicant_step(
     .bind(recorded.record.state.map(state_name).unwrap_or("new"))
     .bind(&number)
     .bind(row.version)
-    .execute(&state.db)
+    .execute(&mut *tx)
     .await?
     .rows_affected();
     if updated != 1 {
         return Err(AppError::Conflict("办件刚刚有更新，请刷新后重试".into()));
     }
+    crate::facts::update(
+        &mut tx,
+        &state.catalog,
+        &number,
+        &row.item_code,
+        &recorded.events,
+    )
+    .await?;
+    tx.commit().await?;
     let row = authorised(state, &number, q.code).await?;
     Ok(Json(applicant_view(state, number, row).await?))
 }

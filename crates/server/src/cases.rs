@@ -294,6 +294,7 @@ async fn insert_case(
     .bind(&checked.handling_body)
     .execute(&mut *tx)
     .await?;
+    crate::facts::update(tx, &state.catalog, &number, item_code, &checked.events).await?;
     let notices = match &checked.outcome {
         Some(outcome) => {
             numbers::issue(

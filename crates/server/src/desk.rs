@@ -336,6 +336,14 @@ async fn pass_results(
         .bind(&sibling.number)
         .execute(&mut *tx)
         .await?;
+        crate::facts::update(
+            tx,
+            &state.catalog,
+            &sibling.number,
+            &sibling.item_code,
+            &events,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -524,6 +532,14 @@ async fn record_event(
             "办件已被他人更新，请刷新后再操作".into(),
         ));
     }
+    crate::facts::update(
+        &mut tx,
+        &state.catalog,
+        number,
+        &row.item_code,
+        &recorded.events,
+    )
+    .await?;
     if let Some(last) = recorded.events.last() {
         pass_results(state, &mut tx, &row, last).await?;
     }

@@ -18,6 +18,7 @@ pub mod complaints;
 pub mod db;
 pub mod desk;
 pub mod error;
+pub mod facts;
 pub mod group_commit;
 pub mod guide_notes;
 pub mod handovers;
@@ -79,6 +80,11 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
     let catalog = catalog_dir::load_dir(&config.catalog)?;
     let db = db::open(&config.db).await?;
     db::record_catalog_load(&db, &catalog).await?;
+    // Rows from before the supervision facts (or an older derivation of them).
+    let filled = facts::backfill(&db, &catalog).await?;
+    if filled > 0 {
+        tracing::info!(cases = filled, "supervision facts filled in");
+    }
     if !config.dist.join("index.html").is_file() {
         tracing::warn!(
             "{} has no index.html: the browser app is not built (run `cargo xtask run`)",

@@ -9,6 +9,7 @@ pub mod access;
 pub mod applicant;
 mod deadlines;
 pub mod evaluation;
+pub mod facts;
 pub mod joint;
 mod lifecycle;
 mod notices;

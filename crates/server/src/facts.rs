@@ -1,0 +1,119 @@
+//! Each case's supervision facts (the core's `case::facts`) kept in columns of its row:
+//! written in the same transaction as every change of its events, and filled in at start
+//! for rows written before (or by an older derivation: `facts_version`).
+
+use crate::catalog_dir::LoadedCatalog;
+use crate::error::AppError;
+use chrono::NaiveDate;
+use onewindow_core::case::facts::{facts, CaseFacts};
+use onewindow_core::case::{replay, Event};
+
+/// The derivation's version; raising it re-derives every row at the next start.
+pub const VERSION: i64 = 1;
+
+fn day(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn flag(b: Option<bool>) -> i64 {
+    b.map_or(-1, i64::from)
+}
+
+/// The facts of `events` of a case of `item_code`, and its department (the item's).
+pub fn derive(
+    catalog: &LoadedCatalog,
+    item_code: &str,
+    events: &[Event],
+) -> Result<(String, CaseFacts), AppError> {
+    let rec = replay(events).map_err(|e| AppError::Internal(e.into()))?;
+    let item = catalog.catalog.item(item_code);
+    let f = facts(
+        events,
+        &rec,
+        item,
+        &catalog.calendar,
+        &catalog.catalog.settings.deadlines,
+    );
+    Ok((item.map(|i| i.department.clone()).unwrap_or_default(), f))
+}
+
+/// Writes the facts of case `number`.
+pub async fn store(
+    db: &mut sqlx::AnyConnection,
+    number: &str,
+    department: &str,
+    f: &CaseFacts,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE cases SET department = $1, received_on = $2, intake = $3, first_visit = $4, \
+         notified_on_time = $5, decided_on = $6, promised_due = $7, decided_on_time = $8, \
+         delivered_on = $9, eval_acceptance = $10, eval_handout = $11, evaluated_on = $12, \
+         follow_up_due = $13, is_open = $14, facts_version = $15 WHERE number = $16",
+    )
+    .bind(department)
+    .bind(day(f.received_on))
+    .bind(f.intake.name())
+    .bind(i64::from(f.first_visit))
+    .bind(flag(f.notified_on_time))
+    .bind(day(f.decided_on))
+    .bind(day(f.promised_due))
+    .bind(flag(f.decided_on_time))
+    .bind(day(f.delivered_on))
+    .bind(i64::from(f.evaluation_acceptance.unwrap_or(0)))
+    .bind(i64::from(f.evaluation_handout.unwrap_or(0)))
+    .bind(day(f.evaluated_on))
+    .bind(day(f.follow_up_due))
+    .bind(i64::from(f.open))
+    .bind(VERSION)
+    .bind(number)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Derives and writes the facts of case `number` from its `events`.
+pub async fn update(
+    db: &mut sqlx::AnyConnection,
+    catalog: &LoadedCatalog,
+    number: &str,
+    item_code: &str,
+    events: &[Event],
+) -> Result<(), AppError> {
+    let (department, f) = derive(catalog, item_code, events)?;
+    store(db, number, &department, &f).await?;
+    Ok(())
+}
+
+/// Fills in the facts of every row without them (or with an older derivation), 500 at a
+/// time; the number of rows done. A row whose events cannot be read is logged and left.
+pub async fn backfill(db: &crate::db::Db, catalog: &LoadedCatalog) -> anyhow::Result<u64> {
+    let mut done = 0u64;
+    let mut after = 0i64;
+    loop {
+        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT id, number, item_code, events FROM cases WHERE facts_version < $1 AND id > $2 ORDER BY id LIMIT 500",
+        )
+        .bind(VERSION)
+        .bind(after)
+        .fetch_all(db)
+        .await?;
+        let Some(last) = rows.last() else {
+            return Ok(done);
+        };
+        after = last.0;
+        let mut tx = db.begin().await?;
+        for (_, number, item_code, events) in &rows {
+            let derived = crate::stored::events(events, number)
+                .and_then(|events| derive(catalog, item_code, &events));
+            match derived {
+                Ok((department, f)) => {
+                    store(&mut tx, number, &department, &f).await?;
+                    done += 1;
+                }
+                Err(e) => tracing::warn!(number, "supervision facts not derived: {e:?}"),
+            }
+        }
+        tx.commit().await?;
+    }
+}
