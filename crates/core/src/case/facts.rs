@@ -93,9 +93,9 @@ pub fn facts(
     let day_of = |want: fn(&EventKind) -> bool| {
         events
             .iter()
-            .filter(|e| want(&e.kind))
+            .rev()
+            .find(|e| want(&e.kind))
             .map(|e| e.at.date())
-            .last()
     };
     let told = events
         .iter()
