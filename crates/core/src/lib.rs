@@ -28,6 +28,7 @@ pub mod outgoing;
 pub mod precheck;
 pub mod settings;
 pub mod submission;
+pub mod supervision;
 pub mod validate;
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub mod security;
 pub mod static_files;
 pub mod stored;
 pub mod substitutes;
+pub mod supervision;
 
 use anyhow::Context;
 use std::net::SocketAddr;

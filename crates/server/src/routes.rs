@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::limits::{Limiter, RateLimits};
 use crate::{
     applicant, audit_log, auth, cases, complaints, desk, handovers, security, static_files,
-    AppState,
+    supervision, AppState,
 };
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
@@ -85,6 +85,7 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
         .at::<e::LookupComplaint>(get(complaints::lookup).layer(limited(limits.lookups)))
         .at::<e::ListComplaints>(get(complaints::list))
         .at::<e::CloseComplaint>(post(complaints::close).layer(DefaultBodyLimit::max(16 << 10)))
+        .at::<e::ShowSupervision>(get(supervision::show))
         .at::<e::Login>(post(auth::login).layer(limited(limits.logins)))
         .at::<e::UnlockAccount>(post(auth::unlock))
         .at::<e::ListSessions>(get(auth::sessions))

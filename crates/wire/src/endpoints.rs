@@ -4,6 +4,7 @@
 
 use crate::body::*;
 use crate::complaint::*;
+use crate::supervision::*;
 use onewindow_core::case::StepRequest;
 use onewindow_core::submission::Submission;
 
@@ -155,6 +156,9 @@ endpoints! {
     /// Close a complaint with the result told to its reporter (supervisors only, audited).
     CloseComplaint: Post "/api/desk/complaints/{number}/close", Supervisor,
         query Nothing, body ComplaintClosing, answer ComplaintRow, ok 200, errors [400, 401, 403, 404, 409, 413, 422];
+    /// The centre's figures for a period and site: cases by department, channel, intake and item, on-time rates, open cases by time left and the overdue list, 好差评 and their follow-ups, complaints, workload per clerk; each with its query time (supervisors only, audited).
+    ShowSupervision: Get "/api/desk/supervision", Supervisor,
+        query SupervisionQuery, body Nothing, answer Supervision, ok 200, errors [400, 401, 403];
     /// Log in; sets the HttpOnly session cookie. Every attempt is audited; each failure in a row answers more slowly, five lock the name for 15 minutes (429).
     Login: Post "/api/session", Public,
         query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401, 429];

@@ -14,5 +14,6 @@ pub mod complaint;
 pub mod endpoints;
 #[cfg(feature = "schema")]
 pub mod openapi;
+pub mod supervision;
 
 pub use endpoints::{Endpoint, Method, Route};

@@ -59,7 +59,8 @@ pub struct CaseFacts {
     pub intake: Intake,
     /// 一次办成: accepted without being sent back for papers first.
     pub first_visit: bool,
-    /// Whether the applicant was told of the gaps in time (Art. 32), once told.
+    /// Whether the applicant was answered in time (Art. 32: accepted, refused or told of
+    /// the gaps), once answered.
     pub notified_on_time: Option<bool>,
     /// When it was decided (办结).
     pub decided_on: Option<NaiveDate>,
@@ -77,7 +78,8 @@ pub struct CaseFacts {
     pub evaluated_on: Option<NaiveDate>,
     /// The earliest open follow-up's (差评整改) deadline.
     pub follow_up_due: Option<NaiveDate>,
-    /// Whether the case is still being worked on (not refused, handed out or archived).
+    /// Whether the case awaits its decision (received, not refused, not decided): what
+    /// the promised deadline binds.
     pub open: bool,
 }
 
@@ -163,16 +165,11 @@ pub fn facts(
         evaluation_handout: level(EvaluationStage::Handout),
         evaluated_on: rec.evaluations.iter().map(|e| e.at.date()).max(),
         follow_up_due,
-        open: !matches!(
-            rec.state,
-            None | Some(
-                CaseState::PreChecked
-                    | CaseState::NotAccepted
-                    | CaseState::Delivered { .. }
-                    | CaseState::Evaluated
-                    | CaseState::Archived
-            )
-        ),
+        open: rec.decided.is_none()
+            && !matches!(
+                rec.state,
+                None | Some(CaseState::PreChecked | CaseState::NotAccepted | CaseState::Archived)
+            ),
     }
 }
 

@@ -21,6 +21,8 @@ ALTER TABLE cases ADD COLUMN facts_version BIGINT NOT NULL DEFAULT 0;
 -- Each figure reads one of these, covering what it groups by, so a month among a million
 -- cases is an index range.
 CREATE INDEX cases_facts_received ON cases (received_on, department, channel, intake, first_visit, notified_on_time, owner, site);
+CREATE INDEX cases_facts_items ON cases (received_on, item_code, intake, site);
+CREATE INDEX cases_facts_created ON cases (channel, created_at, department);
 CREATE INDEX cases_facts_decided ON cases (decided_on, department, decided_on_time, site);
 CREATE INDEX cases_facts_open ON cases (is_open, promised_due, department, site);
 CREATE INDEX cases_facts_evaluated ON cases (evaluated_on, department, site, owner, eval_acceptance, eval_handout);

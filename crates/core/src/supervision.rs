@@ -1,0 +1,95 @@
+//! The centre's supervision figures' rules that are not plain counting: how open cases
+//! are grouped by the working days left to their promised deadline. The counting itself is
+//! the database's, over the facts `case::facts` keeps for every case.
+
+use crate::calendar::Calendar;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How much time an open case has left to its promised deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Remaining {
+    /// Past it.
+    Overdue,
+    /// Due today or on the next working day.
+    DueSoon,
+    /// Within 3 working days.
+    Within3,
+    /// Within 5 working days.
+    Within5,
+    /// More than 5 working days.
+    Later,
+    /// No promised deadline (not accepted yet, or the calendar does not reach it).
+    NoDeadline,
+}
+
+impl Remaining {
+    /// Every group, most urgent first.
+    pub const ALL: [Remaining; 6] = [
+        Remaining::Overdue,
+        Remaining::DueSoon,
+        Remaining::Within3,
+        Remaining::Within5,
+        Remaining::Later,
+        Remaining::NoDeadline,
+    ];
+}
+
+/// The last due date of each group as of `today`: a case due before `today` is overdue;
+/// due by `.0` due soon, by `.1` within 3, by `.2` within 5 working days; later beyond.
+/// Where the calendar does not reach, the group extends to every later date.
+pub fn bounds(cal: &Calendar, today: NaiveDate) -> (NaiveDate, NaiveDate, NaiveDate) {
+    let after = |n| cal.add_working_days(today, n).unwrap_or(NaiveDate::MAX);
+    (after(1), after(3), after(5))
+}
+
+/// The group of a case due on `due` (none: no deadline), as of `today`, with `bounds`.
+pub fn remaining(
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+    (one, three, five): (NaiveDate, NaiveDate, NaiveDate),
+) -> Remaining {
+    match due {
+        None => Remaining::NoDeadline,
+        Some(d) if d < today => Remaining::Overdue,
+        Some(d) if d <= one => Remaining::DueSoon,
+        Some(d) if d <= three => Remaining::Within3,
+        Some(d) if d <= five => Remaining::Within5,
+        Some(_) => Remaining::Later,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn groups_count_working_days_across_a_holiday() {
+        let cal = crate::test_support::official_calendar();
+        // Thursday 30 Sep 2025: the National Day holiday runs 1–8 October.
+        let today = d("2025-09-30");
+        let b = bounds(cal, today);
+        assert_eq!(b.0, d("2025-10-09"));
+        assert_eq!(
+            remaining(Some(d("2025-09-29")), today, b),
+            Remaining::Overdue
+        );
+        assert_eq!(remaining(Some(today), today, b), Remaining::DueSoon);
+        assert_eq!(
+            remaining(Some(d("2025-10-09")), today, b),
+            Remaining::DueSoon
+        );
+        assert_eq!(
+            remaining(Some(d("2025-10-10")), today, b),
+            Remaining::Within3
+        );
+        assert_eq!(remaining(Some(d("2025-10-20")), today, b), Remaining::Later);
+        assert_eq!(remaining(None, today, b), Remaining::NoDeadline);
+    }
+}

@@ -1,0 +1,433 @@
+//! `GET /api/desk/supervision`: the centre's figures for a period and site, counted by the
+//! database over the facts each case row keeps (`facts.rs`), the same statements on SQLite
+//! and PostgreSQL, each read timed. Supervisors only; every read audited.
+
+use crate::auth::{supervisor_only, Clerk};
+use crate::error::AppError;
+use crate::AppState;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::Json;
+use chrono::NaiveDate;
+use onewindow_core::case::evaluation::EvaluationStage;
+use onewindow_core::case::facts::Intake;
+use onewindow_core::supervision::{bounds, Remaining};
+use onewindow_wire::body::ItemRef;
+use onewindow_wire::supervision::*;
+use std::time::Instant;
+
+/// Longest period one request may ask for (two years and a day for leap years).
+const MAX_DAYS: i64 = 732;
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn intake(name: &str) -> Option<Intake> {
+    Intake::ALL.into_iter().find(|i| i.name() == name)
+}
+
+fn item_ref(state: &AppState, code: &str) -> ItemRef {
+    let item = state.catalog.catalog.item(code);
+    ItemRef {
+        code: code.to_string(),
+        name: item.map(|i| i.name.clone()),
+        department: item.map(|i| i.department.clone()),
+    }
+}
+
+/// Times each query; the figures and how long each took.
+struct Timed(Vec<QueryTime>);
+
+impl Timed {
+    async fn run<T, F: std::future::Future<Output = Result<T, sqlx::Error>>>(
+        &mut self,
+        figure: &str,
+        query: F,
+    ) -> Result<T, AppError> {
+        let start = Instant::now();
+        let out = query.await?;
+        self.0.push(QueryTime {
+            figure: figure.into(),
+            micros: start.elapsed().as_micros() as i64,
+        });
+        Ok(out)
+    }
+}
+
+/// The figures (also called by the benchmark through HTTP).
+pub async fn show(
+    State(state): State<AppState>,
+    clerk: Clerk,
+    q: Result<Query<SupervisionQuery>, QueryRejection>,
+) -> Result<Json<Supervision>, AppError> {
+    supervisor_only(
+        &state,
+        &clerk,
+        "supervision.read",
+        "",
+        "只有中心管理人员可以查看督查统计",
+    )
+    .await?;
+    let Query(q) = q.map_err(|e| {
+        AppError::BadRequest(format!(
+            "统计期间不正确（from、to 为 YYYY-MM-DD 日期）：{e}"
+        ))
+    })?;
+    if q.to < q.from || (q.to - q.from).num_days() > MAX_DAYS {
+        return Err(AppError::BadRequest(format!(
+            "统计期间须从早到晚、不超过{MAX_DAYS}天：{} 至 {}",
+            q.from, q.to
+        )));
+    }
+    crate::audit::record(
+        &state.db,
+        crate::audit::Audit {
+            actor: &clerk.name,
+            action: "supervision.read",
+            target: &q.site,
+            client: &clerk.client,
+            success: true,
+            detail: &format!("{} {}", q.from, q.to),
+        },
+    )
+    .await?;
+    Ok(Json(figures(&state, &q, crate::clock::today()).await?))
+}
+
+/// Every figure of the period and site in `q`, open and overdue ones as of `today`.
+pub async fn figures(
+    state: &AppState,
+    q: &SupervisionQuery,
+    today: NaiveDate,
+) -> Result<Supervision, AppError> {
+    let db = &state.db;
+    let (from, to, site) = (day(q.from), day(q.to), q.site.trim().to_string());
+    let mut t = Timed(Vec::new());
+
+    let rows: Vec<(String, String, String, i64, i64, i64, i64)> = t
+        .run(
+            "intake",
+            sqlx::query_as(
+                "SELECT department, channel, intake, COUNT(*), CAST(SUM(first_visit) AS BIGINT), \
+                 CAST(SUM(CASE WHEN notified_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT), \
+                 CAST(SUM(CASE WHEN notified_on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) \
+                 FROM cases WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
+                 GROUP BY department, channel, intake ORDER BY department, channel, intake",
+            )
+            .bind(&from)
+            .bind(&to)
+            .bind(&site)
+            .fetch_all(db),
+        )
+        .await?;
+    let intake_rows = rows
+        .into_iter()
+        .filter_map(|(department, channel, i, cases, first, on_time, late)| {
+            Some(IntakeRow {
+                department,
+                channel,
+                intake: intake(&i)?,
+                cases,
+                first_visit: first,
+                notified_on_time: on_time,
+                notified_late: late,
+            })
+        })
+        .collect();
+
+    // Pre-checks have no site; a site's figures leave them out.
+    let pre_checks: Vec<(String, i64)> = if site.is_empty() {
+        let next = day(q.to.succ_opt().unwrap_or(q.to));
+        t.run(
+            "pre_checks",
+            sqlx::query_as(
+                "SELECT department, COUNT(*) FROM cases WHERE channel = 'pre_check' \
+                 AND created_at >= $1 AND created_at < $2 GROUP BY department ORDER BY department",
+            )
+            .bind(&from)
+            .bind(&next)
+            .fetch_all(db),
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
+
+    let rows: Vec<(String, String, i64)> = t
+        .run(
+            "items",
+            sqlx::query_as(
+                "SELECT item_code, intake, COUNT(*) FROM cases \
+                 WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
+                 GROUP BY item_code, intake",
+            )
+            .bind(&from)
+            .bind(&to)
+            .bind(&site)
+            .fetch_all(db),
+        )
+        .await?;
+    let mut items: Vec<ItemRow> = Vec::new();
+    for (code, i, n) in rows {
+        let at = match items.iter().position(|r| r.item.code == code) {
+            Some(at) => at,
+            None => {
+                items.push(ItemRow {
+                    item: item_ref(state, &code),
+                    received: 0,
+                    accepted: 0,
+                    not_accepted: 0,
+                    incomplete: 0,
+                });
+                items.len() - 1
+            }
+        };
+        let r = &mut items[at];
+        r.received += n;
+        match intake(&i) {
+            Some(Intake::Accepted) => r.accepted += n,
+            Some(Intake::NotAccepted) => r.not_accepted += n,
+            Some(Intake::Incomplete) => r.incomplete += n,
+            _ => {}
+        }
+    }
+    items.sort_by(|a, b| {
+        b.received
+            .cmp(&a.received)
+            .then(a.item.code.cmp(&b.item.code))
+    });
+    items.truncate(30);
+
+    let on_time: Vec<(String, i64, i64, i64)> = t
+        .run(
+            "on_time",
+            sqlx::query_as(
+                "SELECT department, COUNT(*), \
+                 CAST(SUM(CASE WHEN decided_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT), \
+                 CAST(SUM(CASE WHEN decided_on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) \
+                 FROM cases WHERE decided_on >= $1 AND decided_on <= $2 AND ($3 = '' OR site = $3) \
+                 GROUP BY department ORDER BY department",
+            )
+            .bind(&from)
+            .bind(&to)
+            .bind(&site)
+            .fetch_all(db),
+        )
+        .await?;
+
+    let (one, three, five) = bounds(&state.catalog.calendar, today);
+    let far = |d: NaiveDate| {
+        if d == NaiveDate::MAX {
+            "9999-12-31".to_string()
+        } else {
+            day(d)
+        }
+    };
+    let rows: Vec<(String, i64, i64)> = t
+        .run(
+            "remaining",
+            sqlx::query_as(
+                "SELECT department, CAST(CASE WHEN promised_due = '' THEN 5 WHEN promised_due < $1 THEN 0 \
+                 WHEN promised_due <= $2 THEN 1 WHEN promised_due <= $3 THEN 2 WHEN promised_due <= $4 THEN 3 \
+                 ELSE 4 END AS BIGINT) AS remaining, COUNT(*) FROM cases WHERE is_open = 1 AND ($5 = '' OR site = $5) \
+                 GROUP BY department, remaining ORDER BY department, remaining",
+            )
+            .bind(day(today))
+            .bind(far(one))
+            .bind(far(three))
+            .bind(far(five))
+            .bind(&site)
+            .fetch_all(db),
+        )
+        .await?;
+    let remaining = rows
+        .into_iter()
+        .filter_map(|(department, r, cases)| {
+            Some(RemainingRow {
+                department,
+                remaining: *Remaining::ALL.get(usize::try_from(r).ok()?)?,
+                cases,
+            })
+        })
+        .collect();
+
+    let rows: Vec<(String, String, String, String, String)> = t
+        .run(
+            "overdue",
+            sqlx::query_as(
+                "SELECT number, item_code, owner, site, promised_due FROM cases \
+                 WHERE is_open = 1 AND promised_due <> '' AND promised_due < $1 AND ($2 = '' OR site = $2) \
+                 ORDER BY promised_due, number LIMIT 100",
+            )
+            .bind(day(today))
+            .bind(&site)
+            .fetch_all(db),
+        )
+        .await?;
+    let overdue = rows
+        .into_iter()
+        .filter_map(|(number, code, owner, site, due)| {
+            Some(OverdueCase {
+                item: item_ref(state, &code),
+                number,
+                owner,
+                site,
+                due: due.parse().ok()?,
+            })
+        })
+        .collect();
+
+    let rows: Vec<(String, String, String, i64, i64, i64)> = t
+        .run(
+            "evaluations",
+            sqlx::query_as(
+                "SELECT department, site, owner, eval_acceptance, eval_handout, COUNT(*) FROM cases \
+                 WHERE evaluated_on >= $1 AND evaluated_on <= $2 AND ($3 = '' OR site = $3) \
+                 GROUP BY department, site, owner, eval_acceptance, eval_handout",
+            )
+            .bind(&from)
+            .bind(&to)
+            .bind(&site)
+            .fetch_all(db),
+        )
+        .await?;
+    let mut evaluations = Vec::new();
+    for (department, site, owner, acceptance, handout, count) in rows {
+        for (stage, level) in [
+            (EvaluationStage::Acceptance, acceptance),
+            (EvaluationStage::Handout, handout),
+        ] {
+            if let Ok(level @ 1..=5) = u8::try_from(level) {
+                evaluations.push(EvaluationRow {
+                    department: department.clone(),
+                    site: site.clone(),
+                    owner: owner.clone(),
+                    stage,
+                    level,
+                    count,
+                });
+            }
+        }
+    }
+
+    let rows: Vec<(String, String, String, String)> = t
+        .run(
+            "follow_ups",
+            sqlx::query_as(
+                "SELECT number, department, owner, follow_up_due FROM cases \
+                 WHERE follow_up_due <> '' AND ($1 = '' OR site = $1) ORDER BY follow_up_due, number LIMIT 100",
+            )
+            .bind(&site)
+            .fetch_all(db),
+        )
+        .await?;
+    let follow_ups = rows
+        .into_iter()
+        .filter_map(|(number, department, owner, due)| {
+            Some(FollowUpRow {
+                number,
+                department,
+                owner,
+                due: due.parse().ok()?,
+            })
+        })
+        .collect();
+
+    let rows: Vec<(String, String)> = t
+        .run(
+            "complaints",
+            sqlx::query_as(
+                "SELECT filed_at, closed_at FROM complaints WHERE filed_at >= $1 AND filed_at < $2",
+            )
+            .bind(&from)
+            .bind(day(q.to.succ_opt().unwrap_or(q.to)))
+            .fetch_all(db),
+        )
+        .await?;
+    let mut complaints = ComplaintFigures::default();
+    let c = &state.catalog;
+    for (filed, closed) in rows {
+        let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok();
+        let Some(filed) = at(&filed) else { continue };
+        let closed = at(&closed);
+        complaints.filed += 1;
+        let Ok(f) = onewindow_core::complaint::follow_up(
+            filed,
+            closed,
+            &c.calendar,
+            &c.catalog.settings.deadlines,
+            today,
+        ) else {
+            complaints.open += i64::from(closed.is_none());
+            continue;
+        };
+        use onewindow_core::case::DueStatus as S;
+        match f.status {
+            S::Met => complaints.closed_on_time += 1,
+            S::MetLate => complaints.closed_late += 1,
+            S::Overdue => complaints.open_overdue += 1,
+            S::OnTime | S::DueSoon => complaints.open += 1,
+        }
+    }
+
+    let workload: Vec<(String, String, i64, i64, i64)> = t
+        .run(
+            "workload",
+            sqlx::query_as(
+                "SELECT owner, site, COUNT(*), \
+                 CAST(SUM(CASE WHEN intake = 'accepted' THEN 1 ELSE 0 END) AS BIGINT), \
+                 CAST(SUM(first_visit) AS BIGINT) FROM cases \
+                 WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
+                 GROUP BY owner, site ORDER BY owner, site",
+            )
+            .bind(&from)
+            .bind(&to)
+            .bind(&site)
+            .fetch_all(db),
+        )
+        .await?;
+
+    let sites: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT site FROM users WHERE site <> '' ORDER BY site")
+            .fetch_all(db)
+            .await?;
+
+    Ok(Supervision {
+        from: q.from,
+        to: q.to,
+        site,
+        today,
+        sites,
+        intake: intake_rows,
+        pre_checks,
+        items,
+        on_time: on_time
+            .into_iter()
+            .map(|(department, decided, on_time, late)| OnTimeRow {
+                department,
+                decided,
+                on_time,
+                late,
+            })
+            .collect(),
+        remaining,
+        overdue,
+        evaluations,
+        follow_ups,
+        complaints,
+        workload: workload
+            .into_iter()
+            .map(
+                |(owner, site, received, accepted, first_visit)| WorkloadRow {
+                    owner,
+                    site,
+                    received,
+                    accepted,
+                    first_visit,
+                },
+            )
+            .collect(),
+        timings: t.0,
+    })
+}

@@ -1,0 +1,439 @@
+//! The supervision figures against a hand-computed fixture: six cases, a pre-check and a
+//! complaint with known dates, counted as of Saturday 28 November 2026; and only a
+//! supervisor may read them.
+
+mod support;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use onewindow_core::case::evaluation::EvaluationStage;
+use onewindow_core::case::facts::Intake;
+use onewindow_core::case::{Event, EventKind, Role};
+use onewindow_core::catalog::DeliveryMethod;
+use onewindow_core::supervision::Remaining;
+use onewindow_server::supervision::figures;
+use onewindow_wire::supervision::{EvaluationRow, SupervisionQuery};
+use support::{app_state, login, start, FOOD, PASSWORD};
+
+const DISABILITY: &str = "370000-CL-QR-016";
+const FOOD_DEPT: &str = "市场监督管理局";
+const DISABILITY_DEPT: &str = "残疾人联合会";
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn ev(at: &str, kind: EventKind) -> Event {
+    Event {
+        at: NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M").unwrap(),
+        actor: "王敏".into(),
+        role: Role::Clerk,
+        note: String::new(),
+        kind,
+        device_at: None,
+    }
+}
+
+fn accepted(at: &str) -> Event {
+    ev(at, EventKind::Accepted { tolerated: vec![] })
+}
+
+fn decided(at: &str) -> Event {
+    ev(
+        at,
+        EventKind::Decided {
+            approved: true,
+            reasons: vec![],
+        },
+    )
+}
+
+async fn insert(
+    db: &onewindow_server::db::Db,
+    number: &str,
+    item: &str,
+    channel: &str,
+    owner: &str,
+    site: &str,
+    events: Vec<Event>,
+) {
+    let created = events[0].at.to_string();
+    sqlx::query(
+        "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, \
+         applicant_mobile, submission, outcome, events, created_at, owner, site) \
+         VALUES ($1, 'ABCDEFGH', $2, $3, 'x', '张三', '110105194912310029', '13800138000', '{}', NULL, $4, $5, $6, $7)",
+    )
+    .bind(number)
+    .bind(item)
+    .bind(channel)
+    .bind(onewindow_server::stored::events_text(&events).unwrap())
+    .bind(created)
+    .bind(owner)
+    .bind(site)
+    .execute(db)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn every_figure_matches_the_hand_computed_fixture() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = app_state(dir.path()).await;
+    let db = &state.db;
+    // A: food, accepted at once on Mon 2 Nov (promised: 5 working days, 9 Nov), decided
+    // on the 5th, handed out, evaluated 非常满意.
+    insert(
+        db,
+        "2026-000001",
+        FOOD,
+        "desk",
+        "王敏",
+        "城区",
+        vec![
+            ev("2026-11-02 09:00", EventKind::Received),
+            accepted("2026-11-02 09:10"),
+            decided("2026-11-05 10:00"),
+            ev(
+                "2026-11-05 15:00",
+                EventKind::Delivered {
+                    method: DeliveryMethod::Window,
+                    tracking: None,
+                    handout: None,
+                    collected: vec![],
+                },
+            ),
+            ev(
+                "2026-11-05 15:05",
+                EventKind::Evaluated {
+                    stage: EvaluationStage::Handout,
+                    level: 5,
+                    comment: None,
+                    reasons: vec![],
+                },
+            ),
+        ],
+    )
+    .await;
+    // B: food, sent back for papers on the 3rd (told in time), accepted on the 4th (due
+    // the 11th), still open: overdue.
+    insert(
+        db,
+        "2026-000002",
+        FOOD,
+        "desk",
+        "王敏",
+        "城区",
+        vec![
+            ev("2026-11-03 09:00", EventKind::Received),
+            ev(
+                "2026-11-03 09:30",
+                EventKind::CorrectionRequested {
+                    items: vec!["营业执照：已过期".into()],
+                },
+            ),
+            ev("2026-11-04 09:00", EventKind::CorrectionReceived),
+            accepted("2026-11-04 09:10"),
+        ],
+    )
+    .await;
+    // C: food, refused at the window on the 10th; the reception evaluated 非常不满意:
+    // a follow-up due in 15 working days (1 Dec).
+    insert(
+        db,
+        "2026-000003",
+        FOOD,
+        "desk",
+        "李娜",
+        "乡镇",
+        vec![
+            ev("2026-11-10 09:00", EventKind::Received),
+            ev(
+                "2026-11-10 09:30",
+                EventKind::NotAccepted {
+                    reasons: vec!["不属于本机关职权范围".into()],
+                },
+            ),
+            ev(
+                "2026-11-10 09:40",
+                EventKind::Evaluated {
+                    stage: EvaluationStage::Acceptance,
+                    level: 1,
+                    comment: None,
+                    reasons: vec!["多次跑腿".into()],
+                },
+            ),
+        ],
+    )
+    .await;
+    // D: disability certificate, accepted Fri 20 Nov (15 working days: 11 Dec), open.
+    insert(
+        db,
+        "2026-000004",
+        DISABILITY,
+        "desk",
+        "李娜",
+        "乡镇",
+        vec![
+            ev("2026-11-20 09:00", EventKind::Received),
+            accepted("2026-11-20 09:10"),
+        ],
+    )
+    .await;
+    // E: a food pre-check on the 15th, never brought in.
+    insert(
+        db,
+        "2026-000005",
+        FOOD,
+        "pre_check",
+        "",
+        "",
+        vec![ev("2026-11-15 10:00", EventKind::PreChecked)],
+    )
+    .await;
+    // F: food received in October (due 27 Oct), decided late on 6 Nov.
+    insert(
+        db,
+        "2026-000006",
+        FOOD,
+        "desk",
+        "王敏",
+        "城区",
+        vec![
+            ev("2026-10-20 09:00", EventKind::Received),
+            accepted("2026-10-20 09:10"),
+            decided("2026-11-06 10:00"),
+        ],
+    )
+    .await;
+    // A complaint filed on the 20th, open (due 11 Dec).
+    sqlx::query(
+        "INSERT INTO complaints (number, lookup_code, item_code, place, what, name, mobile, at_terminal, filed_at) \
+         VALUES ('BC2026-000001', 'ABCDEFGH', '', '大厅', '没办成', '赵丽华', '13800138000', 0, '2026-11-20T10:00:00')",
+    )
+    .execute(db)
+    .await
+    .unwrap();
+    assert_eq!(
+        onewindow_server::facts::backfill(db, &state.catalog)
+            .await
+            .unwrap(),
+        6
+    );
+
+    let november = SupervisionQuery {
+        from: d("2026-11-01"),
+        to: d("2026-11-30"),
+        site: String::new(),
+    };
+    let f = figures(&state, &november, d("2026-11-28")).await.unwrap();
+
+    let intake = |dept: &str, channel: &str, i: Intake| {
+        f.intake
+            .iter()
+            .find(|r| r.department == dept && r.channel == channel && r.intake == i)
+            .cloned()
+    };
+    let food_accepted = intake(FOOD_DEPT, "desk", Intake::Accepted).unwrap();
+    assert_eq!((food_accepted.cases, food_accepted.first_visit), (2, 1));
+    // Both answered within Art. 32's 5 working days (A accepted, B told of its gaps).
+    assert_eq!(
+        (food_accepted.notified_on_time, food_accepted.notified_late),
+        (2, 0)
+    );
+    assert_eq!(
+        intake(FOOD_DEPT, "desk", Intake::NotAccepted)
+            .unwrap()
+            .cases,
+        1
+    );
+    assert_eq!(
+        intake(DISABILITY_DEPT, "desk", Intake::Accepted)
+            .unwrap()
+            .cases,
+        1
+    );
+    assert_eq!(
+        f.intake.iter().map(|r| r.cases).sum::<i64>(),
+        4,
+        "F was received in October"
+    );
+    assert_eq!(f.pre_checks, vec![(FOOD_DEPT.to_string(), 1)]);
+
+    assert_eq!(f.items[0].item.code, FOOD);
+    assert_eq!(
+        (
+            f.items[0].received,
+            f.items[0].accepted,
+            f.items[0].not_accepted
+        ),
+        (3, 2, 1)
+    );
+    assert_eq!(
+        (f.items[1].item.code.as_str(), f.items[1].received),
+        (DISABILITY, 1)
+    );
+
+    let food_on_time = f
+        .on_time
+        .iter()
+        .find(|r| r.department == FOOD_DEPT)
+        .unwrap();
+    assert_eq!(
+        (
+            food_on_time.decided,
+            food_on_time.on_time,
+            food_on_time.late
+        ),
+        (2, 1, 1)
+    );
+
+    let remaining: Vec<(String, Remaining, i64)> = f
+        .remaining
+        .iter()
+        .map(|r| (r.department.clone(), r.remaining, r.cases))
+        .collect();
+    assert_eq!(
+        remaining,
+        vec![
+            (FOOD_DEPT.to_string(), Remaining::Overdue, 1),
+            (DISABILITY_DEPT.to_string(), Remaining::Later, 1),
+        ]
+    );
+    assert_eq!(f.overdue.len(), 1);
+    assert_eq!(
+        (
+            f.overdue[0].number.as_str(),
+            f.overdue[0].owner.as_str(),
+            f.overdue[0].due
+        ),
+        ("2026-000002", "王敏", d("2026-11-11"))
+    );
+
+    let mut evaluations = f.evaluations.clone();
+    evaluations.sort_by_key(|e| e.level);
+    assert_eq!(
+        evaluations,
+        vec![
+            EvaluationRow {
+                department: FOOD_DEPT.into(),
+                site: "乡镇".into(),
+                owner: "李娜".into(),
+                stage: EvaluationStage::Acceptance,
+                level: 1,
+                count: 1
+            },
+            EvaluationRow {
+                department: FOOD_DEPT.into(),
+                site: "城区".into(),
+                owner: "王敏".into(),
+                stage: EvaluationStage::Handout,
+                level: 5,
+                count: 1
+            },
+        ]
+    );
+    assert_eq!(f.follow_ups.len(), 1);
+    assert_eq!(
+        (f.follow_ups[0].number.as_str(), f.follow_ups[0].due),
+        ("2026-000003", d("2026-12-01"))
+    );
+
+    assert_eq!(
+        (
+            f.complaints.filed,
+            f.complaints.open,
+            f.complaints.open_overdue
+        ),
+        (1, 1, 0)
+    );
+
+    let workload: Vec<(String, String, i64, i64, i64)> = f
+        .workload
+        .iter()
+        .map(|w| {
+            (
+                w.owner.clone(),
+                w.site.clone(),
+                w.received,
+                w.accepted,
+                w.first_visit,
+            )
+        })
+        .collect();
+    assert_eq!(
+        workload,
+        vec![
+            ("李娜".to_string(), "乡镇".to_string(), 2, 1, 1),
+            ("王敏".to_string(), "城区".to_string(), 2, 2, 1),
+        ]
+    );
+    assert!(f.timings.len() >= 9);
+
+    // One site: its cases only, no pre-checks (they have no site).
+    let township = SupervisionQuery {
+        site: "乡镇".into(),
+        ..november.clone()
+    };
+    let t = figures(&state, &township, d("2026-11-28")).await.unwrap();
+    assert_eq!(t.intake.iter().map(|r| r.cases).sum::<i64>(), 2);
+    assert!(t.pre_checks.is_empty());
+    assert!(t.overdue.is_empty());
+    // In December nothing was received, but B is still overdue and C's follow-up open.
+    let december = SupervisionQuery {
+        from: d("2026-12-01"),
+        to: d("2026-12-31"),
+        site: String::new(),
+    };
+    let later = figures(&state, &december, d("2026-12-02")).await.unwrap();
+    assert!(later.intake.is_empty());
+    assert_eq!(later.overdue.len(), 1);
+    assert_eq!(later.follow_ups.len(), 1);
+}
+
+#[tokio::test]
+async fn only_a_supervisor_reads_the_figures_and_a_bad_period_is_named() {
+    let server = start().await;
+    let url = format!(
+        "{}/api/desk/supervision?from=2026-11-01&to=2026-11-30",
+        server.base
+    );
+    let get = |cookie: String, url: String| async move {
+        let r = reqwest::Client::new()
+            .get(url)
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap();
+        (
+            r.status().as_u16(),
+            r.json::<serde_json::Value>().await.unwrap_or_default(),
+        )
+    };
+    assert_eq!(get(server.cookie.clone(), url.clone()).await.0, 403);
+    let supervisor = login(&server.base, "李主任", PASSWORD).await.unwrap();
+    let (status, body) = get(supervisor.clone(), url).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["from"], "2026-11-01");
+    let (status, body) = get(
+        supervisor.clone(),
+        format!(
+            "{}/api/desk/supervision?from=2026-11-30&to=2026-11-01",
+            server.base
+        ),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(
+        body["error"].as_str().unwrap().contains("统计期间"),
+        "{body}"
+    );
+    let (status, _) = get(
+        supervisor,
+        format!(
+            "{}/api/desk/supervision?from=30.11.2026&to=2026-11-01",
+            server.base
+        ),
+    )
+    .await;
+    assert_eq!(status, 400);
+    server.stop().await;
+}
