@@ -8,7 +8,7 @@ use crate::display::DisplayContext;
 use crate::outbox::{OutboxContext, OutboxView};
 use crate::pages::{
     ApplyPage, ComplaintPage, DeskCasePage, DeskPage, GuidePage, HomePage, NoticeListPage,
-    NoticePreviewPage, StatusPage,
+    NoticePreviewPage, StatusPage, SupervisionPage,
 };
 use crate::text::t;
 use leptos::prelude::*;
@@ -95,6 +95,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/q") view=StatusPage/>
                     <Route path=path!("/q/:number") view=StatusPage/>
                     <Route path=path!("/desk") view=DeskPage/>
+                    <Route path=path!("/desk/supervision") view=SupervisionPage/>
                     <Route path=path!("/desk/cases/:number") view=DeskCasePage/>
                 </Routes>
             </main>

@@ -187,3 +187,17 @@ pub async fn close_complaint(
     .await?;
     json(r).await
 }
+
+/// The supervision figures for a period and site (supervisors; audited).
+pub async fn supervision(
+    q: &onewindow_wire::supervision::SupervisionQuery,
+) -> Result<onewindow_wire::supervision::Supervision, ApiError> {
+    let url = format!(
+        "/api/desk/supervision?from={}&to={}&site={}",
+        q.from,
+        q.to,
+        js_sys::encode_uri_component(&q.site)
+    );
+    let r = send(Request::get(&url).build()).await?;
+    json(r).await
+}

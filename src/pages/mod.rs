@@ -7,6 +7,7 @@ mod guide;
 mod home;
 mod notice_preview;
 mod status;
+mod supervision;
 
 pub use apply::ApplyPage;
 pub use complaint::ComplaintPage;
@@ -15,3 +16,4 @@ pub use guide::GuidePage;
 pub use home::HomePage;
 pub use notice_preview::{NoticeListPage, NoticePreviewPage};
 pub use status::{KnownCases, StatusPage};
+pub use supervision::SupervisionPage;

@@ -294,7 +294,15 @@ async fn insert_case(
     .bind(&checked.handling_body)
     .execute(&mut *tx)
     .await?;
-    crate::facts::update(tx, &state.catalog, &number, item_code, &checked.events).await?;
+    crate::facts::update(
+        &mut *tx,
+        &state.catalog,
+        &number,
+        item_code,
+        &checked.events,
+    )
+    .await?;
+    crate::facts::site_seen(tx, &site).await?;
     let notices = match &checked.outcome {
         Some(outcome) => {
             numbers::issue(

@@ -72,6 +72,17 @@ pub async fn store(
     Ok(())
 }
 
+/// Remembers `site` among the sites that received cases (for the supervision filter).
+pub async fn site_seen(db: &mut sqlx::AnyConnection, site: &str) -> Result<(), sqlx::Error> {
+    if !site.is_empty() {
+        sqlx::query("INSERT INTO sites (name) VALUES ($1) ON CONFLICT (name) DO NOTHING")
+            .bind(site)
+            .execute(db)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Derives and writes the facts of case `number` from its `events`.
 pub async fn update(
     db: &mut sqlx::AnyConnection,

@@ -136,6 +136,31 @@ enum Command {
         /// The value as typed (full-width digits, spaces and lower-case x are fine).
         value: String,
     },
+    /// Write N generated cases over the two years before today into a database (for the
+    /// supervision benchmark; never on a database in service).
+    GenCases {
+        /// How many.
+        cases: u64,
+        /// SQLite database file, or a PostgreSQL URL.
+        #[arg(long)]
+        db: String,
+        /// Catalogue directory whose items the cases are for.
+        #[arg(long, default_value = "catalog")]
+        catalog: PathBuf,
+        /// The generator's seed (the same seed writes the same cases).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Time each supervision figure's query on a database (median of five runs for a
+    /// month, a quarter, a year and two years) and print the peak memory.
+    BenchSupervision {
+        /// SQLite database file, or a PostgreSQL URL.
+        #[arg(long)]
+        db: String,
+        /// Catalogue directory.
+        #[arg(long, default_value = "catalog")]
+        catalog: PathBuf,
+    },
     /// Working days: is a date one, add some to a date, count those elapsed.
     Calendar {
         /// Catalogue directory whose calendar/ holds the holiday schedules.
@@ -230,6 +255,33 @@ fn main() -> ExitCode {
         } => check_catalog(&dir),
         Command::Validate { kind, value } => validate(kind, &value),
         Command::Calendar { catalog, command } => calendar_cmd::run(&catalog, command),
+        Command::BenchSupervision { db, catalog } => tokio::runtime::Runtime::new()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| {
+                rt.block_on(onewindow_server::bench_cmd::run(&ServeConfig {
+                    addr: "127.0.0.1:0".parse()?,
+                    db,
+                    catalog,
+                    dist: PathBuf::from("dist"),
+                    sessions: SessionSettings::default(),
+                    limits: RateLimits::none(),
+                }))
+            }),
+        Command::GenCases {
+            cases,
+            db,
+            catalog,
+            seed,
+        } => tokio::runtime::Runtime::new()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| {
+                rt.block_on(async {
+                    let catalog = onewindow_server::catalog_dir::load_dir(&catalog)?;
+                    let pool = db::open(&db).await?;
+                    let today = onewindow_server::clock::today();
+                    onewindow_server::gen_cases::run(&pool, &catalog, cases, today, seed).await
+                })
+            }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,6 +14,7 @@ use onewindow_core::case::facts::Intake;
 use onewindow_core::supervision::{bounds, Remaining};
 use onewindow_wire::body::ItemRef;
 use onewindow_wire::supervision::*;
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 /// Longest period one request may ask for (two years and a day for leap years).
@@ -105,15 +106,17 @@ pub async fn figures(
     let (from, to, site) = (day(q.from), day(q.to), q.site.trim().to_string());
     let mut t = Timed(Vec::new());
 
-    let rows: Vec<(String, String, String, i64, i64, i64, i64)> = t
+    // One pass over the period's cases gives both the intake and each clerk's workload.
+    type Group = (String, String, String, String, String, i64, i64, i64, i64);
+    let rows: Vec<Group> = t
         .run(
-            "intake",
+            "intake_and_workload",
             sqlx::query_as(
-                "SELECT department, channel, intake, COUNT(*), CAST(SUM(first_visit) AS BIGINT), \
+                "SELECT department, channel, intake, owner, site, COUNT(*), CAST(SUM(first_visit) AS BIGINT), \
                  CAST(SUM(CASE WHEN notified_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT), \
                  CAST(SUM(CASE WHEN notified_on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) \
                  FROM cases WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
-                 GROUP BY department, channel, intake ORDER BY department, channel, intake",
+                 GROUP BY department, channel, intake, owner, site",
             )
             .bind(&from)
             .bind(&to)
@@ -121,20 +124,38 @@ pub async fn figures(
             .fetch_all(db),
         )
         .await?;
-    let intake_rows = rows
-        .into_iter()
-        .filter_map(|(department, channel, i, cases, first, on_time, late)| {
-            Some(IntakeRow {
+    let mut intake_rows: Vec<IntakeRow> = Vec::new();
+    let mut workload: BTreeMap<(String, String), (i64, i64, i64)> = BTreeMap::new();
+    for (department, channel, i, owner, site, cases, first, on_time, late) in rows {
+        let Some(i) = intake(&i) else { continue };
+        let w = workload.entry((owner, site)).or_default();
+        w.0 += cases;
+        w.1 += if i == Intake::Accepted { cases } else { 0 };
+        w.2 += first;
+        match intake_rows
+            .iter_mut()
+            .find(|r| r.department == department && r.channel == channel && r.intake == i)
+        {
+            Some(r) => {
+                r.cases += cases;
+                r.first_visit += first;
+                r.notified_on_time += on_time;
+                r.notified_late += late;
+            }
+            None => intake_rows.push(IntakeRow {
                 department,
                 channel,
-                intake: intake(&i)?,
+                intake: i,
                 cases,
                 first_visit: first,
                 notified_on_time: on_time,
                 notified_late: late,
-            })
-        })
-        .collect();
+            }),
+        }
+    }
+    intake_rows.sort_by(|a, b| {
+        (&a.department, &a.channel, a.intake).cmp(&(&b.department, &b.channel, b.intake))
+    });
 
     // Pre-checks have no site; a site's figures leave them out.
     let pre_checks: Vec<(String, i64)> = if site.is_empty() {
@@ -371,27 +392,15 @@ pub async fn figures(
         }
     }
 
-    let workload: Vec<(String, String, i64, i64, i64)> = t
+    // The sites to choose from: those that received cases, and those with accounts.
+    let mut sites: Vec<String> = t
         .run(
-            "workload",
-            sqlx::query_as(
-                "SELECT owner, site, COUNT(*), \
-                 CAST(SUM(CASE WHEN intake = 'accepted' THEN 1 ELSE 0 END) AS BIGINT), \
-                 CAST(SUM(first_visit) AS BIGINT) FROM cases \
-                 WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
-                 GROUP BY owner, site ORDER BY owner, site",
-            )
-            .bind(&from)
-            .bind(&to)
-            .bind(&site)
-            .fetch_all(db),
+            "sites",
+            sqlx::query_scalar("SELECT name FROM sites UNION SELECT site FROM users").fetch_all(db),
         )
         .await?;
-
-    let sites: Vec<String> =
-        sqlx::query_scalar("SELECT DISTINCT site FROM users WHERE site <> '' ORDER BY site")
-            .fetch_all(db)
-            .await?;
+    sites.retain(|s| !s.is_empty());
+    sites.sort();
 
     Ok(Supervision {
         from: q.from,
@@ -419,7 +428,7 @@ pub async fn figures(
         workload: workload
             .into_iter()
             .map(
-                |(owner, site, received, accepted, first_visit)| WorkloadRow {
+                |((owner, site), (received, accepted, first_visit))| WorkloadRow {
                     owner,
                     site,
                     received,

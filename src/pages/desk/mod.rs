@@ -64,7 +64,10 @@ pub fn DeskPage() -> impl IntoView {
                 {move || receives().then(|| view! { <NewCase/> })}
                 <CaseList/>
             </div>
-            {move || supervises().then(|| view! { <complaints::ComplaintsPanel/> })}
+            {move || supervises().then(|| view! {
+                <p class="no-print"><a class="button secondary" href="/desk/supervision">{crate::text::supervision_text().link}</a></p>
+                <complaints::ComplaintsPanel/>
+            })}
         </ClerkGate>
     }
 }

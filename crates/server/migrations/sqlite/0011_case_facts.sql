@@ -28,3 +28,6 @@ CREATE INDEX cases_facts_open ON cases (is_open, promised_due, department, site)
 CREATE INDEX cases_facts_evaluated ON cases (evaluated_on, department, site, owner, eval_acceptance, eval_handout);
 CREATE INDEX cases_facts_follow_up ON cases (follow_up_due);
 CREATE INDEX cases_facts_version ON cases (facts_version);
+-- The sites that ever received a case, for the supervision filter without a scan.
+CREATE TABLE sites (name TEXT PRIMARY KEY);
+INSERT INTO sites (name) SELECT DISTINCT site FROM cases WHERE site <> '';
