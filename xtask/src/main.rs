@@ -8,6 +8,8 @@
 //!   (draft saves, checklist, bundle size) and the server's load benchmark (cases stored
 //!   per second, latency, peak memory), which print their figures.
 //! - `cargo xtask load`: only the server's load benchmark.
+//! - `cargo xtask bench-supervision`: the supervision figures' query times on a million
+//!   generated cases over 1,500 generated items, and the peak memory.
 //! - `cargo xtask setup`: only install the tools.
 //! - `cargo xtask gen-catalog N DIR`: N generated items for benchmarks at a county's size.
 //!
@@ -50,7 +52,61 @@ fn bench(root: &std::path::Path) -> sh::Result {
         &["bench-load.mjs", &county.to_string_lossy()],
     )?;
     setup::banner("server load (wrk, 32 connections, 20 s)");
-    load::run(root)
+    load::run(root)?;
+    bench_supervision(root)
+}
+
+/// The supervision figures on a million cases over 1,500 items: the cases are generated
+/// once (about 8 minutes, 1.2 GB under target/) and kept for later runs.
+fn bench_supervision(root: &std::path::Path) -> sh::Result {
+    setup::banner("supervision figures, 1,000,000 cases over 1,500 items (SQLite)");
+    sh::run(
+        root,
+        "cargo",
+        &["build", "--release", "-p", "onewindow-server"],
+    )?;
+    let county = root.join("target").join("gen-1500");
+    if !county.join("items").is_dir() {
+        gen_catalog::run(root, &["1500".into(), county.to_string_lossy().into()])?;
+    }
+    let dir = root.join("target").join("bench-supervision");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let db = dir.join("cases.sqlite3");
+    let bin = root
+        .join("target/release/onewindow")
+        .to_string_lossy()
+        .to_string();
+    let (db_s, county_s) = (
+        db.to_string_lossy().to_string(),
+        county.to_string_lossy().to_string(),
+    );
+    let bench = |root: &std::path::Path| {
+        sh::run(
+            root,
+            &bin,
+            &["bench-supervision", "--db", &db_s, "--catalog", &county_s],
+        )
+    };
+    // A kept database from an older schema is made again.
+    if db.is_file() && bench(root).is_ok() {
+        return Ok(());
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{db_s}{suffix}"));
+    }
+    sh::run(
+        root,
+        &bin,
+        &[
+            "gen-cases",
+            "1000000",
+            "--db",
+            &db_s,
+            "--catalog",
+            &county_s,
+        ],
+    )?;
+    bench(root)
 }
 
 fn main() -> ExitCode {
@@ -62,6 +118,7 @@ fn main() -> ExitCode {
         Some("test") => test::run_all(&root),
         Some("build") => setup::for_build(&root).and_then(|()| build::release(&root)),
         Some("bench") => bench(&root),
+        Some("bench-supervision") => bench_supervision(&root),
         Some("load") => setup::for_build(&root)
             .and_then(|()| build::release(&root))
             .and_then(|()| load::run(&root)),

@@ -47,8 +47,16 @@ fn at(day: NaiveDate, minutes: u64) -> NaiveDateTime {
     day.and_hms_opt(9, 0, 0).unwrap_or_default() + Duration::minutes(minutes as i64)
 }
 
-/// One case's events, received on `day`.
-fn lifecycle(rng: &mut Rng, day: NaiveDate, promised: i64, clerk: &str) -> Vec<Event> {
+/// One case's events, received on `day`; one received more than `settled` days before
+/// `today` has run its course (decided, or refused, or never brought back).
+fn lifecycle(
+    rng: &mut Rng,
+    day: NaiveDate,
+    today: NaiveDate,
+    promised: i64,
+    clerk: &str,
+) -> Vec<Event> {
+    let recent = (today - day).num_days() < 45;
     let ev = |t: NaiveDateTime, kind: EventKind| Event {
         at: t,
         actor: clerk.to_string(),
@@ -71,7 +79,7 @@ fn lifecycle(rng: &mut Rng, day: NaiveDate, promised: i64, clerk: &str) -> Vec<E
                 reasons: vec!["不属于本机关职权范围".into()],
             },
         ));
-    } else if roll < 10 {
+    } else if roll < 10 && recent {
         return events; // pending at the window
     } else {
         if roll < 25 {
@@ -82,7 +90,7 @@ fn lifecycle(rng: &mut Rng, day: NaiveDate, promised: i64, clerk: &str) -> Vec<E
                     items: vec!["申请表：未签字".into()],
                 },
             ));
-            if roll < 18 {
+            if roll < 18 && recent {
                 return events; // still incomplete
             }
             t += Duration::days(1 + rng.below(5) as i64);
@@ -90,7 +98,7 @@ fn lifecycle(rng: &mut Rng, day: NaiveDate, promised: i64, clerk: &str) -> Vec<E
         }
         t += Duration::minutes(10);
         events.push(ev(t, EventKind::Accepted { tolerated: vec![] }));
-        if rng.chance(8) {
+        if recent && rng.chance(30) {
             return events; // still under review
         }
         // Most decided within the promise, some after it.
@@ -176,7 +184,7 @@ pub async fn run(
             let item = items[pick as usize];
             let day = start + Duration::days(rng.below(730) as i64);
             let (clerk, site) = CLERKS[rng.below(CLERKS.len() as u64) as usize];
-            let events = lifecycle(&mut rng, day, i64::from(item.promised_days), clerk);
+            let events = lifecycle(&mut rng, day, today, i64::from(item.promised_days), clerk);
             let rec = replay(&events).context("a generated case does not replay")?;
             let pre_check = matches!(events[0].kind, EventKind::PreChecked);
             let number = format!("G{}-{:07}", day.format("%Y"), first + i as i64 + 1);

@@ -23,11 +23,12 @@ pub fn bars(rows: &[(String, Vec<i64>)], series: &[Series]) -> impl IntoView {
         .max(1) as f64;
     let height = TOP + ROW * rows.len() as f64 + 8.0;
     let scale = (WIDTH - LABEL - 60.0) / max;
+    let step = (WIDTH / series.len().max(1) as f64).min(130.0);
     let legend = series
         .iter()
         .enumerate()
         .map(|(i, (name, class))| {
-            let x = i as f64 * 130.0;
+            let x = i as f64 * step;
             view! {
                 <rect x=x y="6" width="14" height="14" class=*class/>
                 <text x=x + 20.0 y="18" class="chart-text">{*name}</text>
