@@ -1392,6 +1392,17 @@ pub struct SupervisionText {
     pub chart_note: &'static str,
     pub empty: &'static str,
     pub total: &'static str,
+    pub reports_heading: &'static str,
+    pub ledger_from: &'static str,
+    pub ledger_to: &'static str,
+    pub ledger_intro: &'static str,
+    pub all_departments: &'static str,
+    pub reason_label: &'static str,
+    pub reason_hint: &'static str,
+    pub export_csv: &'static str,
+    pub export_xlsx: &'static str,
+    pub print_worksheet: &'static str,
+    pub worksheet_title: &'static str,
 }
 
 static SUPERVISION_ZH: SupervisionText = SupervisionText {
@@ -1457,6 +1468,17 @@ static SUPERVISION_ZH: SupervisionText = SupervisionText {
     chart_note: "图示内容与下表相同。",
     empty: "本期间没有数据。",
     total: "合计",
+    reports_heading: "报表",
+    ledger_from: "台账起始日期",
+    ledger_to: "台账截止日期",
+    ledger_intro: "办结台账：所选期间内办结的办件（默认上周），可按部门导出，发送各行业部门。自然人的姓名、证件号码和手机号默认脱敏。",
+    all_departments: "全部部门",
+    reason_label: "导出完整个人信息的事由（选填）",
+    reason_hint: "留空则导出脱敏台账；填写事由将记入审计日志",
+    export_csv: "导出台账（CSV）",
+    export_xlsx: "导出台账（Excel）",
+    print_worksheet: "打印运行工作表",
+    worksheet_title: "政务服务中心运行工作表",
 };
 
 /// The supervision area's text.

@@ -2,7 +2,7 @@
 // same generator as the million-case benchmark), narrows them to a site and a period; a
 // clerk is refused. axe at 0 violations; a screenshot of the dashboard.
 import path from "node:path";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import { test, expect, screenshotDir, startServer, addClerk, checkPage, deskLogin } from "./fixtures.js";
@@ -57,14 +57,36 @@ test("a supervisor reads the figures of a period and a site; a clerk cannot", as
     await page.reload();
     await expect(page.getByLabel("办理地点")).toHaveValue("东湖镇便民服务中心");
 
+    // Last week's ledger as CSV (the browser saves it), and a too-short reason is named.
+    const reports = page.getByRole("region", { name: "报表" });
+    await reports.getByLabel("导出完整个人信息的事由（选填）").fill("查");
+    await reports.getByRole("button", { name: "导出台账（CSV）" }).click();
+    await expect(reports.getByRole("alert")).toContainText("至少4个字");
+    await reports.getByLabel("导出完整个人信息的事由（选填）").fill("");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      reports.getByRole("button", { name: "导出台账（CSV）" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^办结台账_.*\.csv$/);
+    const csv = readFileSync(await download.path(), "utf8");
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "序号,办件编号,事项名称,承办部门,申请人,证件号码,联系电话,收件日期,受理日期,办结日期,办理结果,承诺期限,是否按时办结,出件日期,首办负责人,办理地点");
+    expect(csv.split("\r\n").length).toBeGreaterThan(3);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      reports.getByRole("button", { name: "导出台账（Excel）" }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+
     // A period the wrong way round is named.
-    await page.getByLabel("起始日期").fill("2026-12-31");
-    await page.getByLabel("截止日期").fill("2026-01-01");
+    await page.getByLabel("起始日期", { exact: true }).fill("2026-12-31");
+    await page.getByLabel("截止日期", { exact: true }).fill("2026-01-01");
     await page.getByRole("button", { name: "统计", exact: true }).click();
     await expect(page.getByRole("alert")).toContainText("统计期间须从早到晚");
 
     // A clerk is told it is for supervisors.
     await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page.getByLabel("用户名")).toBeVisible();
     await deskLogin(page, server, "王敏", PASSWORD);
     await page.goto(server.url + "/desk/supervision");
     await expect(page.getByRole("alert")).toContainText("只对中心管理人员开放");

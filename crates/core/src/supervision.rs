@@ -93,3 +93,29 @@ mod tests {
         assert_eq!(remaining(None, today, b), Remaining::NoDeadline);
     }
 }
+
+/// Longest period of one ledger export, in days.
+pub const LEDGER_MAX_DAYS: i64 = 93;
+
+/// What is wrong with a ledger export's period and unmasking reason — the field and the
+/// words — or `None`. An empty reason keeps personal data masked; a given one says why.
+pub fn ledger_problem(
+    from: NaiveDate,
+    to: NaiveDate,
+    reason: &str,
+) -> Option<(&'static str, String)> {
+    if to < from || (to - from).num_days() > LEDGER_MAX_DAYS {
+        return Some((
+            "to",
+            format!("台账期间须从早到晚、不超过{LEDGER_MAX_DAYS}天：{from} 至 {to}"),
+        ));
+    }
+    let reason = reason.trim();
+    if !reason.is_empty() && reason.chars().count() < 4 {
+        return Some((
+            "reason",
+            "请写明导出完整个人信息的具体事由（至少4个字），或留空导出脱敏台账".into(),
+        ));
+    }
+    None
+}

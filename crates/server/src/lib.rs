@@ -26,6 +26,7 @@ pub mod guide_notes;
 pub mod handovers;
 pub mod limits;
 pub mod numbers;
+pub mod reports;
 pub mod routes;
 pub mod security;
 pub mod static_files;

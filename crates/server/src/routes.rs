@@ -4,8 +4,8 @@ use crate::catalog_dir::Packed;
 use crate::error::AppError;
 use crate::limits::{Limiter, RateLimits};
 use crate::{
-    applicant, audit_log, auth, cases, complaints, desk, handovers, security, static_files,
-    supervision, AppState,
+    applicant, audit_log, auth, cases, complaints, desk, handovers, reports, security,
+    static_files, supervision, AppState,
 };
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, State};
@@ -86,6 +86,7 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
         .at::<e::ListComplaints>(get(complaints::list))
         .at::<e::CloseComplaint>(post(complaints::close).layer(DefaultBodyLimit::max(16 << 10)))
         .at::<e::ShowSupervision>(get(supervision::show))
+        .at::<e::LedgerReport>(get(reports::ledger))
         .at::<e::Login>(post(auth::login).layer(limited(limits.logins)))
         .at::<e::UnlockAccount>(post(auth::unlock))
         .at::<e::ListSessions>(get(auth::sessions))

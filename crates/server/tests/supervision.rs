@@ -437,3 +437,120 @@ async fn only_a_supervisor_reads_the_figures_and_a_bad_period_is_named() {
     assert_eq!(status, 400);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn the_ledger_lists_the_periods_decided_cases_masked_unless_a_reason_is_given() {
+    let server = start().await;
+    let db = support::pool(&server).await;
+    // A person's case decided on 5 Nov, an organisation's on 6 Nov, one decided in October.
+    let person = vec![
+        ev("2026-11-02 09:00", EventKind::Received),
+        accepted("2026-11-02 09:10"),
+        decided("2026-11-05 10:00"),
+    ];
+    insert(&db, "2026-000001", FOOD, "desk", "王敏", "城区", person).await;
+    insert(
+        &db,
+        "2026-000002",
+        FOOD,
+        "desk",
+        "王敏",
+        "城区",
+        vec![
+            ev("2026-10-20 09:00", EventKind::Received),
+            accepted("2026-10-20 09:10"),
+            decided("2026-11-06 10:00"),
+        ],
+    )
+    .await;
+    sqlx::query("UPDATE cases SET applicant_name = '某某餐饮有限公司', applicant_id = '91350100M000100Y43' WHERE number = '2026-000002'")
+        .execute(&db).await.unwrap();
+    insert(
+        &db,
+        "2026-000003",
+        FOOD,
+        "desk",
+        "王敏",
+        "城区",
+        vec![
+            ev("2026-10-12 09:00", EventKind::Received),
+            accepted("2026-10-12 09:10"),
+            decided("2026-10-14 10:00"),
+        ],
+    )
+    .await;
+    let catalog = onewindow_server::catalog_dir::load_dir(&support::repo_catalog()).unwrap();
+    onewindow_server::facts::backfill(&db, &catalog)
+        .await
+        .unwrap();
+
+    let supervisor = login(&server.base, "李主任", PASSWORD).await.unwrap();
+    let get = |cookie: &str, query: &str| {
+        let url = format!("{}/api/desk/reports/ledger?{query}", server.base);
+        let cookie = cookie.to_string();
+        async move {
+            let r = reqwest::Client::new()
+                .get(url)
+                .header("cookie", cookie)
+                .send()
+                .await
+                .unwrap();
+            let status = r.status().as_u16();
+            let kind = r
+                .headers()
+                .get("content-type")
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_default();
+            (status, kind, r.bytes().await.unwrap().to_vec())
+        }
+    };
+    let week = "from=2026-11-02&to=2026-11-08";
+    assert_eq!(get(&server.cookie, week).await.0, 403);
+    let (status, kind, body) = get(&supervisor, week).await;
+    assert_eq!(status, 200);
+    assert!(kind.starts_with("text/csv"), "{kind}");
+    let text = String::from_utf8(body).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("序号,办件编号,事项名称"));
+    // The person masked; the company's name and code not (its mobile is).
+    assert!(
+        lines[1].contains("2026-000001")
+            && lines[1].contains("张*")
+            && lines[1].contains("110***********0029")
+    );
+    assert!(!text.contains("110105194912310029") && !text.contains("13800138000"));
+    assert!(lines[2].contains("某某餐饮有限公司") && lines[2].contains("91350100M000100Y43"));
+    // Decided late: promised 27 Oct, decided 6 Nov.
+    assert!(lines[2].contains(",准予,2026-10-27,否,"), "{}", lines[2]);
+    assert!(lines[1].contains(",准予,2026-11-09,是,"), "{}", lines[1]);
+
+    // With a reason, in full — and the reason is in the audit log.
+    let (_, _, body) = get(
+        &supervisor,
+        &format!("{week}&reason=%E7%BA%AA%E6%A3%80%E6%A0%B8%E6%9F%A5%E8%B0%83%E9%98%85"),
+    )
+    .await;
+    assert!(String::from_utf8(body)
+        .unwrap()
+        .contains("110105194912310029"));
+    let audited: String = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'report.ledger' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert!(audited.contains("纪检核查调阅"), "{audited}");
+    // Too short a reason is refused, naming the field.
+    let (status, _, body) = get(&supervisor, &format!("{week}&reason=a")).await;
+    assert_eq!(status, 422);
+    assert!(String::from_utf8(body).unwrap().contains("reason"));
+
+    // The workbook is a zip (XLSX) of the same rows.
+    let (status, kind, body) = get(&supervisor, &format!("{week}&format=xlsx&department=%E5%B8%82%E5%9C%BA%E7%9B%91%E7%9D%A3%E7%AE%A1%E7%90%86%E5%B1%80")).await;
+    assert_eq!(status, 200);
+    assert!(kind.contains("spreadsheetml"), "{kind}");
+    assert_eq!(&body[..2], b"PK");
+    server.stop().await;
+}

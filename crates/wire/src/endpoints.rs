@@ -159,6 +159,9 @@ endpoints! {
     /// The centre's figures for a period and site: cases by department, channel, intake and item, on-time rates, open cases by time left and the overdue list, 好差评 and their follow-ups, complaints, workload per clerk; each with its query time (supervisors only, audited).
     ShowSupervision: Get "/api/desk/supervision", Supervisor,
         query SupervisionQuery, body Nothing, answer Supervision, ok 200, errors [400, 401, 403];
+    /// The ledger of cases decided in a period (办结台账), for one department or all, as CSV or XLSX; natural persons' data masked unless a reason is given (supervisors only, audited with the reason).
+    LedgerReport: Get "/api/desk/reports/ledger", Supervisor,
+        query LedgerQuery, body Nothing, answer Download, ok 200, errors [400, 401, 403, 422];
     /// Log in; sets the HttpOnly session cookie. Every attempt is audited; each failure in a row answers more slowly, five lock the name for 15 minutes (429).
     Login: Post "/api/session", Public,
         query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401, 429];

@@ -7,6 +7,13 @@ use crate::endpoints::{schemas, Access};
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 
+fn is_download(schema: &schemars::Schema) -> bool {
+    schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .is_some_and(|r| r.ends_with("/Download"))
+}
+
 fn is_nothing(schema: &schemars::Schema) -> bool {
     schema
         .get("$ref")
@@ -79,6 +86,11 @@ pub fn document() -> Value {
             route.ok.to_string(),
             if is_nothing(&answer) {
                 json!({ "description": "Done; no body." })
+            } else if is_download(&answer) {
+                json!({ "description": "The file.", "content": {
+                    "text/csv": { "schema": { "type": "string", "format": "binary" } },
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { "schema": { "type": "string", "format": "binary" } }
+                } })
             } else {
                 json!({ "description": "Success.", "content": { "application/json": { "schema": answer } } })
             },

@@ -211,3 +211,40 @@ pub struct Supervision {
     /// Each figure's query time.
     pub timings: Vec<QueryTime>,
 }
+
+/// The file format of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    /// Comma-separated, UTF-8 with a byte-order mark (Excel and WPS open it as Chinese).
+    #[default]
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+/// `GET /api/desk/reports/ledger`: the ledger of cases decided (办结) in a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LedgerQuery {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The last day (included; at most 93 days after the first).
+    pub to: NaiveDate,
+    /// One department (as the catalogue names it); empty for every department.
+    #[serde(default)]
+    pub department: String,
+    /// CSV or XLSX.
+    #[serde(default)]
+    pub format: ReportFormat,
+    /// Why personal data must be unmasked (audited); empty keeps natural persons' names,
+    /// ID numbers and mobiles masked.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A file to download (CSV or XLSX), not JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Download {}

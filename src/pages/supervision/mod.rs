@@ -4,6 +4,7 @@
 //! each clerk's workload. Charts are drawn for the eye; every chart has its table.
 
 mod chart;
+mod reports;
 mod tables;
 
 use crate::clerk::ClerkContext;
@@ -82,9 +83,32 @@ fn period_form(
 /// The figures of one answer.
 fn figures_view(f: Supervision) -> impl IntoView {
     let s = supervision_text();
+    let mut departments: Vec<String> = f
+        .intake
+        .iter()
+        .map(|r| r.department.clone())
+        .chain(f.on_time.iter().map(|r| r.department.clone()))
+        .filter(|d| !d.is_empty())
+        .collect();
+    departments.sort();
+    departments.dedup();
+    let period = format!(
+        "{} — {} · {}",
+        f.from,
+        f.to,
+        if f.site.is_empty() {
+            s.all_sites.to_string()
+        } else {
+            f.site.clone()
+        }
+    );
     view! {
-        <p class="note">{f.from.to_string()}" — "{f.to.to_string()}" · "
-            {if f.site.is_empty() { s.all_sites.to_string() } else { f.site.clone() }}</p>
+        <header class="print-only worksheet-head">
+            <h2>{s.worksheet_title}</h2>
+            <p>{period.clone()}</p>
+        </header>
+        <p class="note no-print">{period}</p>
+        {reports::ledger_form(departments)}
         {tables::summary(&f)}
         {tables::by_department(&f)}
         {tables::by_channel(&f)}
@@ -152,7 +176,8 @@ pub fn SupervisionPage() -> impl IntoView {
     };
     view! {
         <crate::pages::desk::ClerkGate>
-            <h1>{s.heading}</h1>
+            <div class="supervision">
+            <h1 class="no-print">{s.heading}</h1>
             {move || if supervises() {
                 view! {
                     <p class="lead">{s.intro}</p>
@@ -167,6 +192,7 @@ pub fn SupervisionPage() -> impl IntoView {
             } else {
                 view! { <p class="banner banner-error" role="alert">{crate::text::faults().supervisors_only}</p> }.into_any()
             }}
+            </div>
         </crate::pages::desk::ClerkGate>
     }
 }
