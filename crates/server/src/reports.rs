@@ -35,6 +35,20 @@ const COLUMNS: [&str; 16] = [
     "办理地点",
 ];
 
+/// A decided case as the ledger reads it: number, item, department, applicant's name, ID
+/// and mobile, events, owner, site.
+type LedgerRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
 /// One CSV field, quoted when it must be.
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -75,7 +89,7 @@ pub async fn ledger(
             }],
         });
     }
-    let rows: Vec<(String, String, String, String, String, String, String, String, String)> =
+    let rows: Vec<LedgerRow> =
         sqlx::query_as(
             "SELECT number, item_code, department, applicant_name, applicant_id, applicant_mobile, events, owner, site \
              FROM cases WHERE decided_on >= $1 AND decided_on <= $2 AND ($3 = '' OR department = $3) \
