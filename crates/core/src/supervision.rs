@@ -61,6 +61,32 @@ pub fn remaining(
     }
 }
 
+/// Longest period of one ledger export, in days.
+pub const LEDGER_MAX_DAYS: i64 = 93;
+
+/// What is wrong with a ledger export's period and unmasking reason — the field and the
+/// words — or `None`. An empty reason keeps personal data masked; a given one says why.
+pub fn ledger_problem(
+    from: NaiveDate,
+    to: NaiveDate,
+    reason: &str,
+) -> Option<(&'static str, String)> {
+    if to < from || (to - from).num_days() > LEDGER_MAX_DAYS {
+        return Some((
+            "to",
+            format!("台账期间须从早到晚、不超过{LEDGER_MAX_DAYS}天：{from} 至 {to}"),
+        ));
+    }
+    let reason = reason.trim();
+    if !reason.is_empty() && reason.chars().count() < 4 {
+        return Some((
+            "reason",
+            "请写明导出完整个人信息的具体事由（至少4个字），或留空导出脱敏台账".into(),
+        ));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,30 +118,28 @@ mod tests {
         assert_eq!(remaining(Some(d("2025-10-20")), today, b), Remaining::Later);
         assert_eq!(remaining(None, today, b), Remaining::NoDeadline);
     }
-}
 
-/// Longest period of one ledger export, in days.
-pub const LEDGER_MAX_DAYS: i64 = 93;
-
-/// What is wrong with a ledger export's period and unmasking reason — the field and the
-/// words — or `None`. An empty reason keeps personal data masked; a given one says why.
-pub fn ledger_problem(
-    from: NaiveDate,
-    to: NaiveDate,
-    reason: &str,
-) -> Option<(&'static str, String)> {
-    if to < from || (to - from).num_days() > LEDGER_MAX_DAYS {
-        return Some((
-            "to",
-            format!("台账期间须从早到晚、不超过{LEDGER_MAX_DAYS}天：{from} 至 {to}"),
-        ));
+    #[test]
+    fn a_ledger_export_needs_an_ordered_period_of_at_most_93_days_and_a_real_reason() {
+        assert!(ledger_problem(d("2026-11-01"), d("2026-11-07"), "").is_none());
+        assert!(ledger_problem(d("2026-11-01"), d("2026-11-07"), "纪检核查调阅").is_none());
+        assert_eq!(
+            ledger_problem(d("2026-11-07"), d("2026-11-01"), "")
+                .unwrap()
+                .0,
+            "to"
+        );
+        assert_eq!(
+            ledger_problem(d("2026-01-01"), d("2026-06-30"), "")
+                .unwrap()
+                .0,
+            "to"
+        );
+        assert_eq!(
+            ledger_problem(d("2026-11-01"), d("2026-11-07"), " 查 ")
+                .unwrap()
+                .0,
+            "reason"
+        );
     }
-    let reason = reason.trim();
-    if !reason.is_empty() && reason.chars().count() < 4 {
-        return Some((
-            "reason",
-            "请写明导出完整个人信息的具体事由（至少4个字），或留空导出脱敏台账".into(),
-        ));
-    }
-    None
 }
