@@ -164,9 +164,56 @@ pub async fn hand_over(draft: &crate::storage::Draft) -> Result<String, ApiError
 }
 
 /// The 办不成事 complaints, open ones only when `open` (supervisors; audited).
-pub async fn complaints(open: bool) -> Result<onewindow_wire::complaint::ComplaintList, ApiError> {
-    let r = send(Request::get(&format!("/api/desk/complaints?open={open}")).build()).await?;
+pub async fn complaints(
+    open: bool,
+    mine: bool,
+) -> Result<onewindow_wire::complaint::ComplaintList, ApiError> {
+    let r = send(Request::get(&format!("/api/desk/complaints?open={open}&mine={mine}")).build())
+        .await?;
     json(r).await
+}
+
+/// Posts `body` to the complaint's follow-up route `what` (assign, actions, close).
+async fn complaint_step<B: serde::Serialize>(
+    number: &str,
+    what: &str,
+    body: &B,
+) -> Result<onewindow_wire::complaint::ComplaintRow, ApiError> {
+    let r = send(with_json(
+        Request::post(&format!(
+            "/api/desk/complaints/{}/{what}",
+            js_sys::encode_uri_component(number)
+        )),
+        body,
+    ))
+    .await?;
+    json(r).await
+}
+
+/// Assigns complaint `number` to `to`.
+pub async fn assign_complaint(
+    number: &str,
+    to: &str,
+) -> Result<onewindow_wire::complaint::ComplaintRow, ApiError> {
+    complaint_step(
+        number,
+        "assign",
+        &onewindow_wire::complaint::ComplaintAssignment { to: to.into() },
+    )
+    .await
+}
+
+/// Records what was done on complaint `number`.
+pub async fn complaint_action(
+    number: &str,
+    note: &str,
+) -> Result<onewindow_wire::complaint::ComplaintRow, ApiError> {
+    complaint_step(
+        number,
+        "actions",
+        &onewindow_wire::complaint::ComplaintNote { note: note.into() },
+    )
+    .await
 }
 
 /// Closes complaint `number` with the result told to its reporter.
@@ -174,18 +221,14 @@ pub async fn close_complaint(
     number: &str,
     result: &str,
 ) -> Result<onewindow_wire::complaint::ComplaintRow, ApiError> {
-    let body = onewindow_wire::complaint::ComplaintClosing {
-        result: result.into(),
-    };
-    let r = send(with_json(
-        Request::post(&format!(
-            "/api/desk/complaints/{}/close",
-            js_sys::encode_uri_component(number)
-        )),
-        &body,
-    ))
-    .await?;
-    json(r).await
+    complaint_step(
+        number,
+        "close",
+        &onewindow_wire::complaint::ComplaintClosing {
+            result: result.into(),
+        },
+    )
+    .await
 }
 
 /// The supervision figures for a period and site (supervisors; audited).

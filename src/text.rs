@@ -1278,6 +1278,13 @@ pub struct ComplaintText {
     pub desk_close: &'static str,
     pub desk_closed_by: &'static str,
     pub desk_refresh: &'static str,
+    pub desk_mine_heading: &'static str,
+    pub desk_assign_label: &'static str,
+    pub desk_assign: &'static str,
+    pub desk_assign_missing: &'static str,
+    pub desk_assigned: &'static str,
+    pub desk_action_label: &'static str,
+    pub desk_action: &'static str,
 }
 
 static COMPLAINT_ZH: ComplaintText = ComplaintText {
@@ -1321,6 +1328,13 @@ static COMPLAINT_ZH: ComplaintText = ComplaintText {
     desk_close: "办结并答复",
     desk_closed_by: "办结人",
     desk_refresh: "刷新",
+    desk_mine_heading: "指派给我的办不成事反映",
+    desk_assign_label: "指派处理人（工作人员用户名）",
+    desk_assign: "指派",
+    desk_assign_missing: "请填写处理人的用户名",
+    desk_assigned: "处理人：",
+    desk_action_label: "处理情况（记入处理记录）",
+    desk_action: "记录处理情况",
 };
 
 /// The 办不成事 pages' text.

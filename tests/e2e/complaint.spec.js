@@ -64,16 +64,29 @@ test("a complaint filed at a terminal is followed up by a supervisor and its res
 
   // A clerk's workbench has no complaints; the supervisor's has it, overdue or not.
   await deskLogin(page, server, "王敏", PASSWORD);
-  await expect(page.getByRole("region", { name: "办不成事反映" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "办不成事反映", exact: true })).toHaveCount(0);
   const centre = await anotherBrowser();
   const c = centre.page;
   await deskLogin(c, server, "李主任", PASSWORD);
-  const panel = c.getByRole("region", { name: "办不成事反映" });
+  const panel = c.getByRole("region", { name: "办不成事反映", exact: true });
   const row = panel.locator("li", { hasText: number });
   await expect(row).toContainText("自助终端");
   await expect(row).toContainText("13800138000");
   await expect(row).toContainText("正常");
   await checkPage(c, "the supervisor's complaints panel");
+  // Assigned to the clerk, who finds it on their workbench and logs a call.
+  await row.getByLabel("指派处理人（工作人员用户名）").fill("王敏");
+  await row.getByRole("button", { name: "指派", exact: true }).click();
+  await expect(row).toContainText("处理人：王敏");
+  await page.reload();
+  const mine = page.getByRole("region", { name: "指派给我的办不成事反映" });
+  await expect(mine.locator("li", { hasText: number })).toBeVisible();
+  await mine.getByLabel("处理情况（记入处理记录）").fill("已电话联系反映人，约定上门办理");
+  await mine.getByRole("button", { name: "记录处理情况" }).click();
+  await expect(mine.locator(".complaint-log")).toContainText("王敏：已电话联系反映人");
+  await checkPage(page, "the clerk's assigned complaints");
+  await c.reload();
+  await expect(row.locator(".complaint-log")).toContainText("约定上门办理");
   await row.getByRole("button", { name: "办结并答复" }).click();
   await expect(row.getByRole("alert")).toContainText("请写明核实情况和处理结果");
   await row.getByLabel("核实情况和处理结果（将告知反映人）").fill("经核实，房产证明不属于目录材料。已约谈窗口人员，并上门为老人办结。");

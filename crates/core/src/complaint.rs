@@ -113,6 +113,35 @@ pub fn result_problem(result: &str) -> Option<&'static str> {
     }
 }
 
+/// One thing done to follow a complaint up, as the follow-up's log keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ComplaintAction {
+    /// When (the server's clock).
+    pub at: NaiveDateTime,
+    /// Who recorded it (the session's account).
+    pub by: String,
+    /// What was done: assigned to someone, called the reporter, checked with a window…
+    pub note: String,
+}
+
+/// What an action's note must say, or `None` when it will do.
+pub fn action_problem(note: &str) -> Option<&'static str> {
+    let len = note.trim().chars().count();
+    if len == 0 {
+        Some("请写明做了什么（如：已电话联系反映人、已约谈窗口人员）")
+    } else if len > WHAT_MAX {
+        Some("处理记录请控制在2000字以内")
+    } else {
+        None
+    }
+}
+
+/// Who may follow a complaint up: a supervisor, or the person it is assigned to.
+pub fn may_follow_up(is_supervisor: bool, assigned_to: &str, who: &str) -> bool {
+    is_supervisor || (!assigned_to.is_empty() && assigned_to == who)
+}
+
 /// The letters a complaint's number starts with (办不成事), telling it from a case's.
 pub const NUMBER_PREFIX: &str = "BC";
 
@@ -194,6 +223,16 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["item", "place", "what", "name", "mobile"]);
+    }
+
+    #[test]
+    fn only_a_supervisor_or_the_assignee_follows_up_and_says_what_was_done() {
+        assert!(may_follow_up(true, "", "李主任"));
+        assert!(may_follow_up(false, "张审批", "张审批"));
+        assert!(!may_follow_up(false, "张审批", "王敏"));
+        assert!(!may_follow_up(false, "", ""));
+        assert!(action_problem(" ").is_some());
+        assert!(action_problem("已电话联系反映人").is_none());
     }
 
     #[test]

@@ -14,13 +14,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{Datelike, NaiveDateTime};
-use onewindow_core::complaint::{self, ComplaintReport};
+use onewindow_core::complaint::{self, ComplaintAction, ComplaintReport};
 use onewindow_core::submission::FieldError;
 use onewindow_core::validate::{mask_mobile, mask_name};
 use onewindow_wire::body::{ItemRef, LookupQuery};
 use onewindow_wire::complaint::{
-    ComplaintClosing, ComplaintFiled, ComplaintList, ComplaintListQuery, ComplaintRequest,
-    ComplaintResult, ComplaintRow, ComplaintView,
+    ComplaintAssignment, ComplaintClosing, ComplaintFiled, ComplaintList, ComplaintListQuery,
+    ComplaintNote, ComplaintRequest, ComplaintResult, ComplaintRow, ComplaintView,
 };
 
 /// A stored complaint.
@@ -38,9 +38,11 @@ struct Row {
     closed_at: String,
     closed_by: String,
     result: String,
+    assigned_to: String,
+    actions: String,
 }
 
-const COLUMNS: &str = "number, lookup_code, item_code, place, what, name, mobile, at_terminal, filed_at, closed_at, closed_by, result";
+const COLUMNS: &str = "number, lookup_code, item_code, place, what, name, mobile, at_terminal, filed_at, closed_at, closed_by, result, assigned_to, actions";
 
 /// How times are stored.
 const AT: &str = "%Y-%m-%dT%H:%M:%S";
@@ -129,6 +131,17 @@ impl Row {
             follow_up: self.follow_up(state)?,
             result: self.result()?,
             closed_by: (!self.closed_by.is_empty()).then(|| self.closed_by.clone()),
+            assigned_to: (!self.assigned_to.is_empty()).then(|| self.assigned_to.clone()),
+            actions: self.actions()?,
+        })
+    }
+
+    fn actions(&self) -> Result<Vec<ComplaintAction>, AppError> {
+        serde_json::from_str(&self.actions).map_err(|e| {
+            AppError::Internal(anyhow::anyhow!(
+                "complaint {}: its follow-up log cannot be read: {e}",
+                self.number
+            ))
         })
     }
 }
@@ -241,20 +254,24 @@ pub async fn list(
     q: Result<Query<ComplaintListQuery>, QueryRejection>,
 ) -> Result<Json<ComplaintList>, AppError> {
     let Query(q) = q.map_err(|e| AppError::BadRequest(format!("查询条件不正确：{e}")))?;
-    supervisor_only(
-        &state,
-        &clerk,
-        "complaint.list",
-        "",
-        "只有中心管理人员可以处理办不成事反映",
-    )
-    .await?;
+    // Anyone sees what is assigned to them; only supervisors see every complaint.
+    if !q.mine {
+        supervisor_only(
+            &state,
+            &clerk,
+            "complaint.list",
+            "",
+            "只有中心管理人员可以查看全部办不成事反映",
+        )
+        .await?;
+    }
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM complaints WHERE ($1 = 0 OR closed_at = '') \
+        "SELECT {COLUMNS} FROM complaints WHERE ($1 = 0 OR closed_at = '') AND ($2 = '' OR assigned_to = $2) \
          ORDER BY CASE WHEN closed_at = '' THEN 0 ELSE 1 END, \
          CASE WHEN closed_at = '' THEN id ELSE -id END LIMIT 500"
     ))
     .bind(i64::from(q.open))
+    .bind(if q.mine { clerk.name.as_str() } else { "" })
     .fetch_all(&state.db)
     .await?;
     audit::record(
@@ -285,14 +302,6 @@ pub async fn close(
     Path(number): Path<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<ComplaintRow>, AppError> {
-    supervisor_only(
-        &state,
-        &clerk,
-        "complaint.close",
-        &number,
-        "只有中心管理人员可以处理办不成事反映",
-    )
-    .await?;
     let body = body_bytes(body)?;
     let closing: ComplaintClosing = parse(&body)?;
     if let Some(problem) = complaint::result_problem(&closing.result) {
@@ -304,9 +313,7 @@ pub async fn close(
             }],
         });
     }
-    let Some(row) = stored(&state, &number).await? else {
-        return Err(AppError::NotFound(format!("complaint {number}")));
-    };
+    let row = follower(&state, &clerk, &number, "complaint.close").await?;
     let now = crate::clock::now();
     // Only an open one closes: two supervisors closing at once, the second is told.
     let closed = sqlx::query(
@@ -340,5 +347,165 @@ pub async fn close(
     let row = stored(&state, &number)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("complaint {number}")))?;
+    Ok(Json(row.row(&state)?))
+}
+
+/// The open complaint `number` if `clerk` may follow it up (a supervisor or its assignee);
+/// a refusal is audited as `action`.
+async fn follower(
+    state: &AppState,
+    clerk: &Clerk,
+    number: &str,
+    action: &str,
+) -> Result<Row, AppError> {
+    let Some(row) = stored(state, number).await? else {
+        return Err(AppError::NotFound(format!("complaint {number}")));
+    };
+    if !complaint::may_follow_up(clerk.role == "supervisor", &row.assigned_to, &clerk.name) {
+        audit::record(
+            &state.db,
+            Audit {
+                actor: &clerk.name,
+                action,
+                target: &row.number,
+                client: &clerk.client,
+                success: false,
+                detail: "not assigned",
+            },
+        )
+        .await?;
+        return Err(AppError::Forbidden(
+            "只有中心管理人员或被指派的处理人可以处理这件反映".into(),
+        ));
+    }
+    if !row.closed_at.is_empty() {
+        return Err(AppError::Conflict(format!(
+            "{} 已办结，不能再指派或记录处理情况",
+            row.number
+        )));
+    }
+    Ok(row)
+}
+
+/// Appends `note` by `by` to the complaint's log and sets `assigned_to` when given; only
+/// while the log is as read (two writers: the second is told).
+async fn log_action(
+    state: &AppState,
+    row: &Row,
+    by: &str,
+    note: String,
+    assigned_to: Option<&str>,
+) -> Result<Row, AppError> {
+    let mut actions = row.actions()?;
+    actions.push(ComplaintAction {
+        at: crate::clock::now(),
+        by: by.to_string(),
+        note,
+    });
+    let text = serde_json::to_string(&actions).map_err(|e| AppError::Internal(e.into()))?;
+    let changed = sqlx::query(
+        "UPDATE complaints SET actions = $1, assigned_to = $2 WHERE number = $3 AND actions = $4 AND closed_at = ''",
+    )
+    .bind(&text)
+    .bind(assigned_to.unwrap_or(&row.assigned_to))
+    .bind(&row.number)
+    .bind(&row.actions)
+    .execute(&state.db)
+    .await?
+    .rows_affected();
+    if changed != 1 {
+        return Err(AppError::Conflict(format!(
+            "{} 刚刚有更新，请刷新后重试",
+            row.number
+        )));
+    }
+    stored(state, &row.number)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("complaint {}", row.number)))
+}
+
+fn unprocessable(field: &str, problem: &str) -> AppError {
+    AppError::Unprocessable {
+        message: problem.into(),
+        fields: vec![FieldError {
+            field: field.into(),
+            problem: problem.into(),
+        }],
+    }
+}
+
+/// `POST /api/desk/complaints/{number}/assign`: a supervisor names who follows it up (an
+/// existing account), logged and audited.
+pub async fn assign(
+    State(state): State<AppState>,
+    clerk: Clerk,
+    Path(number): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<ComplaintRow>, AppError> {
+    supervisor_only(
+        &state,
+        &clerk,
+        "complaint.assign",
+        &number,
+        "只有中心管理人员可以指派处理人",
+    )
+    .await?;
+    let body = body_bytes(body)?;
+    let a: ComplaintAssignment = parse(&body)?;
+    let to = a.to.trim();
+    let exists: Option<String> = sqlx::query_scalar("SELECT name FROM users WHERE name = $1")
+        .bind(to)
+        .fetch_optional(&state.db)
+        .await?;
+    if exists.is_none() {
+        return Err(unprocessable(
+            "to",
+            &format!("没有名为“{to}”的工作人员账号"),
+        ));
+    }
+    let row = follower(&state, &clerk, &number, "complaint.assign").await?;
+    let row = log_action(&state, &row, &clerk.name, format!("指派{to}处理"), Some(to)).await?;
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "complaint.assign",
+            target: &row.number,
+            client: &clerk.client,
+            success: true,
+            detail: to,
+        },
+    )
+    .await?;
+    Ok(Json(row.row(&state)?))
+}
+
+/// `POST /api/desk/complaints/{number}/actions`: what was done, by a supervisor or the
+/// assignee, logged with the server's clock and audited.
+pub async fn record_action(
+    State(state): State<AppState>,
+    clerk: Clerk,
+    Path(number): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<ComplaintRow>, AppError> {
+    let body = body_bytes(body)?;
+    let n: ComplaintNote = parse(&body)?;
+    if let Some(problem) = complaint::action_problem(&n.note) {
+        return Err(unprocessable("note", problem));
+    }
+    let row = follower(&state, &clerk, &number, "complaint.action").await?;
+    let row = log_action(&state, &row, &clerk.name, n.note.trim().to_string(), None).await?;
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "complaint.action",
+            target: &row.number,
+            client: &clerk.client,
+            success: true,
+            detail: "",
+        },
+    )
+    .await?;
     Ok(Json(row.row(&state)?))
 }

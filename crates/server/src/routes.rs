@@ -84,6 +84,10 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
         )
         .at::<e::LookupComplaint>(get(complaints::lookup).layer(limited(limits.lookups)))
         .at::<e::ListComplaints>(get(complaints::list))
+        .at::<e::AssignComplaint>(post(complaints::assign).layer(DefaultBodyLimit::max(16 << 10)))
+        .at::<e::RecordComplaintAction>(
+            post(complaints::record_action).layer(DefaultBodyLimit::max(16 << 10)),
+        )
         .at::<e::CloseComplaint>(post(complaints::close).layer(DefaultBodyLimit::max(16 << 10)))
         .at::<e::ShowSupervision>(get(supervision::show))
         .at::<e::LedgerReport>(get(reports::ledger))

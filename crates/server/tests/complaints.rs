@@ -110,6 +110,63 @@ async fn a_complaint_is_filed_followed_closed_and_its_result_read_by_number_and_
     assert_eq!(list["complaints"][0]["mobile"], "13800138000");
     assert_eq!(list["complaints"][0]["at_terminal"], true);
 
+    // The supervisor assigns it to the reviewer, who sees it as theirs and logs a call;
+    // the clerk, not assigned, may not.
+    let base_desk = format!("{base}/api/desk/complaints/{number}");
+    let (status, assigned) = send(
+        reqwest::Method::POST,
+        format!("{base_desk}/assign"),
+        Some(&supervisor),
+        Some(json!({ "to": "张审批" })),
+    )
+    .await;
+    assert_eq!(status, 200, "{assigned}");
+    assert_eq!(assigned["assigned_to"], "张审批");
+    assert_eq!(assigned["actions"][0]["note"], "指派张审批处理");
+    let (status, _) = send(
+        reqwest::Method::POST,
+        format!("{base_desk}/assign"),
+        Some(&supervisor),
+        Some(json!({ "to": "无此人" })),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let reviewer = login(base, "张审批", PASSWORD).await.unwrap();
+    let (status, mine) = send(
+        reqwest::Method::GET,
+        format!("{base}/api/desk/complaints?open=true&mine=true"),
+        Some(&reviewer),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{mine}");
+    assert_eq!(mine["complaints"][0]["number"], number.as_str());
+    let (status, logged) = send(
+        reqwest::Method::POST,
+        format!("{base_desk}/actions"),
+        Some(&reviewer),
+        Some(json!({ "note": "已电话联系反映人，约定次日上门" })),
+    )
+    .await;
+    assert_eq!(status, 200, "{logged}");
+    assert_eq!(logged["actions"][1]["by"], "张审批");
+    let (status, _) = send(
+        reqwest::Method::POST,
+        format!("{base_desk}/actions"),
+        Some(&server.cookie),
+        Some(json!({ "note": "看看" })),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, _) = send(
+        reqwest::Method::POST,
+        format!("{base_desk}/actions"),
+        Some(&reviewer),
+        Some(json!({ "note": " " })),
+    )
+    .await;
+    assert_eq!(status, 422);
+
     // Closing needs a result; then it is closed once, by the supervisor, on time.
     let close_url = format!("{base}/api/desk/complaints/{number}/close");
     let (status, refused) = send(

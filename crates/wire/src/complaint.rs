@@ -4,7 +4,7 @@
 use crate::body::ItemRef;
 use chrono::{NaiveDate, NaiveDateTime};
 use onewindow_core::case::CaseDeadline;
-use onewindow_core::complaint::ComplaintReport;
+use onewindow_core::complaint::{ComplaintAction, ComplaintReport};
 use serde::{Deserialize, Serialize};
 
 /// A report as the applicant's phone or a terminal sends it.
@@ -91,6 +91,12 @@ pub struct ComplaintRow {
     pub result: Option<ComplaintResult>,
     /// Who closed it.
     pub closed_by: Option<String>,
+    /// Whom a supervisor assigned it to.
+    #[serde(default)]
+    pub assigned_to: Option<String>,
+    /// What was done so far, oldest first.
+    #[serde(default)]
+    pub actions: Vec<ComplaintAction>,
 }
 
 /// `GET /api/desk/complaints`.
@@ -100,6 +106,25 @@ pub struct ComplaintListQuery {
     /// Only those not yet closed.
     #[serde(default)]
     pub open: bool,
+    /// Only those assigned to the account asking (any clerk may ask for these).
+    #[serde(default)]
+    pub mine: bool,
+}
+
+/// Assigning a complaint to a member of staff, who then follows it up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ComplaintAssignment {
+    /// The account's name.
+    pub to: String,
+}
+
+/// One thing done, to add to a complaint's follow-up log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ComplaintNote {
+    /// What was done.
+    pub note: String,
 }
 
 /// The complaints, oldest open first, then the closed ones newest first.

@@ -150,11 +150,17 @@ endpoints! {
     /// A complaint as its reporter follows it (contact masked); a wrong code looks exactly like a missing complaint.
     LookupComplaint: Get "/api/complaints/{number}", Public,
         query LookupQuery, body Nothing, answer ComplaintView, ok 200, errors [404, 429];
-    /// The complaints to follow up, open ones oldest first (supervisors only, audited).
-    ListComplaints: Get "/api/desk/complaints", Supervisor,
+    /// The complaints to follow up, open ones oldest first: every one for supervisors, those assigned to the caller with `mine` (audited).
+    ListComplaints: Get "/api/desk/complaints", Clerk,
         query ComplaintListQuery, body Nothing, answer ComplaintList, ok 200, errors [400, 401, 403];
-    /// Close a complaint with the result told to its reporter (supervisors only, audited).
-    CloseComplaint: Post "/api/desk/complaints/{number}/close", Supervisor,
+    /// Assign a complaint to a member of staff, who may then record actions and close it (supervisors only, audited).
+    AssignComplaint: Post "/api/desk/complaints/{number}/assign", Supervisor,
+        query Nothing, body ComplaintAssignment, answer ComplaintRow, ok 200, errors [400, 401, 403, 404, 409, 413, 422];
+    /// Record what was done to follow a complaint up (a supervisor or its assignee, audited).
+    RecordComplaintAction: Post "/api/desk/complaints/{number}/actions", Clerk,
+        query Nothing, body ComplaintNote, answer ComplaintRow, ok 200, errors [400, 401, 403, 404, 409, 413, 422];
+    /// Close a complaint with the result told to its reporter (a supervisor or its assignee, audited).
+    CloseComplaint: Post "/api/desk/complaints/{number}/close", Clerk,
         query Nothing, body ComplaintClosing, answer ComplaintRow, ok 200, errors [400, 401, 403, 404, 409, 413, 422];
     /// The centre's figures for a period and site: cases by department, channel, intake and item, on-time rates, open cases by time left and the overdue list, 好差评 and their follow-ups, complaints, workload per clerk; each with its query time (supervisors only, audited).
     ShowSupervision: Get "/api/desk/supervision", Supervisor,

@@ -66,8 +66,9 @@ pub fn DeskPage() -> impl IntoView {
             </div>
             {move || supervises().then(|| view! {
                 <p class="no-print"><a class="button secondary" href="/desk/supervision">{crate::text::supervision_text().link}</a></p>
-                <complaints::ComplaintsPanel/>
+                <complaints::ComplaintsPanel mine=false/>
             })}
+            {move || (!supervises() && clerk.clerk().is_some()).then(|| view! { <complaints::ComplaintsPanel mine=true/> })}
         </ClerkGate>
     }
 }
