@@ -7,8 +7,8 @@ use crate::components::{IdleGuard, ModeSwitch};
 use crate::display::DisplayContext;
 use crate::outbox::{OutboxContext, OutboxView};
 use crate::pages::{
-    ApplyPage, ComplaintPage, DeskCasePage, DeskPage, GuidePage, HomePage, NoticeListPage,
-    NoticePreviewPage, StatusPage, SupervisionPage,
+    ApplyPage, AuditPage, ComplaintPage, DeskCasePage, DeskPage, GuidePage, HomePage,
+    NoticeListPage, NoticePreviewPage, StatusPage, SupervisionPage,
 };
 use crate::text::t;
 use leptos::prelude::*;
@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/q/:number") view=StatusPage/>
                     <Route path=path!("/desk") view=DeskPage/>
                     <Route path=path!("/desk/supervision") view=SupervisionPage/>
+                    <Route path=path!("/desk/audit") view=AuditPage/>
                     <Route path=path!("/desk/cases/:number") view=DeskCasePage/>
                 </Routes>
             </main>

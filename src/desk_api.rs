@@ -244,3 +244,28 @@ pub async fn supervision(
     let r = send(Request::get(&url).build()).await?;
     json(r).await
 }
+
+/// The audit log's query string for `q` (the list and the export take the same).
+pub fn audit_query(q: &onewindow_wire::body::AuditQuery) -> String {
+    let mut parts = Vec::new();
+    let mut add = |k: &str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
+            parts.push(format!("{k}={}", js_sys::encode_uri_component(v.trim())));
+        }
+    };
+    add("actor", q.actor.clone());
+    add("action", q.action.clone());
+    add("target", q.target.clone());
+    add("from", q.from.map(|d| d.to_string()));
+    add("to", q.to.map(|d| d.to_string()));
+    parts.join("&")
+}
+
+/// The audit log's newest lines for `q` (supervisors).
+pub async fn audit(
+    q: &onewindow_wire::body::AuditQuery,
+) -> Result<onewindow_wire::body::AuditLog, ApiError> {
+    let r = send(Request::get(&format!("/api/desk/audit?{}&limit=500", audit_query(q))).build())
+        .await?;
+    json(r).await
+}

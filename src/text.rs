@@ -1514,3 +1514,73 @@ impl SupervisionText {
         }
     }
 }
+
+/// The audit log page (审计日志).
+pub struct AuditText {
+    pub heading: &'static str,
+    pub link: &'static str,
+    pub intro: &'static str,
+    pub actor: &'static str,
+    pub action: &'static str,
+    pub any_action: &'static str,
+    pub target: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub filter: &'static str,
+    pub export: &'static str,
+    pub loading: &'static str,
+    pub empty: &'static str,
+    pub shown: fn(usize) -> String,
+    pub at: &'static str,
+    pub client: &'static str,
+    pub success: &'static str,
+    pub detail: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+}
+
+static AUDIT_ZH: AuditText = AuditText {
+    heading: "审计日志",
+    link: "审计日志",
+    intro: "每次登录、办件操作、查看完整个人信息、导出和处理都记入审计日志，不能修改或删除。",
+    actor: "操作人",
+    action: "操作类别",
+    any_action: "全部操作",
+    target: "对象（办件编号等）",
+    from: "起始日期",
+    to: "截止日期",
+    filter: "筛选",
+    export: "导出CSV",
+    loading: "正在读取审计日志…",
+    empty: "没有符合条件的记录。",
+    shown: |n| format!("显示最近 {n} 条（导出包含全部符合条件的记录，最多10万条）"),
+    at: "时间",
+    client: "来源地址",
+    success: "是否成功",
+    detail: "说明",
+    yes: "是",
+    no: "否",
+};
+
+/// The audit log page's text.
+pub fn audit_text() -> &'static AuditText {
+    &AUDIT_ZH
+}
+
+impl AuditText {
+    /// A kind of action, as the filter names it.
+    pub fn action_name(&self, prefix: &str) -> &'static str {
+        match prefix {
+            "login" => "登录",
+            "session" => "会话管理",
+            "case" => "办件操作",
+            "handover" => "终端交接",
+            "complaint" => "办不成事",
+            "supervision" => "督查统计",
+            "report" => "报表导出",
+            "audit" => "审计日志",
+            "user" => "账号",
+            _ => "其他",
+        }
+    }
+}

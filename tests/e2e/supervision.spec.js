@@ -78,6 +78,26 @@ test("a supervisor reads the figures of a period and a site; a clerk cannot", as
     ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
 
+    // The audit log shows the exports just made, filtered; and exports itself.
+    await page.getByRole("link", { name: "审计日志" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
+    await page.getByLabel("操作类别").selectOption("report");
+    await page.getByLabel("操作人").fill("李主任");
+    await page.getByRole("button", { name: "筛选" }).click();
+    await expect(page).toHaveURL(/action=report/);
+    await expect(page.locator("table.audit-log tbody tr")).toHaveCount(2);
+    await expect(page.locator("table.audit-log")).toContainText("report.ledger");
+    await checkPage(page, "the audit log");
+    const [auditCsv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "导出CSV" }).click(),
+    ]);
+    const auditText = readFileSync(await auditCsv.path(), "utf8");
+    expect(auditText.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("时间,操作人,操作,对象,来源地址,是否成功,说明");
+    expect(auditText).toContain("report.ledger");
+    await page.goBack();
+    await page.goBack();
+
     // A period the wrong way round is named.
     await page.getByLabel("起始日期", { exact: true }).fill("2026-12-31");
     await page.getByLabel("截止日期", { exact: true }).fill("2026-01-01");

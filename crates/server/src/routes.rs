@@ -102,6 +102,7 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
         .at::<e::RecordStep>(post(desk::post_event).layer(DefaultBodyLimit::max(64 << 10)))
         .at::<e::Unmask>(post(desk::unmask))
         .at::<e::ReadAudit>(get(audit_log::list))
+        .at::<e::ExportAudit>(get(audit_log::export))
         .at::<e::HandOver>(
             post(handovers::create)
                 .layer(DefaultBodyLimit::max(64 << 10))

@@ -469,6 +469,19 @@ pub struct AuditQuery {
     /// Only lines about this target (e.g. a case number).
     #[serde(default)]
     pub target: Option<String>,
+    /// Only lines by this account (or, for a failed login, this name tried).
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// Only this action, or every action starting with it and a dot (`case` for
+    /// `case.event`, `case.unmask`…).
+    #[serde(default)]
+    pub action: Option<String>,
+    /// Only lines from this day on.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Only lines up to this day (included).
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
     /// At most this many lines (1–1000, default 200).
     #[serde(default)]
     pub limit: Option<i64>,

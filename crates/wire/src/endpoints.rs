@@ -198,9 +198,12 @@ endpoints! {
     /// The applicant's full ID number and mobile, only with a reason (audited).
     Unmask: Post "/api/desk/cases/{number}/unmask", Clerk,
         query Nothing, body UnmaskRequest, answer Unmasked, ok 200, errors [400, 401, 404, 422];
-    /// The audit log, newest first (supervisors only).
+    /// The audit log, newest first, filtered by who, what, target and when (supervisors only).
     ReadAudit: Get "/api/desk/audit", Supervisor,
         query AuditQuery, body Nothing, answer AuditLog, ok 200, errors [400, 401, 403];
+    /// The audit log's lines for the same filters as CSV, up to 100,000, newest first (supervisors only; the export itself is audited).
+    ExportAudit: Get "/api/desk/audit/export", Supervisor,
+        query AuditQuery, body Nothing, answer crate::supervision::Download, ok 200, errors [400, 401, 403];
     /// Hand unfinished work from a terminal to the desk; the same draft gets the same number.
     HandOver: Post "/api/handovers", Public,
         query Nothing, body HandoverRequest, answer HandoverCreated, ok 201, errors [400, 413, 422, 429];

@@ -3,6 +3,7 @@
 //! left with the overdue list and owners, 好差评 with the open follow-ups, complaints and
 //! each clerk's workload. Charts are drawn for the eye; every chart has its table.
 
+mod audit;
 mod chart;
 mod reports;
 mod tables;
@@ -15,6 +16,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::query_signal;
 use onewindow_wire::body::AccountRole;
 use onewindow_wire::supervision::{Supervision, SupervisionQuery};
+
+pub use audit::AuditPage;
 
 /// The first and last day of the month `back` months before the one of `today`.
 fn month(today: NaiveDate, back: u32) -> (NaiveDate, NaiveDate) {
@@ -180,7 +183,7 @@ pub fn SupervisionPage() -> impl IntoView {
             <h1 class="no-print">{s.heading}</h1>
             {move || if supervises() {
                 view! {
-                    <p class="lead">{s.intro}</p>
+                    <p class="lead">{s.intro}" "<a href="/desk/audit">{crate::text::audit_text().link}</a></p>
                     {period_form(from, to, site, sites.into(), apply)}
                     <Transition fallback=move || view! { <p class="progress" role="status">{s.loading}</p> }>
                         {move || answer.get().map(|a| match a {
