@@ -88,14 +88,21 @@ fn text_field(
 /// The answer: number, code, due date, where to follow it.
 fn filed_view(filed: ComplaintFiled, again: impl Fn() + Copy + 'static) -> impl IntoView {
     let c = complaint_text();
+    // The form is gone: focus moves to the answer, which a screen reader then reads.
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
     let href = format!(
         "/q/{}?code={}",
         js_sys::encode_uri_component(&filed.number),
         js_sys::encode_uri_component(&filed.code)
     );
     view! {
-        <section class="panel complaint-filed" role="status" aria-labelledby="complaint-filed">
-            <h1 id="complaint-filed" tabindex="-1">{c.filed_heading}</h1>
+        <section class="panel complaint-filed" aria-labelledby="complaint-filed">
+            <h1 id="complaint-filed" tabindex="-1" node_ref=heading>{c.filed_heading}</h1>
             <dl class="complaint-facts">
                 <dt>{c.filed_number}</dt><dd class="big-number">{filed.number.clone()}</dd>
                 <dt>{c.filed_code}</dt><dd class="big-number">{filed.code.clone()}</dd>
@@ -186,8 +193,9 @@ pub fn ComplaintPage() -> impl IntoView {
             sending.set(false);
         });
     };
+    // Another report starts empty: at a terminal the next person must not see this one's.
     let again = move || {
-        for s in [place, what] {
+        for s in [item, place, what, name, mobile] {
             s.set(String::new());
         }
         filed.set(None);

@@ -88,7 +88,7 @@ test("a complaint filed at a terminal is followed up by a supervisor and its res
   await c.reload();
   await expect(row.locator(".complaint-log")).toContainText("约定上门办理");
   await row.getByRole("button", { name: "办结并答复" }).click();
-  await expect(row.getByRole("alert")).toContainText("请写明核实情况和处理结果");
+  await expect(row.getByRole("alert").filter({ hasText: "请写明核实情况和处理结果" })).toBeVisible();
   await row.getByLabel("核实情况和处理结果（将告知反映人）").fill("经核实，房产证明不属于目录材料。已约谈窗口人员，并上门为老人办结。");
   await row.getByRole("button", { name: "办结并答复" }).click();
   await expect(panel).toContainText("没有待处理的反映");

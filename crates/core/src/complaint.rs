@@ -152,7 +152,8 @@ pub fn number(year: i32, seq: i64) -> String {
 
 /// Whether `s` is a complaint's number (what the status page looks up as one).
 pub fn is_number(s: &str) -> bool {
-    let Some(rest) = s.trim().strip_prefix(NUMBER_PREFIX) else {
+    let s = s.trim().to_ascii_uppercase();
+    let Some(rest) = s.strip_prefix(NUMBER_PREFIX) else {
         return false;
     };
     let Some((year, seq)) = rest.split_once('-') else {
@@ -239,6 +240,7 @@ mod tests {
     fn numbers_are_told_from_case_numbers() {
         assert_eq!(number(2026, 7), "BC2026-000007");
         assert!(is_number("BC2026-000007"));
+        assert!(is_number(" bc2026-000007"));
         assert!(!is_number("2026-000007"));
         assert!(!is_number("BC26-1"));
         assert!(!is_number("BC2026-"));

@@ -1,6 +1,6 @@
 //! 办不成事: filing a complaint (anyone, rate-limited), following it by number and lookup
-//! code (a wrong code answers like a missing complaint), and the supervisors' list and
-//! closing. The core checks the report and the result and sets the follow-up's deadline;
+//! code (a wrong code answers like a missing complaint), and the follow-up: supervisors
+//! list, assign and close; the assignee lists theirs, logs actions and closes. The core checks the report and the result and sets the follow-up's deadline;
 //! the server's clock says when; every supervisor read and close is audited.
 
 use crate::applicant::same_code;
@@ -295,7 +295,7 @@ pub async fn list(
 }
 
 /// `POST /api/desk/complaints/{number}/close`: closes an open complaint with the result
-/// the reporter reads (supervisors only, by the server's clock, audited).
+/// the reporter reads (a supervisor or the assignee, by the server's clock, audited).
 pub async fn close(
     State(state): State<AppState>,
     clerk: Clerk,
@@ -317,12 +317,14 @@ pub async fn close(
     let now = crate::clock::now();
     // Only an open one closes: two supervisors closing at once, the second is told.
     let closed = sqlx::query(
-        "UPDATE complaints SET closed_at = $1, closed_by = $2, result = $3 WHERE number = $4 AND closed_at = ''",
+        "UPDATE complaints SET closed_at = $1, closed_by = $2, result = $3 WHERE number = $4 AND closed_at = '' AND assigned_to = $5",
     )
     .bind(now.format(AT).to_string())
     .bind(&clerk.name)
     .bind(closing.result.trim())
     .bind(&row.number)
+    // Still assigned as when checked: reassigned meanwhile, the closer is told.
+    .bind(&row.assigned_to)
     .execute(&state.db)
     .await?
     .rows_affected();
@@ -340,7 +342,7 @@ pub async fn close(
     .await?;
     if closed != 1 {
         return Err(AppError::Conflict(format!(
-            "{} 已由他人办结，请刷新列表",
+            "{} 已由他人办结或改派，请刷新列表",
             row.number
         )));
     }

@@ -20,11 +20,13 @@ fn flag(b: Option<bool>) -> i64 {
     b.map_or(-1, i64::from)
 }
 
-/// The facts of `events` of a case of `item_code`, and its department (the item's).
+/// The facts of `events` of a case of `item_code` as of `today`, and its department (the
+/// item's).
 pub fn derive(
     catalog: &LoadedCatalog,
     item_code: &str,
     events: &[Event],
+    today: NaiveDate,
 ) -> Result<(String, CaseFacts), AppError> {
     let rec = replay(events).map_err(|e| AppError::Internal(e.into()))?;
     let item = catalog.catalog.item(item_code);
@@ -34,6 +36,7 @@ pub fn derive(
         item,
         &catalog.calendar,
         &catalog.catalog.settings.deadlines,
+        today,
     );
     Ok((item.map(|i| i.department.clone()).unwrap_or_default(), f))
 }
@@ -91,7 +94,7 @@ pub async fn update(
     item_code: &str,
     events: &[Event],
 ) -> Result<(), AppError> {
-    let (department, f) = derive(catalog, item_code, events)?;
+    let (department, f) = derive(catalog, item_code, events, crate::clock::today())?;
     store(db, number, &department, &f).await?;
     Ok(())
 }
@@ -99,12 +102,52 @@ pub async fn update(
 /// Fills in the facts of every row without them (or with an older derivation), 500 at a
 /// time; the number of rows done. A row whose events cannot be read is logged and left.
 pub async fn backfill(db: &crate::db::Db, catalog: &LoadedCatalog) -> anyhow::Result<u64> {
+    derive_where(db, catalog, "facts_version < $1").await
+}
+
+/// Derives again the facts of every case awaiting its decision: their deadlines move with
+/// the day (deemed acceptance, open suspensions). Run at start and when the day changes.
+pub async fn refresh_open(db: &crate::db::Db, catalog: &LoadedCatalog) -> anyhow::Result<u64> {
+    derive_where(db, catalog, "is_open = 1 AND $1 > 0").await
+}
+
+/// Keeps open cases' facts current: once a day (checked every ten minutes).
+pub fn keep_open_cases_current(db: crate::db::Db, catalog: std::sync::Arc<LoadedCatalog>) {
+    tokio::spawn(async move {
+        let mut done_for = None;
+        loop {
+            let today = crate::clock::today();
+            if done_for != Some(today) {
+                match refresh_open(&db, &catalog).await {
+                    Ok(n) => {
+                        tracing::info!(
+                            cases = n,
+                            "open cases' supervision facts brought up to date"
+                        );
+                        done_for = Some(today);
+                    }
+                    Err(e) => tracing::warn!("open cases' supervision facts not refreshed: {e:#}"),
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+        }
+    });
+}
+
+/// Derives the facts of the rows matching `filter` (which takes `$1`, the version), 500 at
+/// a time.
+async fn derive_where(
+    db: &crate::db::Db,
+    catalog: &LoadedCatalog,
+    filter: &str,
+) -> anyhow::Result<u64> {
     let mut done = 0u64;
     let mut after = 0i64;
+    let today = crate::clock::today();
     loop {
-        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT id, number, item_code, events FROM cases WHERE facts_version < $1 AND id > $2 ORDER BY id LIMIT 500",
-        )
+        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(&format!(
+            "SELECT id, number, item_code, events FROM cases WHERE {filter} AND id > $2 ORDER BY id LIMIT 500"
+        ))
         .bind(VERSION)
         .bind(after)
         .fetch_all(db)
@@ -116,7 +159,7 @@ pub async fn backfill(db: &crate::db::Db, catalog: &LoadedCatalog) -> anyhow::Re
         let mut tx = db.begin().await?;
         for (_, number, item_code, events) in &rows {
             let derived = crate::stored::events(events, number)
-                .and_then(|events| derive(catalog, item_code, &events));
+                .and_then(|events| derive(catalog, item_code, &events, today));
             match derived {
                 Ok((department, f)) => {
                     store(&mut tx, number, &department, &f).await?;

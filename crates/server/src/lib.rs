@@ -16,6 +16,7 @@ pub mod cases;
 pub mod catalog_dir;
 pub mod clock;
 pub mod complaints;
+pub mod csv;
 pub mod db;
 pub mod desk;
 pub mod error;
@@ -106,6 +107,7 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
         limits: config.limits,
     };
     group_commit::start(state.clone(), inbox);
+    facts::keep_open_cases_current(state.db.clone(), state.catalog.clone());
     Ok(state)
 }
 

@@ -49,15 +49,6 @@ type LedgerRow = (
     String,
 );
 
-/// One CSV field, quoted when it must be.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// `GET /api/desk/reports/ledger`.
 pub async fn ledger(
     State(state): State<AppState>,
@@ -132,6 +123,7 @@ pub async fn ledger(
             item,
             &c.calendar,
             &c.catalog.settings.deadlines,
+            crate::clock::today(),
         );
         // An organisation's name and credit code are not personal data.
         let organisation = credit_code(&id).is_ok();
@@ -192,8 +184,7 @@ pub async fn ledger(
             out.push_str(&COLUMNS.join(","));
             out.push_str("\r\n");
             for l in &lines {
-                out.push_str(&l.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-                out.push_str("\r\n");
+                out.push_str(&crate::csv::line(l));
             }
             Ok((
                 [

@@ -12,7 +12,7 @@ use onewindow_wire::complaint::ComplaintRow;
 /// `check` is the core's rule for the text.
 fn text_form<F, Fut>(
     id: String,
-    label: &'static str,
+    label: String,
     button: &'static str,
     multiline: bool,
     check: fn(&str) -> Option<String>,
@@ -25,16 +25,24 @@ where
 {
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let sending = RwSignal::new(false);
+    let error_id = format!("{id}-error");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
         let value = text.get_untracked();
         if let Some(p) = check(&value) {
             error.set(Some(p));
             return;
         }
         let sent = send(value);
+        sending.set(true);
         leptos::task::spawn_local(async move {
-            match sent.await {
+            let answer = sent.await;
+            sending.set(false);
+            match answer {
                 Ok(_) => reload.update(|r| *r += 1),
                 Err(ApiError { message, .. }) => error.set(Some(message)),
             }
@@ -44,13 +52,15 @@ where
     view! {
         <form class="close-complaint" on:submit=submit novalidate>
             <label for=id.clone()>{label}</label>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <p class="field-error" id=error_id.clone() role="alert">{move || error.get()}</p>
             {if multiline {
-                view! { <textarea id=id rows="3" prop:value=move || text.get() on:input=input></textarea> }.into_any()
+                view! { <textarea id=id rows="3" aria-describedby=error_id aria-invalid=move || error.get().is_some().to_string()
+                    prop:value=move || text.get() on:input=input></textarea> }.into_any()
             } else {
-                view! { <input id=id class="text-input narrow" type="text" prop:value=move || text.get() on:input=input/> }.into_any()
+                view! { <input id=id class="text-input narrow" type="text" aria-describedby=error_id aria-invalid=move || error.get().is_some().to_string()
+                    prop:value=move || text.get() on:input=input/> }.into_any()
             }}
-            <button type="submit" class="secondary">{button}</button>
+            <button type="submit" class="secondary" prop:disabled=move || sending.get()>{button}</button>
         </form>
     }
 }
@@ -78,19 +88,19 @@ fn row(r: ComplaintRow, supervises: bool, reload: RwSignal<u32>) -> impl IntoVie
         let (n1, n2, n3) = (number.clone(), number.clone(), number.clone());
         view! {
             {supervises.then(|| text_form(
-                format!("assign-{n1}"), c.desk_assign_label, c.desk_assign, false,
+                format!("assign-{n1}"), format!("{}（{n1}）", c.desk_assign_label), c.desk_assign, false,
                 |t| t.trim().is_empty().then(|| complaint_text().desk_assign_missing.to_string()),
                 move |to| { let n = n1.clone(); async move { desk_api::assign_complaint(&n, &to).await } },
                 reload,
             ))}
             {text_form(
-                format!("action-{n2}"), c.desk_action_label, c.desk_action, true,
+                format!("action-{n2}"), format!("{}（{n2}）", c.desk_action_label), c.desk_action, true,
                 |t| onewindow_core::complaint::action_problem(t).map(str::to_string),
                 move |note| { let n = n2.clone(); async move { desk_api::complaint_action(&n, &note).await } },
                 reload,
             )}
             {text_form(
-                format!("close-{n3}"), c.desk_result_label, c.desk_close, true,
+                format!("close-{n3}"), format!("{}（{n3}）", c.desk_result_label), c.desk_close, true,
                 |t| onewindow_core::complaint::result_problem(t).map(str::to_string),
                 move |result| { let n = n3.clone(); async move { desk_api::close_complaint(&n, &result).await } },
                 reload,

@@ -54,15 +54,25 @@ pub fn AuditPage() -> impl IntoView {
         to: q_to.get().and_then(|d| d.parse().ok()),
         limit: None,
     };
-    let log = LocalResource::new(move || {
-        let q = query();
-        async move { desk_api::audit(&q).await }
-    });
     let supervises = move || {
         clerk
             .clerk()
             .is_some_and(|c| c.role == AccountRole::Supervisor)
     };
+    let log = LocalResource::new(move || {
+        let q = query();
+        // Only a supervisor's page asks (anyone else's would only add refusals to the log).
+        let allowed = supervises();
+        async move {
+            if !allowed {
+                return Err(desk_api::ApiError {
+                    status: 403,
+                    message: crate::text::faults().supervisors_only.into(),
+                });
+            }
+            desk_api::audit(&q).await
+        }
+    });
     view! {
         <crate::pages::desk::ClerkGate>
             <h1>{t.heading}</h1>

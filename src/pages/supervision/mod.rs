@@ -148,13 +148,23 @@ pub fn SupervisionPage() -> impl IntoView {
         set_to.set(Some(to.get_untracked()));
         set_site.set(Some(site.get_untracked()).filter(|x| !x.is_empty()));
     };
+    let supervises = move || {
+        clerk
+            .clerk()
+            .is_some_and(|c| c.role == AccountRole::Supervisor)
+    };
     let answer = LocalResource::new(move || {
+        // Only a supervisor's page asks (anyone else's would only add refusals to the log).
+        let allowed = supervises();
         let query = (
             q_from.get().unwrap_or_else(|| first.to_string()),
             q_to.get().unwrap_or_else(|| today.to_string()),
             q_site.get().unwrap_or_default(),
         );
         async move {
+            if !allowed {
+                return Err(crate::text::faults().supervisors_only.to_string());
+            }
             let (Ok(from), Ok(to)) = (query.0.parse(), query.1.parse()) else {
                 return Err(crate::text::faults().bad_dates.to_string());
             };
@@ -172,11 +182,6 @@ pub fn SupervisionPage() -> impl IntoView {
             sites.set(f.sites.clone());
         }
     });
-    let supervises = move || {
-        clerk
-            .clerk()
-            .is_some_and(|c| c.role == AccountRole::Supervisor)
-    };
     view! {
         <crate::pages::desk::ClerkGate>
             <div class="supervision">

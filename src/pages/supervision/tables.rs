@@ -4,7 +4,7 @@
 use super::chart::{bars, Series};
 use crate::text::{desk, supervision_text};
 use leptos::prelude::*;
-use onewindow_core::case::evaluation::EvaluationStage;
+use onewindow_core::case::evaluation::{is_poor, EvaluationStage};
 use onewindow_core::case::facts::Intake;
 use onewindow_core::supervision::Remaining;
 use onewindow_wire::supervision::Supervision;
@@ -67,7 +67,7 @@ pub fn summary(f: &Supervision) -> impl IntoView {
     let good: i64 = f
         .evaluations
         .iter()
-        .filter(|e| e.level >= 3)
+        .filter(|e| !is_poor(e.level))
         .map(|e| e.count)
         .sum();
     let tiles = [
@@ -328,7 +328,14 @@ pub fn evaluations(f: &Supervision) -> impl IntoView {
             .map(|l| view! { <th scope="col">{d.level(l)}</th> })
             .collect_view()
     };
-    let good = |v: &[i64; 5]| pct(v[..3].iter().sum(), v.iter().sum());
+    // v[i] holds level 5 - i; 好评 is every level that is not poor.
+    let good = |v: &[i64; 5]| {
+        let fine: i64 = (0..5)
+            .filter(|i| !is_poor(5 - *i as u8))
+            .map(|i| v[i])
+            .sum();
+        pct(fine, v.iter().sum())
+    };
     section(
         "sv-evaluations",
         s.evaluations_heading,

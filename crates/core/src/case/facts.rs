@@ -84,13 +84,17 @@ pub struct CaseFacts {
 }
 
 /// The facts of the case with these `events` and `rec` (its replay), for `item` (none
-/// when the catalogue no longer has it: no deadlines then).
+/// when the catalogue no longer has it: no deadlines then), as of `today`: an open case's
+/// deadlines move with the day (a received case nobody answered counts as accepted after
+/// Art. 32's days; an open suspension lasts until today), so open cases are derived again
+/// each day.
 pub fn facts(
     events: &[Event],
     rec: &CaseRecord,
     item: Option<&ServiceItem>,
     cal: &Calendar,
     settings: &DeadlineSettings,
+    today: NaiveDate,
 ) -> CaseFacts {
     let day_of = |want: fn(&EventKind) -> bool| {
         events
@@ -124,10 +128,7 @@ pub fn facts(
         (Some(_), None) => true,
         _ => false,
     };
-    // Deadlines' dates do not depend on the day asked; their met/late status neither,
-    // once done. The case's last day stands in for "today".
-    let last = events.last().map(|e| e.at.date()).unwrap_or_default();
-    let due = item.and_then(|item| deadlines(rec, &Limits::of(item), cal, last, settings).ok());
+    let due = item.and_then(|item| deadlines(rec, &Limits::of(item), cal, today, settings).ok());
     let find = |kind: &DeadlineKind| due.as_ref().and_then(|d| d.get(kind));
     let met = |status: DueStatus| match status {
         DueStatus::Met => Some(true),
@@ -193,6 +194,11 @@ mod tests {
     }
 
     fn of(events: &[Event]) -> CaseFacts {
+        let last = events.last().unwrap().at.date();
+        of_on(events, last)
+    }
+
+    fn of_on(events: &[Event], today: NaiveDate) -> CaseFacts {
         let rec = replay(events).unwrap();
         facts(
             events,
@@ -200,7 +206,19 @@ mod tests {
             Some(&food_item()),
             official_calendar(),
             &DeadlineSettings::default(),
+            today,
         )
+    }
+
+    #[test]
+    fn a_received_case_nobody_answered_gets_its_deadline_once_deemed_accepted() {
+        let events = [ev("2026-11-02 09:00", EventKind::Received)];
+        // Within Art. 32's five working days: no promised deadline yet.
+        assert_eq!(of_on(&events, d("2026-11-05")).promised_due, None);
+        // After them it counts as accepted from the day of receipt, and the promise runs.
+        let late = of_on(&events, d("2026-11-20"));
+        assert_eq!(late.promised_due, Some(d("2026-11-09")));
+        assert!(late.open);
     }
 
     fn d(s: &str) -> NaiveDate {
