@@ -162,6 +162,15 @@ pub async fn run(
     today: NaiveDate,
     seed: u64,
 ) -> anyhow::Result<()> {
+    // Never on a database in service: only an empty one, or one of generated cases.
+    let real: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE lookup_code <> 'GENERATE'")
+            .fetch_one(db)
+            .await?;
+    anyhow::ensure!(
+        real == 0,
+        "the database holds {real} real cases: gen-cases writes only into an empty database or one of generated cases"
+    );
     let items: Vec<_> = catalog.catalog.items.iter().collect();
     anyhow::ensure!(!items.is_empty(), "the catalogue has no items");
     let mut rng = Rng(seed | 1);
