@@ -283,6 +283,7 @@ async fn applicant_step(
         &number,
         &row.item_code,
         &recorded.events,
+        &recorded.record,
     )
     .await?;
     tx.commit().await?;

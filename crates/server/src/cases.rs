@@ -300,6 +300,7 @@ async fn insert_case(
         &number,
         item_code,
         &checked.events,
+        &record,
     )
     .await?;
     crate::facts::site_seen(tx, &site).await?;

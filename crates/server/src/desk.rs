@@ -342,6 +342,7 @@ async fn pass_results(
             &sibling.number,
             &sibling.item_code,
             &events,
+            &after,
         )
         .await?;
     }
@@ -538,6 +539,7 @@ async fn record_event(
         number,
         &row.item_code,
         &recorded.events,
+        &recorded.record,
     )
     .await?;
     if let Some(last) = recorded.events.last() {

@@ -6,7 +6,7 @@ use crate::catalog_dir::LoadedCatalog;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use onewindow_core::case::facts::{facts, CaseFacts};
-use onewindow_core::case::{replay, Event};
+use onewindow_core::case::{replay, CaseRecord, Event};
 
 /// The derivation's version; raising it re-derives every row at the next start.
 pub const VERSION: i64 = 1;
@@ -20,25 +20,25 @@ fn flag(b: Option<bool>) -> i64 {
     b.map_or(-1, i64::from)
 }
 
-/// The facts of `events` of a case of `item_code` as of `today`, and its department (the
-/// item's).
+/// The facts of `events` (replayed as `rec`) of a case of `item_code` as of `today`, and
+/// its department (the item's).
 pub fn derive(
     catalog: &LoadedCatalog,
     item_code: &str,
     events: &[Event],
+    rec: &CaseRecord,
     today: NaiveDate,
-) -> Result<(String, CaseFacts), AppError> {
-    let rec = replay(events).map_err(|e| AppError::Internal(e.into()))?;
+) -> (String, CaseFacts) {
     let item = catalog.catalog.item(item_code);
     let f = facts(
         events,
-        &rec,
+        rec,
         item,
         &catalog.calendar,
         &catalog.catalog.settings.deadlines,
         today,
     );
-    Ok((item.map(|i| i.department.clone()).unwrap_or_default(), f))
+    (item.map(|i| i.department.clone()).unwrap_or_default(), f)
 }
 
 /// Writes the facts of case `number`.
@@ -86,15 +86,17 @@ pub async fn site_seen(db: &mut sqlx::AnyConnection, site: &str) -> Result<(), s
     Ok(())
 }
 
-/// Derives and writes the facts of case `number` from its `events`.
+/// Derives and writes the facts of case `number` from its `events` and their replay `rec`
+/// (which the caller has made to record the step: not made twice).
 pub async fn update(
     db: &mut sqlx::AnyConnection,
     catalog: &LoadedCatalog,
     number: &str,
     item_code: &str,
     events: &[Event],
+    rec: &CaseRecord,
 ) -> Result<(), AppError> {
-    let (department, f) = derive(catalog, item_code, events, crate::clock::today())?;
+    let (department, f) = derive(catalog, item_code, events, rec, crate::clock::today());
     store(db, number, &department, &f).await?;
     Ok(())
 }
@@ -158,8 +160,10 @@ async fn derive_where(
         after = last.0;
         let mut tx = db.begin().await?;
         for (_, number, item_code, events) in &rows {
-            let derived = crate::stored::events(events, number)
-                .and_then(|events| derive(catalog, item_code, &events, today));
+            let derived = crate::stored::events(events, number).and_then(|events| {
+                let rec = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
+                Ok(derive(catalog, item_code, &events, &rec, today))
+            });
             match derived {
                 Ok((department, f)) => {
                     store(&mut tx, number, &department, &f).await?;

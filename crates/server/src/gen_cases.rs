@@ -212,7 +212,7 @@ pub async fn run(
             .bind(if pre_check { "" } else { site })
             .execute(&mut *tx)
             .await?;
-            crate::facts::update(&mut tx, catalog, &number, &item.code, &events)
+            crate::facts::update(&mut tx, catalog, &number, &item.code, &events, &rec)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             if !pre_check {

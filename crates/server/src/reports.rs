@@ -12,7 +12,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use onewindow_core::case::replay;
 use onewindow_core::submission::FieldError;
-use onewindow_core::validate::{credit_code, mask_id, mask_mobile, mask_name};
+use onewindow_core::validate::mask_applicant;
 use onewindow_wire::supervision::{LedgerQuery, ReportFormat};
 
 /// The ledger's columns.
@@ -125,14 +125,10 @@ pub async fn ledger(
             &c.catalog.settings.deadlines,
             crate::clock::today(),
         );
-        // An organisation's name and credit code are not personal data.
-        let organisation = credit_code(&id).is_ok();
-        let (name, id, mobile) = if !reason.is_empty() {
-            (name, id, mobile)
-        } else if organisation {
-            (name, id, mask_mobile(&mobile))
+        let (name, id, mobile) = if reason.is_empty() {
+            mask_applicant(&name, &id, &mobile)
         } else {
-            (mask_name(&name), mask_id(&id), mask_mobile(&mobile))
+            (name, id, mobile)
         };
         let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         lines.push([

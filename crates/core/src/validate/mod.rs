@@ -97,6 +97,25 @@ pub fn mask_mobile(number: &str) -> String {
     }
 }
 
+/// An applicant's name, ID and mobile as a masked list or export shows them: a natural
+/// person's all masked; an organisation (a valid unified social credit code) keeps its
+/// name and code, which are not personal data, and masks the contact's mobile.
+///
+/// ```
+/// use onewindow_core::validate::mask_applicant;
+/// assert_eq!(
+///     mask_applicant("张三", "110105194912310029", "13800138000"),
+///     ("张*".to_string(), "110***********0029".to_string(), "138****8000".to_string())
+/// );
+/// ```
+pub fn mask_applicant(name: &str, id: &str, mobile: &str) -> (String, String, String) {
+    if credit_code(id).is_ok() {
+        (name.to_string(), id.to_string(), mask_mobile(mobile))
+    } else {
+        (mask_name(name), mask_id(id), mask_mobile(mobile))
+    }
+}
+
 /// Masks a person's name for a page anyone with the number and code may read: the
 /// surname stays, every other character is a star.
 ///
