@@ -142,6 +142,8 @@ pub struct Text {
     pub deadline_promised: &'static str,
     pub deadline_statutory: &'static str,
     pub deadline_notify: &'static str,
+    /// After a date counted provisionally (its year's holiday schedule is not published).
+    pub provisional_date: &'static str,
     pub submit_precheck: &'static str,
     pub submitting: &'static str,
     pub done_heading: &'static str,
@@ -311,6 +313,7 @@ pub const ZH_CN: Text = Text {
     deadline_promised: "承诺办结日期",
     deadline_statutory: "法定办结日期",
     deadline_notify: "告知是否受理的最后日期",
+    provisional_date: "（暂定：该年节假日安排尚未公布，公布后可能顺延）",
     submit_precheck: "提交预审",
     submitting: "正在保存……",
     done_heading: "预审已提交",

@@ -106,6 +106,25 @@ fn joint_data(facts: CaseFacts<'_>, issued: NaiveDate) -> JointData {
     }
 }
 
+/// The sentence a notice prints when one of the case's dates was counted provisionally
+/// (its year's holiday schedule is not published yet), so nobody reads it as final.
+fn provisional_note(deadlines: &CaseDeadlines) -> String {
+    use chrono::Datelike;
+    let Some(year) = deadlines
+        .deadlines
+        .iter()
+        .filter(|d| d.deadline.provisional)
+        .map(|d| d.deadline.due.year())
+        .min()
+    else {
+        return String::new();
+    };
+    format!(
+        "{year}年节假日安排尚未公布，上述{year}年的日期暂按周六、周日及元旦、劳动节、国庆节\
+         法定假日休息计算；安排公布后如有变化，本机关将另行告知。"
+    )
+}
+
 fn date(d: Option<NaiveDate>) -> String {
     d.map(chinese_date).unwrap_or_default()
 }
@@ -260,6 +279,7 @@ impl Notices {
                 notify: due(DeadlineKind::NotifyGaps),
                 promised: due(DeadlineKind::Promised),
                 statutory: due(DeadlineKind::Statutory),
+                provisional: provisional_note(facts.deadlines),
             },
             materials: facts
                 .checklist

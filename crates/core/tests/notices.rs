@@ -258,6 +258,70 @@ fn an_acceptance_notice_from_a_real_case_carries_its_deadlines_and_masked_data()
     assert!(html.contains("现场核查不符合卫生要求"), "{html}");
 }
 
+#[test]
+fn a_notice_whose_dates_reach_an_unpublished_year_says_they_are_provisional() {
+    let notices = repo_notices();
+    let catalog = fixtures::catalog();
+    let item = catalog.item("T-001").unwrap();
+    let answers = Answers::new()
+        .with("applicant_type", "company")
+        .with("agent", false)
+        .with("family_members", 1);
+    let list = checklist(item, &answers);
+    let marks: onewindow_core::outcome::Marks = list
+        .entries
+        .iter()
+        .map(|e| (e.material.clone(), MaterialStatus::Original))
+        .chain([("in_person".to_string(), MaterialStatus::Satisfied)])
+        .collect();
+    let outcome = front_desk_outcome(item, &answers, &marks).unwrap();
+    let applicant = ApplicantFacts {
+        name: "某某餐饮有限公司".into(),
+        id_number: "11010519491231002X".into(),
+        mobile: "13800138000".into(),
+    };
+    let cal = fixtures::official_calendar();
+    let render = |day: &str| {
+        let events = [
+            clerk(&format!("{day} 09:00"), EventKind::Received),
+            clerk(&format!("{day} 09:10"), outcome.event()),
+        ];
+        let record = replay(&events).unwrap();
+        let today = parse_date(day).unwrap();
+        let due = deadlines(
+            &record,
+            &Limits::of(item),
+            &cal,
+            today,
+            &DeadlineSettings::default(),
+        )
+        .unwrap();
+        let facts = CaseFacts {
+            item,
+            applicant: &applicant,
+            number: "2026-000043",
+            lookup_code: "K7QH2MZP",
+            record: &record,
+            deadlines: &due,
+            checklist: Some(&list),
+            outcome: Some(&outcome),
+            event: None,
+        };
+        let data = notices.data_for(NoticeKind::Acceptance, facts, today, 43, "申请人留存");
+        notices.render(NoticeKind::Acceptance, &data).unwrap()
+    };
+    // Accepted Mon 2026-12-21: 10 working days end on Tue 2027-01-05 (元旦 off), 20 on
+    // Tue 01-19 — in 2027, whose schedule the catalogue does not have yet.
+    let html = render("2026-12-21");
+    assert!(html.contains("（二〇二七年一月五日前）"), "{html}");
+    assert!(
+        html.contains("注：2027年节假日安排尚未公布，上述2027年的日期暂按"),
+        "{html}"
+    );
+    // A case whose dates all fall in published years prints no such note.
+    assert!(!render("2026-11-20").contains("尚未公布"));
+}
+
 /// A back office that refuses after receipt (收件), or asks for a correction before
 /// accepting, prints what its own step recorded: the reasons, and the day of receipt.
 #[test]

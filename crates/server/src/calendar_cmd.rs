@@ -74,6 +74,13 @@ pub fn run(catalog: &Path, command: CalendarCommand) -> anyhow::Result<()> {
                         deadline.suspended_working_days
                     );
                 }
+                if deadline.provisional {
+                    println!(
+                        "provisional: the schedule for {} is not loaded; weekends and the \
+                         fixed-date holidays were counted as days off",
+                        cal.provisional_from().format("%Y")
+                    );
+                }
             }
         }
         CalendarCommand::Elapsed {

@@ -90,6 +90,14 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
     if filled > 0 {
         tracing::info!(cases = filled, "supervision facts filled in");
     }
+    if let Some(year) = catalog.calendar.schedule_due(clock::today()) {
+        tracing::warn!(
+            "the holiday schedule for {year} is not loaded: deadlines reaching {year} are counted \
+             provisionally (weekends and 元旦/劳动节/国庆节 off) and printed as such; add \
+             {}/calendar/{year}.toml from the State Council's notice",
+            config.catalog.display()
+        );
+    }
     if !config.dist.join("index.html").is_file() {
         tracing::warn!(
             "{} has no index.html: the browser app is not built (run `cargo xtask run`)",

@@ -325,12 +325,13 @@ fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
         .map(|i| i.department.as_str())
         .collect();
     println!(
-        "{}: {} service items from {} departments, {} bundles, holiday schedules for {}, {} notice templates, no problems",
+        "{}: {} service items from {} departments, {} bundles, holiday schedules for {} ({} counted provisionally until its schedule is added), {} notice templates, no problems",
         dir.display(),
         c.catalog.items.len(),
         departments.len(),
         c.catalog.bundles.len(),
         years.join(", "),
+        c.calendar.provisional_from().format("%Y"),
         c.catalog.notices.as_ref().map_or(0, |n| n.templates.len())
     );
     Ok(())

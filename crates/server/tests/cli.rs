@@ -101,9 +101,21 @@ fn the_calendar_commands_answer_from_the_catalogue_schedules() {
         ]),
         (true, "15\n".into())
     );
-    let (ok, text) = ask(&["add", "2027-03-01", "5"]);
+    // The year after the last schedule answers provisionally and says so.
+    let (ok, text) = ask(&["add", "2026-12-24", "10", "--explain"]);
+    assert!(ok, "{text}");
+    assert!(text.starts_with("2027-01-08\n"), "{text}");
+    assert!(
+        text.contains("skipped: 2027年元旦（暂定）, 1 weekday(s) off"),
+        "{text}"
+    );
+    assert!(
+        text.contains("provisional: the schedule for 2027 is not loaded"),
+        "{text}"
+    );
+    let (ok, text) = ask(&["add", "2028-03-01", "5"]);
     assert!(!ok);
-    assert!(text.contains("calendar for 2027 not loaded"), "{text}");
+    assert!(text.contains("calendar for 2028 not loaded"), "{text}");
     let (ok, text) = ask(&["is-workday", "21/11/2026"]);
     assert!(!ok);
     assert!(text.contains("is not a date: write YYYY-MM-DD"), "{text}");

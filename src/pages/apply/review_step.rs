@@ -240,7 +240,8 @@ fn likely_view(
                         }
                         _ => return None,
                     };
-                    Some(view! { <li>{label}{"："}{chinese_date(*d)}</li> })
+                    let provisional = calendar.is_some_and(|c| c.is_provisional(*d));
+                    Some(view! { <li>{label}{"："}{chinese_date(*d)}{provisional.then_some(t().provisional_date)}</li> })
                 })
                 .collect_view();
             let has_dates = !p.deadlines.is_empty();

@@ -232,7 +232,7 @@ fn case_view(
             view! {
                 <tr class=format!("due-{class}")>
                     <td>{name}</td>
-                    <td>{d.deadline.due.to_string()}</td>
+                    <td>{d.deadline.due.to_string()}{d.deadline.provisional.then_some(crate::text::t().provisional_date)}</td>
                     <td><span class=format!("due-badge due-{class}")>{desk().warning(Some(d.status))}</span></td>
                 </tr>
             }

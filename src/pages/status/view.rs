@@ -24,7 +24,8 @@ pub(super) fn status_view(view: &ApplicantCaseView, code: &str) -> impl IntoView
             view! {
                 <li>
                     <strong>{d.deadline_kind(&x.kind)}</strong>" "
-                    <time>{x.deadline.due.to_string()}</time>" "
+                    <time>{x.deadline.due.to_string()}</time>
+                    {x.deadline.provisional.then_some(crate::text::t().provisional_date)}" "
                     <span class="due-badge">{d.warning(Some(x.status))}</span>
                     <br/><span class="note">{s.deadline_meaning(&x.kind)}</span>
                 </li>

@@ -91,7 +91,7 @@ pub enum CalendarError {
         date: NaiveDate,
         /// First covered year.
         first_year: i32,
-        /// Last covered year.
+        /// Last year with a published schedule (the year after it is provisional).
         last_year: i32,
     },
 }
@@ -105,12 +105,22 @@ impl fmt::Display for CalendarError {
                 last_year,
             } => {
                 use chrono::Datelike;
+                if date.year() < *first_year {
+                    return write!(
+                        f,
+                        "calendar for {} not loaded ({date} is before the covered years \
+                         {first_year}–{last_year}): add catalog/calendar/{}.toml",
+                        date.year(),
+                        date.year()
+                    );
+                }
                 write!(
                     f,
-                    "calendar for {} not loaded ({date} is outside the covered years {first_year}–{last_year}): \
-                     add catalog/calendar/{}.toml from the State Council's holiday notice",
+                    "calendar for {} not loaded ({date} is outside the covered years {first_year}–{last_year} \
+                     and the provisional {}): add catalog/calendar/{}.toml from the State Council's holiday notice",
                     date.year(),
-                    date.year()
+                    last_year + 1,
+                    last_year + 1
                 )
             }
         }
@@ -137,6 +147,10 @@ pub struct Deadline {
     pub suspensions: Vec<DateRange>,
     /// Working days inside the suspensions, not counted.
     pub suspended_working_days: u32,
+    /// The due date lies in a year whose holiday schedule is not published yet, so it was
+    /// counted provisionally (see [`Calendar::provisional_from`]) and may still move.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 impl Calendar {
@@ -185,6 +199,7 @@ impl Calendar {
             make_up_days,
             suspensions: inside,
             suspended_working_days,
+            provisional: self.is_provisional(due),
         })
     }
 

@@ -14,6 +14,8 @@ pub struct Calendar {
     first: NaiveDate,
     first_ce: i32,
     last: NaiveDate,
+    /// The first day of the provisional year (see [`Calendar::provisional_from`]).
+    provisional_from: NaiveDate,
     /// Per day: is it a working day, and the holiday it belongs to (index into `holidays`).
     days: Vec<Day>,
     /// `rank[i]`: working days in `first ..= day i`.
@@ -35,9 +37,14 @@ impl Calendar {
     /// [`super::build`], which checks them).
     pub(crate) fn from_schedules(schedules: &[YearSchedule], counting: DayCounting) -> Calendar {
         let first_year = schedules.iter().map(|s| s.year).min().unwrap_or(2000);
-        let last_year = schedules.iter().map(|s| s.year).max().unwrap_or(first_year);
+        let published = schedules.iter().map(|s| s.year).max().unwrap_or(first_year);
+        // The year after the last published schedule is counted provisionally: the State
+        // Council publishes it late in the year before, and a hall cannot stop taking
+        // cases whose limits reach into January meanwhile.
+        let last_year = published + 1;
         let first = NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(NaiveDate::MIN);
         let last = NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MAX);
+        let provisional_from = NaiveDate::from_ymd_opt(last_year, 1, 1).unwrap_or(last);
         let len = (last - first).num_days() as usize + 1;
         let mut days: Vec<Day> = first
             .iter_days()
@@ -69,6 +76,17 @@ impl Calendar {
                 }
             }
         }
+        for (name, off) in provisional_holidays(last_year) {
+            let id = holidays.len() as u16;
+            holidays.push(format!("{last_year}年{name}（暂定）"));
+            for d in off {
+                let i = (d - first).num_days() as usize;
+                days[i] = Day {
+                    working: false,
+                    holiday: Some(id),
+                };
+            }
+        }
         let mut rank = Vec::with_capacity(len);
         let mut working = Vec::new();
         for (i, day) in days.iter().enumerate() {
@@ -81,6 +99,7 @@ impl Calendar {
             first,
             first_ce: first.num_days_from_ce(),
             last,
+            provisional_from,
             days,
             rank,
             working,
@@ -89,9 +108,29 @@ impl Calendar {
         }
     }
 
-    /// The first and last covered day.
+    /// The first and last covered day (the provisional year included).
     pub fn covered(&self) -> (NaiveDate, NaiveDate) {
         (self.first, self.last)
+    }
+
+    /// The first day counted provisionally: 1 January of the year after the last published
+    /// schedule. That year has weekends and the fixed-date statutory holidays off and no
+    /// make-up days, so a due date there may still move (usually later) once the schedule
+    /// is published and loaded.
+    pub fn provisional_from(&self) -> NaiveDate {
+        self.provisional_from
+    }
+
+    /// The year whose schedule should be loaded by now: the provisional one, once `today`
+    /// is within 120 days of it (deadlines of 20 working days or more start reaching it).
+    pub fn schedule_due(&self, today: NaiveDate) -> Option<i32> {
+        (self.provisional_from - today <= chrono::TimeDelta::days(120))
+            .then(|| self.provisional_from.year())
+    }
+
+    /// Whether `date` is counted provisionally (its year's schedule is not published yet).
+    pub fn is_provisional(&self, date: NaiveDate) -> bool {
+        date >= self.provisional_from
     }
 
     /// The counting convention in use.
@@ -104,7 +143,7 @@ impl Calendar {
             return Err(CalendarError::NotCovered {
                 date,
                 first_year: self.first.year(),
-                last_year: self.last.year(),
+                last_year: self.last.year() - 1,
             });
         }
         Ok((date.num_days_from_ce() - self.first_ce) as usize)
@@ -146,7 +185,7 @@ impl Calendar {
             None => Err(CalendarError::NotCovered {
                 date: self.last + chrono::Days::new(1),
                 first_year: self.first.year(),
-                last_year: self.last.year(),
+                last_year: self.last.year() - 1,
             }),
         }
     }
@@ -236,9 +275,26 @@ impl Calendar {
                 None => Err(CalendarError::NotCovered {
                     date: self.last + chrono::Days::new(1),
                     first_year: self.first.year(),
-                    last_year: self.last.year(),
+                    last_year: self.last.year() - 1,
                 }),
             }
         }
     }
+}
+
+/// The statutory holidays fixed to calendar dates (全国年节及纪念日放假办法, 2024 revision:
+/// 元旦 1 Jan, 劳动节 1–2 May, 国庆节 1–3 Oct) that fall on weekdays — certain days off in
+/// any year. The lunar holidays and the make-up days are left to the published schedule.
+fn provisional_holidays(year: i32) -> Vec<(&'static str, Vec<NaiveDate>)> {
+    let days = |m: u32, ds: &[u32]| -> Vec<NaiveDate> {
+        ds.iter()
+            .filter_map(|&d| NaiveDate::from_ymd_opt(year, m, d))
+            .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+            .collect()
+    };
+    vec![
+        ("元旦", days(1, &[1])),
+        ("劳动节", days(5, &[1, 2])),
+        ("国庆节", days(10, &[1, 2, 3])),
+    ]
 }

@@ -130,20 +130,52 @@ fn working_days_per_year_match_the_official_schedules() {
 #[test]
 fn dates_outside_the_covered_years_are_an_error_that_says_what_to_add() {
     let c = cal();
-    let e = c.is_working_day(d("2027-01-04")).unwrap_err();
+    let e = c.is_working_day(d("2028-01-04")).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "calendar for 2027 not loaded (2027-01-04 is outside the covered years 2023–2026): \
-         add catalog/calendar/2027.toml from the State Council's holiday notice"
+        "calendar for 2028 not loaded (2028-01-04 is outside the covered years 2023–2026 \
+         and the provisional 2027): add catalog/calendar/2027.toml from the State Council's holiday notice"
     );
     assert!(c.is_working_day(d("2022-12-30")).is_err());
     // Running past the last covered day is the same error, for the first uncovered day.
-    let e = c.add_working_days(d("2026-12-30"), 5).unwrap_err();
+    let e = c.add_working_days(d("2027-12-30"), 5).unwrap_err();
     assert!(
         e.to_string()
-            .starts_with("calendar for 2027 not loaded (2027-01-01"),
+            .starts_with("calendar for 2028 not loaded (2028-01-01"),
         "{e}"
     );
+}
+
+#[test]
+fn the_year_after_the_last_schedule_counts_weekends_and_fixed_holidays_off_and_is_flagged() {
+    let c = cal();
+    assert_eq!(c.provisional_from(), d("2027-01-01"));
+    // 元旦 2027 is a Friday: a statutory day off even before the schedule is published.
+    assert_eq!(c.is_working_day(d("2027-01-01")), Ok(false));
+    assert_eq!(
+        c.holiday_of(d("2027-01-01")),
+        Ok(Some("2027年元旦（暂定）"))
+    );
+    assert_eq!(c.is_working_day(d("2027-01-02")), Ok(false), "a Saturday");
+    assert_eq!(c.is_working_day(d("2027-01-04")), Ok(true));
+    // 劳动节 1–2 May 2027 fall on a weekend: nothing extra; 国庆节 1 Oct is a Friday.
+    assert_eq!(c.is_working_day(d("2027-10-01")), Ok(false));
+    // Thu 2026-12-24 + 10 working days: 12-25, 28–31 (5), 01-04..08 (5): Fri 2027-01-08.
+    let dl = c.deadline(d("2026-12-24"), 10, &[]).unwrap();
+    assert_eq!(dl.due, d("2027-01-08"));
+    assert!(dl.provisional);
+    assert_eq!(
+        dl.holidays_skipped,
+        vec![("2027年元旦（暂定）".to_string(), 1)]
+    );
+    // The hall is reminded to load the schedule from early September on.
+    assert_eq!(c.schedule_due(d("2026-09-02")), None);
+    assert_eq!(c.schedule_due(d("2026-09-03")), Some(2027));
+    // A due date inside the published years is not provisional.
+    assert!(!c.deadline(d("2026-12-01"), 10, &[]).unwrap().provisional);
+    // Stored deadlines without the flag read as not provisional, and are written unchanged.
+    let json = serde_json::to_string(&c.deadline(d("2026-12-01"), 10, &[]).unwrap()).unwrap();
+    assert!(!json.contains("provisional"), "{json}");
 }
 
 #[test]

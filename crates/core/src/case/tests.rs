@@ -324,7 +324,8 @@ fn an_extension_adds_ten_working_days_fifteen_for_joint_cases_and_only_once() {
     let (_, dl) = check(&extended, joint, "2026-11-20");
     assert_eq!(dl.get(&DeadlineKind::Statutory).unwrap().deadline.days, 35);
     assert_eq!(due(&dl, DeadlineKind::Statutory).0, d("2026-12-21"));
-    // A deadline that runs into a year with no schedule loaded is an error, not a guess.
+    // A deadline that runs into the year after the last published schedule is counted
+    // provisionally (weekends and 元旦 off) and says so; the published days stay exact.
     let long = Limits {
         kind: CaseKind::Joint,
         promised_days: 30,
@@ -332,17 +333,24 @@ fn an_extension_adds_ten_working_days_fifteen_for_joint_cases_and_only_once() {
         departments: Vec::new(),
     };
     let rec = replay(&extended).unwrap();
-    let err = deadlines(
+    let dl = deadlines(
         &rec,
         &long,
         cal(),
         d("2026-11-20"),
         &DeadlineSettings::default(),
     )
-    .unwrap_err();
+    .unwrap();
+    let statutory = &dl.get(&DeadlineKind::Statutory).unwrap().deadline;
+    // Accepted Mon 2026-11-02; 45 + 15 = 60 working days: 43 left in 2026 (20 in November,
+    // 23 in December), then 17 from Mon 01-04 (Fri 01-01 is 元旦): Tue 2027-01-26.
+    assert_eq!(statutory.due, d("2027-01-26"));
+    assert!(statutory.provisional);
     assert!(
-        err.to_string().starts_with("calendar for 2027 not loaded"),
-        "{err}"
+        !dl.get(&DeadlineKind::NotifyGaps)
+            .unwrap()
+            .deadline
+            .provisional
     );
     let mut twice = extended.to_vec();
     twice.push(ev(

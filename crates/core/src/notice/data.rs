@@ -125,6 +125,10 @@ pub struct Deadlines {
     pub promised: String,
     /// The statutory decision date.
     pub statutory: String,
+    /// When a date above lies in a year whose holiday schedule is not published yet: the
+    /// sentence saying it was counted provisionally; empty otherwise.
+    #[serde(default)]
+    pub provisional: String,
 }
 
 /// A received material.
@@ -301,6 +305,7 @@ impl NoticeData {
                 notify: s("二〇二六年十一月二十七日"),
                 promised: s("二〇二六年十一月二十七日"),
                 statutory: s("二〇二六年十二月四日"),
+                provisional: String::new(),
             },
             materials: vec![MaterialLine {
                 name: s("申请书"),
