@@ -55,6 +55,7 @@ pub fn new_draft(item: &str) -> Draft {
         agent: None,
         guides: Default::default(),
         delivery: None,
+        via_terminal: false,
     }
 }
 

@@ -421,6 +421,8 @@ impl Text {
 
 /// The clerk's desk: every string of its pages.
 pub struct DeskText {
+    /// Before the account a follow-up is assigned to.
+    pub assigned_to: &'static str,
     pub recorded_on_device: &'static str,
     pub all: &'static str,
     pub back_to_cases: &'static str,
@@ -600,6 +602,7 @@ pub struct DeskText {
 }
 
 const DESK_ZH: DeskText = DeskText {
+    assigned_to: "指派给：",
     recorded_on_device: "离线办理，本机记录于 ",
     all: "全部",
     back_to_cases: "← 返回我的办件",
@@ -854,6 +857,7 @@ impl DeskText {
             EventType::Delivered => "出件",
             EventType::Evaluated => "记录好差评",
             EventType::FollowUpClosed => "差评整改完成",
+            EventType::FollowUpNoted => "差评整改：指派或记录处理情况",
             EventType::ToleratedSupplied => "容缺材料已补齐",
             EventType::Archived => "归档",
             EventType::HandedOver => "材料移交",
@@ -899,6 +903,8 @@ impl DeskText {
             FieldName::Packet => "联办件分送材料包（选择后自动填写部门和材料）",
             FieldName::PoorReasons => "不满意的原因（不满意、非常不满意时必选，可多选）",
             FieldName::FollowUpResult => "核实情况和整改结果（将在办件查询页告知申请人）",
+            FieldName::FollowUpAction => "已做的核实或整改工作（内部记录）",
+            FieldName::FollowUpAssignee => "指派给（账号名，可不填）",
             FieldName::Stance => "意见",
             FieldName::OpinionText => "条件或理由（附条件同意、不同意时必填，每行一条）",
             FieldName::MeetingKind => "形式",
@@ -1377,6 +1383,9 @@ pub struct SupervisionText {
     pub channel: &'static str,
     pub channel_desk: &'static str,
     pub channel_pre_check: &'static str,
+    pub channel_terminal: &'static str,
+    pub follow_up_assignee: &'static str,
+    pub not_assigned: &'static str,
     pub by_item: &'static str,
     pub item: &'static str,
     pub on_time_heading: &'static str,
@@ -1453,6 +1462,9 @@ static SUPERVISION_ZH: SupervisionText = SupervisionText {
     channel: "渠道",
     channel_desk: "综合窗口",
     channel_pre_check: "网上预审后到窗口",
+    channel_terminal: "自助终端起办",
+    follow_up_assignee: "整改责任人",
+    not_assigned: "未指派",
     by_item: "收件最多的事项",
     item: "事项",
     on_time_heading: "各部门按时办结",

@@ -48,6 +48,7 @@ fn draft(id: &str) -> Draft {
         )]
         .into(),
         delivery: None,
+        via_terminal: true,
     }
 }
 
@@ -153,6 +154,7 @@ async fn queueing_freezes_the_draft_and_confirming_removes_the_entry() {
         claimed: Claimed::default(),
         guide_versions: Default::default(),
         delivery: None,
+        via_terminal: false,
     };
     s.queue(&s.draft("d3").await.unwrap().unwrap(), &sub, 1000.0)
         .await

@@ -113,6 +113,9 @@ struct RecordV3 {
     guides: BTreeMap<String, Guide>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     delivery: Option<Delivery>,
+    /// Started at a self-service terminal (absent: no).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    via_terminal: bool,
 }
 
 impl From<&ApplicantInput> for Person {
@@ -211,6 +214,7 @@ pub fn encode(draft: &Draft) -> Result<String, String> {
             })
             .collect(),
         delivery: draft.delivery.as_ref().map(Delivery::from),
+        via_terminal: draft.via_terminal,
     };
     serde_json::to_string(&record)
         .map_err(|e| (crate::text::faults().draft_unwritable)(&e.to_string()))
@@ -249,6 +253,7 @@ fn from_v3(r: RecordV3) -> Draft {
             })
             .collect(),
         delivery: r.delivery.map(DeliveryChoice::from),
+        via_terminal: r.via_terminal,
     }
 }
 

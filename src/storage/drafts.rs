@@ -72,6 +72,8 @@ pub struct Draft {
     pub guides: std::collections::BTreeMap<String, DraftGuide>,
     /// How the applicant wants the result (version 3; `None` until chosen).
     pub delivery: Option<onewindow_core::submission::DeliveryChoice>,
+    /// Started at a self-service terminal: made there, or continuing its hand-over.
+    pub via_terminal: bool,
 }
 
 /// An item's guide as a draft was made with it.

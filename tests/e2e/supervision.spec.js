@@ -5,7 +5,7 @@ import path from "node:path";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
-import { test, expect, screenshotDir, startServer, addClerk, checkPage, deskLogin } from "./fixtures.js";
+import { test, expect, screenshotDir, startServer, addClerk, checkPage, deskLogin, recordStep } from "./fixtures.js";
 
 const PASSWORD = "supervision password 1";
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -48,6 +48,22 @@ test("a supervisor reads the figures of a period and a site; a clerk cannot", as
     await page.getByRole("region", { name: "在办件剩余时限（今日）" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshotDir, "supervision-tablet.png") });
     await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The earliest 差评 awaiting its follow-up is assigned from its case page, with what was
+    // done; the dashboard then names who works on it.
+    const followUps = page.getByRole("region", { name: "待整改的差评" });
+    const first = followUps.locator("tbody tr").first();
+    await expect(first).toContainText("未指派");
+    const number = (await first.locator("th a").textContent()).trim();
+    await first.locator("th a").click();
+    await recordStep(page, "差评整改：指派或记录处理情况", async () => {
+      await page.getByLabel("已做的核实或整改工作（内部记录）").fill("已调取窗口录像核实等候情况");
+      await page.getByLabel("指派给（账号名，可不填）").fill("李主任");
+    });
+    await expect(page.locator(".history")).toContainText("已调取窗口录像核实等候情况");
+    await page.goBack();
+    const row = page.getByRole("region", { name: "待整改的差评" }).locator("tbody tr", { hasText: number });
+    await expect(row).toContainText("李主任");
 
     // One site: fewer cases; the address keeps the choice.
     await page.getByLabel("办理地点").selectOption("东湖镇便民服务中心");

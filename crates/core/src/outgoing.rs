@@ -30,6 +30,8 @@ pub struct CaseInHand<'a> {
     pub guide_versions: &'a std::collections::BTreeMap<String, String>,
     /// How the applicant wants the result.
     pub delivery: Option<&'a crate::submission::DeliveryChoice>,
+    /// Whether the work started at a self-service terminal.
+    pub via_terminal: bool,
 }
 
 /// The submission for `case`, sent at `at`: at the desk with its marks and the outcome
@@ -83,5 +85,6 @@ pub fn build_submission(
         claimed,
         guide_versions: case.guide_versions.clone(),
         delivery: case.delivery.cloned(),
+        via_terminal: case.via_terminal,
     })
 }

@@ -93,6 +93,10 @@ pub struct Submission {
     /// locker, or post with the address. Recorded on the case; changeable until 出件.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<DeliveryChoice>,
+    /// Whether the work started at a self-service terminal (a pre-check made there, or a
+    /// desk case continuing a terminal's hand-over): the terminal channel in the figures.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub via_terminal: bool,
 }
 
 /// The applicant's choice of how to receive the result.

@@ -78,6 +78,7 @@ fn a_bundle_pre_check_becomes_one_checked_case_per_item_or_every_problem_named()
         claimed: Claimed::default(),
         guide_versions: Default::default(),
         delivery: None,
+        via_terminal: false,
     };
     let today = parse_date("2026-11-20").unwrap();
     let cal = fixtures::official_calendar();

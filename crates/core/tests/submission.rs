@@ -54,6 +54,7 @@ fn desk_submission() -> Submission {
         },
         guide_versions: Default::default(),
         delivery: None,
+        via_terminal: false,
     }
 }
 

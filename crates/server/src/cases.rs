@@ -272,7 +272,7 @@ async fn insert_case(
     };
     sqlx::query(
         "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
-         submission, outcome, events, created_at, owner, site, handling_body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+         submission, outcome, events, created_at, owner, site, handling_body, via_terminal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(&number)
     .bind(code)
@@ -292,6 +292,7 @@ async fn insert_case(
     .bind(&owner)
     .bind(&site)
     .bind(&checked.handling_body)
+    .bind(i64::from(sub.via_terminal))
     .execute(&mut *tx)
     .await?;
     crate::facts::update(

@@ -406,7 +406,9 @@ async fn log_action(
     });
     let text = serde_json::to_string(&actions).map_err(|e| AppError::Internal(e.into()))?;
     let changed = sqlx::query(
-        "UPDATE complaints SET actions = $1, assigned_to = $2 WHERE number = $3 AND actions = $4 AND closed_at = ''",
+        "UPDATE complaints SET actions = $1, assigned_to = $2, \
+         site = COALESCE((SELECT site FROM users WHERE name = $2), site) \
+         WHERE number = $3 AND actions = $4 AND closed_at = ''",
     )
     .bind(&text)
     .bind(assigned_to.unwrap_or(&row.assigned_to))

@@ -514,17 +514,38 @@ async fn record_event(
             });
         }
     }
+    // A follow-up is assigned to someone who may work on it: a lead or a supervisor.
+    if let Some(onewindow_core::case::EventKind::FollowUpNoted {
+        assigned_to: Some(to),
+        ..
+    }) = recorded.events.last().map(|e| &e.kind)
+    {
+        let role: Option<String> = sqlx::query_scalar("SELECT role FROM users WHERE name = $1")
+            .bind(to)
+            .fetch_optional(&state.db)
+            .await?;
+        if !matches!(role.as_deref(), Some("lead" | "supervisor")) {
+            let problem = format!("没有名为“{to}”的部门负责人或中心管理人员账号");
+            return Err(AppError::Unprocessable {
+                message: format!("这一步不能办理：{problem}"),
+                fields: vec![FieldError {
+                    field: "follow_up_assignee".into(),
+                    problem,
+                }],
+            });
+        }
+    }
     let at = recorded.events.last().map(|e| e.at).unwrap_or(recorder.now);
     let state_text = recorded.record.state.map(state_name).unwrap_or("new");
     let mut tx = state.db.begin().await?;
     let updated = sqlx::query(
-        "UPDATE cases SET events = $1, state = $2, owner = $5, version = version + 1 WHERE number = $3 AND version = $4",
+        // The owner is written with the facts (`facts::store`), which count by owner.
+        "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3 AND version = $4",
     )
     .bind(stored::events_text(&recorded.events)?)
     .bind(state_text)
     .bind(number)
     .bind(row.version)
-    .bind(recorded.record.owner.as_deref().unwrap_or(&row.owner))
     .execute(&mut *tx)
     .await?
     .rows_affected();

@@ -8,8 +8,10 @@ use chrono::NaiveDate;
 use onewindow_core::case::facts::{facts, CaseFacts};
 use onewindow_core::case::{replay, CaseRecord, Event};
 
-/// The derivation's version; raising it re-derives every row at the next start.
-pub const VERSION: i64 = 1;
+/// The derivation's version; raising it re-derives every row at the next start (and
+/// counts it in the figures tables again: rows of an older version are not in them).
+/// 2: each evaluation stage's own date; the terminal channel; the figures tables.
+pub const VERSION: i64 = 2;
 
 fn day(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
@@ -41,18 +43,24 @@ pub fn derive(
     (item.map(|i| i.department.clone()).unwrap_or_default(), f)
 }
 
-/// Writes the facts of case `number`.
+/// Writes the facts of case `number` and its owner (when the record names one), keeping
+/// the figures tables exact: its old contribution out before, the new one in after.
 pub async fn store(
     db: &mut sqlx::AnyConnection,
     number: &str,
     department: &str,
+    owner: Option<&str>,
     f: &CaseFacts,
 ) -> Result<(), sqlx::Error> {
+    crate::figures::add(db, number, -1).await?;
+    let evaluated_on = f.evaluated_acceptance_on.max(f.evaluated_handout_on);
     sqlx::query(
         "UPDATE cases SET department = $1, received_on = $2, intake = $3, first_visit = $4, \
          notified_on_time = $5, decided_on = $6, promised_due = $7, decided_on_time = $8, \
          delivered_on = $9, eval_acceptance = $10, eval_handout = $11, evaluated_on = $12, \
-         follow_up_due = $13, is_open = $14, facts_version = $15 WHERE number = $16",
+         follow_up_due = $13, is_open = $14, facts_version = $15, \
+         evaluated_acceptance_on = $17, evaluated_handout_on = $18, \
+         owner = CASE WHEN $19 = '' THEN owner ELSE $19 END WHERE number = $16",
     )
     .bind(department)
     .bind(day(f.received_on))
@@ -65,14 +73,17 @@ pub async fn store(
     .bind(day(f.delivered_on))
     .bind(i64::from(f.evaluation_acceptance.unwrap_or(0)))
     .bind(i64::from(f.evaluation_handout.unwrap_or(0)))
-    .bind(day(f.evaluated_on))
+    .bind(day(evaluated_on))
     .bind(day(f.follow_up_due))
     .bind(i64::from(f.open))
     .bind(VERSION)
     .bind(number)
-    .execute(db)
+    .bind(day(f.evaluated_acceptance_on))
+    .bind(day(f.evaluated_handout_on))
+    .bind(owner.unwrap_or(""))
+    .execute(&mut *db)
     .await?;
-    Ok(())
+    crate::figures::add(db, number, 1).await
 }
 
 /// Remembers `site` among the sites that received cases (for the supervision filter).
@@ -97,7 +108,7 @@ pub async fn update(
     rec: &CaseRecord,
 ) -> Result<(), AppError> {
     let (department, f) = derive(catalog, item_code, events, rec, crate::clock::today());
-    store(db, number, &department, &f).await?;
+    store(db, number, &department, rec.owner.as_deref(), &f).await?;
     Ok(())
 }
 
@@ -148,7 +159,7 @@ async fn derive_where(
     let today = crate::clock::today();
     loop {
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(&format!(
-            "SELECT id, number, item_code, events FROM cases WHERE {filter} AND id > $2 ORDER BY id LIMIT 500"
+            "SELECT id, number, item_code, events FROM cases WHERE ({filter}) AND id > $2 ORDER BY id LIMIT 500"
         ))
         .bind(VERSION)
         .bind(after)
@@ -166,7 +177,7 @@ async fn derive_where(
             });
             match derived {
                 Ok((department, f)) => {
-                    store(&mut tx, number, &department, &f).await?;
+                    store(&mut tx, number, &department, None, &f).await?;
                     done += 1;
                 }
                 Err(e) => tracing::warn!(number, "supervision facts not derived: {e:?}"),

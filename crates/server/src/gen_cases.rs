@@ -196,11 +196,13 @@ pub async fn run(
             let events = lifecycle(&mut rng, day, today, i64::from(item.promised_days), clerk);
             let rec = replay(&events).context("a generated case does not replay")?;
             let pre_check = matches!(events[0].kind, EventKind::PreChecked);
+            // One case in ten begins at a self-service terminal.
+            let via_terminal = rng.chance(10);
             let number = format!("G{}-{:07}", day.format("%Y"), first + i as i64 + 1);
             sqlx::query(
                 "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, \
-                 applicant_mobile, submission, outcome, events, created_at, owner, site) \
-                 VALUES ($1, 'GENERATE', $2, $3, $4, '', '', '', '{}', NULL, $5, $6, $7, $8)",
+                 applicant_mobile, submission, outcome, events, created_at, owner, site, via_terminal) \
+                 VALUES ($1, 'GENERATE', $2, $3, $4, '', '', '', '{}', NULL, $5, $6, $7, $8, $9)",
             )
             .bind(&number)
             .bind(&item.code)
@@ -210,6 +212,7 @@ pub async fn run(
             .bind(events[0].at.to_string())
             .bind(if pre_check { "" } else { clerk })
             .bind(if pre_check { "" } else { site })
+            .bind(i64::from(via_terminal))
             .execute(&mut *tx)
             .await?;
             crate::facts::update(&mut tx, catalog, &number, &item.code, &events, &rec)

@@ -21,6 +21,7 @@ pub mod db;
 pub mod desk;
 pub mod error;
 pub mod facts;
+pub mod figures;
 pub mod gen_cases;
 pub mod group_commit;
 pub mod guide_notes;

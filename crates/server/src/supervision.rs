@@ -93,36 +93,66 @@ pub async fn show(
         },
     )
     .await?;
-    Ok(Json(figures(&state, &q, crate::clock::today()).await?))
+    Ok(Json(
+        figures(&state, &q, crate::clock::today(), true).await?,
+    ))
 }
 
-/// Every figure of the period and site in `q`, open and overdue ones as of `today`.
+/// Every figure of the period and site in `q`, open and overdue ones as of `today`. With
+/// `whole_months`, the period's whole months are read from the monthly figures tables
+/// (`figures.rs`) and only the days at its edges from the case rows; without, everything
+/// from the case rows (the check that both agree).
 pub async fn figures(
     state: &AppState,
     q: &SupervisionQuery,
     today: NaiveDate,
+    whole_months: bool,
 ) -> Result<Supervision, AppError> {
     let db = &state.db;
-    let (from, to, site) = (day(q.from), day(q.to), q.site.trim().to_string());
+    let site = q.site.trim().to_string();
+    let split = crate::figures::split(q.from, q.to, whole_months);
     let mut t = Timed(Vec::new());
 
     // One pass over the period's cases gives both the intake and each clerk's workload.
     type Group = (String, String, String, String, String, i64, i64, i64, i64);
     let rows: Vec<Group> = t
-        .run(
-            "intake_and_workload",
-            sqlx::query_as(
-                "SELECT department, channel, intake, owner, site, COUNT(*), CAST(SUM(first_visit) AS BIGINT), \
-                 CAST(SUM(CASE WHEN notified_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT), \
-                 CAST(SUM(CASE WHEN notified_on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) \
-                 FROM cases WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
-                 GROUP BY department, channel, intake, owner, site",
-            )
-            .bind(&from)
-            .bind(&to)
-            .bind(&site)
-            .fetch_all(db),
-        )
+        .run("intake_and_workload", async {
+            let mut out: Vec<Group> = Vec::new();
+            if let Some((first, last)) = &split.months {
+                out.extend(
+                    sqlx::query_as::<_, Group>(
+                        "SELECT department, channel, intake, owner, site, CAST(SUM(cases) AS BIGINT), \
+                         CAST(SUM(first_visit) AS BIGINT), CAST(SUM(notified_on_time) AS BIGINT), \
+                         CAST(SUM(notified_late) AS BIGINT) FROM figures_intake \
+                         WHERE month >= $1 AND month <= $2 AND ($3 = '' OR site = $3) \
+                         GROUP BY department, channel, intake, owner, site HAVING SUM(cases) <> 0",
+                    )
+                    .bind(first)
+                    .bind(last)
+                    .bind(&site)
+                    .fetch_all(db)
+                    .await?,
+                );
+            }
+            for (a, b) in &split.days {
+                out.extend(
+                    sqlx::query_as::<_, Group>(&format!(
+                        "SELECT department, {channel}, intake, owner, site, COUNT(*), CAST(SUM(first_visit) AS BIGINT), \
+                         CAST(SUM(CASE WHEN notified_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT), \
+                         CAST(SUM(CASE WHEN notified_on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) \
+                         FROM cases WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
+                         GROUP BY department, {channel}, intake, owner, site",
+                        channel = crate::figures::CHANNEL
+                    ))
+                    .bind(day(*a))
+                    .bind(day(*b))
+                    .bind(&site)
+                    .fetch_all(db)
+                    .await?,
+                );
+            }
+            Ok(out)
+        })
         .await?;
     let mut intake_rows: Vec<IntakeRow> = Vec::new();
     let mut workload: BTreeMap<(String, String), (i64, i64, i64)> = BTreeMap::new();
@@ -166,7 +196,7 @@ pub async fn figures(
                 "SELECT department, COUNT(*) FROM cases WHERE channel = 'pre_check' \
                  AND created_at >= $1 AND created_at < $2 GROUP BY department ORDER BY department",
             )
-            .bind(&from)
+            .bind(day(q.from))
             .bind(&next)
             .fetch_all(db),
         )
@@ -176,18 +206,38 @@ pub async fn figures(
     };
 
     let rows: Vec<(String, String, i64)> = t
-        .run(
-            "items",
-            sqlx::query_as(
-                "SELECT item_code, intake, COUNT(*) FROM cases \
-                 WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
-                 GROUP BY item_code, intake",
-            )
-            .bind(&from)
-            .bind(&to)
-            .bind(&site)
-            .fetch_all(db),
-        )
+        .run("items", async {
+            let mut out: Vec<(String, String, i64)> = Vec::new();
+            if let Some((first, last)) = &split.months {
+                out.extend(
+                    sqlx::query_as::<_, (String, String, i64)>(
+                        "SELECT item_code, intake, CAST(SUM(cases) AS BIGINT) FROM figures_items \
+                         WHERE month >= $1 AND month <= $2 AND ($3 = '' OR site = $3) \
+                         GROUP BY item_code, intake HAVING SUM(cases) <> 0",
+                    )
+                    .bind(first)
+                    .bind(last)
+                    .bind(&site)
+                    .fetch_all(db)
+                    .await?,
+                );
+            }
+            for (a, b) in &split.days {
+                out.extend(
+                    sqlx::query_as::<_, (String, String, i64)>(
+                        "SELECT item_code, intake, COUNT(*) FROM cases \
+                         WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
+                         GROUP BY item_code, intake",
+                    )
+                    .bind(day(*a))
+                    .bind(day(*b))
+                    .bind(&site)
+                    .fetch_all(db)
+                    .await?,
+                );
+            }
+            Ok(out)
+        })
         .await?;
     let mut items: Vec<ItemRow> = Vec::new();
     for (code, i, n) in rows {
@@ -220,22 +270,50 @@ pub async fn figures(
     });
     items.truncate(30);
 
-    let on_time: Vec<(String, i64, i64, i64)> = t
-        .run(
-            "on_time",
-            sqlx::query_as(
-                "SELECT department, COUNT(*), \
-                 CAST(SUM(CASE WHEN decided_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT), \
-                 CAST(SUM(CASE WHEN decided_on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) \
-                 FROM cases WHERE decided_on >= $1 AND decided_on <= $2 AND ($3 = '' OR site = $3) \
-                 GROUP BY department ORDER BY department",
-            )
-            .bind(&from)
-            .bind(&to)
-            .bind(&site)
-            .fetch_all(db),
-        )
+    let rows: Vec<(String, i64, i64, i64)> = t
+        .run("on_time", async {
+            let mut out: Vec<(String, i64, i64, i64)> = Vec::new();
+            if let Some((first, last)) = &split.months {
+                out.extend(
+                    sqlx::query_as::<_, (String, i64, i64, i64)>(
+                        "SELECT department, CAST(SUM(decided) AS BIGINT), CAST(SUM(on_time) AS BIGINT), \
+                         CAST(SUM(late) AS BIGINT) FROM figures_decided \
+                         WHERE month >= $1 AND month <= $2 AND ($3 = '' OR site = $3) GROUP BY department \
+                         HAVING SUM(decided) <> 0",
+                    )
+                    .bind(first)
+                    .bind(last)
+                    .bind(&site)
+                    .fetch_all(db)
+                    .await?,
+                );
+            }
+            for (a, b) in &split.days {
+                out.extend(
+                    sqlx::query_as::<_, (String, i64, i64, i64)>(
+                        "SELECT department, COUNT(*), \
+                         CAST(SUM(CASE WHEN decided_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT), \
+                         CAST(SUM(CASE WHEN decided_on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) \
+                         FROM cases WHERE decided_on >= $1 AND decided_on <= $2 AND ($3 = '' OR site = $3) \
+                         GROUP BY department",
+                    )
+                    .bind(day(*a))
+                    .bind(day(*b))
+                    .bind(&site)
+                    .fetch_all(db)
+                    .await?,
+                );
+            }
+            Ok(out)
+        })
         .await?;
+    let mut on_time: BTreeMap<String, (i64, i64, i64)> = BTreeMap::new();
+    for (department, decided, in_time, late) in rows {
+        let o = on_time.entry(department).or_default();
+        o.0 += decided;
+        o.1 += in_time;
+        o.2 += late;
+    }
 
     let (one, three, five) = bounds(&state.catalog.calendar, today);
     let far = |d: NaiveDate| {
@@ -299,44 +377,77 @@ pub async fn figures(
         })
         .collect();
 
-    let rows: Vec<(String, String, String, i64, i64, i64)> = t
-        .run(
-            "evaluations",
-            sqlx::query_as(
-                "SELECT department, site, owner, eval_acceptance, eval_handout, COUNT(*) FROM cases \
-                 WHERE evaluated_on >= $1 AND evaluated_on <= $2 AND ($3 = '' OR site = $3) \
-                 GROUP BY department, site, owner, eval_acceptance, eval_handout",
-            )
-            .bind(&from)
-            .bind(&to)
-            .bind(&site)
-            .fetch_all(db),
-        )
-        .await?;
-    let mut evaluations = Vec::new();
-    for (department, site, owner, acceptance, handout, count) in rows {
-        for (stage, level) in [
-            (EvaluationStage::Acceptance, acceptance),
-            (EvaluationStage::Handout, handout),
-        ] {
-            if let Ok(level @ 1..=5) = u8::try_from(level) {
-                evaluations.push(EvaluationRow {
-                    department: department.clone(),
-                    site: site.clone(),
-                    owner: owner.clone(),
-                    stage,
-                    level,
-                    count,
-                });
+    // Each stage counts in the period it was evaluated in.
+    type Eval = (String, String, String, String, i64, i64);
+    let rows: Vec<Eval> = t
+        .run("evaluations", async {
+            let mut out: Vec<Eval> = Vec::new();
+            if let Some((first, last)) = &split.months {
+                out.extend(
+                    sqlx::query_as::<_, Eval>(
+                        "SELECT department, site, owner, stage, level, CAST(SUM(count) AS BIGINT) \
+                         FROM figures_evaluations WHERE month >= $1 AND month <= $2 AND ($3 = '' OR site = $3) \
+                         GROUP BY department, site, owner, stage, level",
+                    )
+                    .bind(first)
+                    .bind(last)
+                    .bind(&site)
+                    .fetch_all(db)
+                    .await?,
+                );
             }
-        }
+            for (a, b) in &split.days {
+                for (stage, on, level) in [
+                    ("acceptance", "evaluated_acceptance_on", "eval_acceptance"),
+                    ("handout", "evaluated_handout_on", "eval_handout"),
+                ] {
+                    out.extend(
+                        sqlx::query_as::<_, Eval>(&format!(
+                            "SELECT department, site, owner, '{stage}', {level}, COUNT(*) FROM cases \
+                             WHERE {on} >= $1 AND {on} <= $2 AND {level} > 0 AND ($3 = '' OR site = $3) \
+                             GROUP BY department, site, owner, {level}"
+                        ))
+                        .bind(day(*a))
+                        .bind(day(*b))
+                        .bind(&site)
+                        .fetch_all(db)
+                        .await?,
+                    );
+                }
+            }
+            Ok(out)
+        })
+        .await?;
+    let mut counted: BTreeMap<(String, String, String, String, i64), i64> = BTreeMap::new();
+    for (department, site, owner, stage, level, count) in rows {
+        *counted
+            .entry((department, site, owner, stage, level))
+            .or_default() += count;
     }
+    let evaluations = counted
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .filter_map(|((department, site, owner, stage, level), count)| {
+            Some(EvaluationRow {
+                department,
+                site,
+                owner,
+                stage: match stage.as_str() {
+                    "acceptance" => EvaluationStage::Acceptance,
+                    "handout" => EvaluationStage::Handout,
+                    _ => return None,
+                },
+                level: u8::try_from(level).ok().filter(|l| (1..=5).contains(l))?,
+                count,
+            })
+        })
+        .collect();
 
-    let rows: Vec<(String, String, String, String)> = t
+    let rows: Vec<(String, String, String, String, String)> = t
         .run(
             "follow_ups",
             sqlx::query_as(
-                "SELECT number, department, owner, follow_up_due FROM cases \
+                "SELECT number, department, owner, follow_up_due, events FROM cases \
                  WHERE follow_up_due <> '' AND ($1 = '' OR site = $1) ORDER BY follow_up_due, number LIMIT 100",
             )
             .bind(&site)
@@ -345,11 +456,20 @@ pub async fn figures(
         .await?;
     let follow_ups = rows
         .into_iter()
-        .filter_map(|(number, department, owner, due)| {
+        .filter_map(|(number, department, owner, due, events)| {
+            // Who works on it: the last assignment of the earliest open follow-up.
+            let rec = crate::stored::events(&events, &number)
+                .ok()
+                .and_then(|e| onewindow_core::case::replay(&e).ok());
+            let assigned_to = rec.and_then(|r| {
+                let stage = *r.open_follow_ups().first()?;
+                r.follow_up_assignee(stage).map(str::to_string)
+            });
             Some(FollowUpRow {
                 number,
                 department,
                 owner,
+                assigned_to,
                 due: due.parse().ok()?,
             })
         })
@@ -359,10 +479,12 @@ pub async fn figures(
         .run(
             "complaints",
             sqlx::query_as(
-                "SELECT filed_at, closed_at FROM complaints WHERE filed_at >= $1 AND filed_at < $2",
+                "SELECT filed_at, closed_at FROM complaints WHERE filed_at >= $1 AND filed_at < $2 \
+                 AND ($3 = '' OR site = $3)",
             )
-            .bind(&from)
+            .bind(day(q.from))
             .bind(day(q.to.succ_opt().unwrap_or(q.to)))
+            .bind(&site)
             .fetch_all(db),
         )
         .await?;
@@ -413,7 +535,8 @@ pub async fn figures(
         items,
         on_time: on_time
             .into_iter()
-            .map(|(department, decided, on_time, late)| OnTimeRow {
+            .filter(|(_, (decided, ..))| *decided > 0)
+            .map(|(department, (decided, on_time, late))| OnTimeRow {
                 department,
                 decided,
                 on_time,

@@ -111,7 +111,27 @@ async fn a_complaint_is_filed_followed_closed_and_its_result_read_by_number_and_
     assert_eq!(list["complaints"][0]["at_terminal"], true);
 
     // The supervisor assigns it to the reviewer, who sees it as theirs and logs a call;
-    // the clerk, not assigned, may not.
+    // the clerk, not assigned, may not. It counts for the reviewer's site from then on.
+    let db = onewindow_server::db::open(&server.db).await.unwrap();
+    sqlx::query("UPDATE users SET site = '城区' WHERE name = '张审批'")
+        .execute(&db)
+        .await
+        .unwrap();
+    let today = chrono::Local::now().date_naive();
+    let filed_at_site = |site: &'static str| {
+        let url = format!(
+            "{base}/api/desk/supervision?from={}&to={}&site={site}",
+            today - chrono::Days::new(7),
+            today + chrono::Days::new(7)
+        );
+        let supervisor = supervisor.clone();
+        async move {
+            let (status, f) = send(reqwest::Method::GET, url, Some(&supervisor), None).await;
+            assert_eq!(status, 200, "{f}");
+            f["complaints"]["filed"].as_i64().unwrap()
+        }
+    };
+    assert_eq!(filed_at_site("城区").await, 0, "not assigned yet");
     let base_desk = format!("{base}/api/desk/complaints/{number}");
     let (status, assigned) = send(
         reqwest::Method::POST,
@@ -131,6 +151,8 @@ async fn a_complaint_is_filed_followed_closed_and_its_result_read_by_number_and_
     )
     .await;
     assert_eq!(status, 422);
+    assert_eq!(filed_at_site("城区").await, 1);
+    assert_eq!(filed_at_site("乡镇").await, 0);
     let reviewer = login(base, "张审批", PASSWORD).await.unwrap();
     let (status, mine) = send(
         reqwest::Method::GET,

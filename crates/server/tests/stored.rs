@@ -292,6 +292,24 @@ fn events_added_within_version_one_read_back_whole() {
             },
         ),
         e(
+            "2026-11-08 10:22",
+            Role::Supervisor,
+            EventKind::FollowUpNoted {
+                stage: EvaluationStage::Acceptance,
+                assigned_to: Some("张科长".into()),
+                action: "已转部门核实".into(),
+            },
+        ),
+        e(
+            "2026-11-08 10:24",
+            Role::Supervisor,
+            EventKind::FollowUpNoted {
+                stage: EvaluationStage::Acceptance,
+                assigned_to: None,
+                action: "已电话回访".into(),
+            },
+        ),
+        e(
             "2026-11-08 10:25",
             Role::Supervisor,
             EventKind::FollowUpClosed {

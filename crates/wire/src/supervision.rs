@@ -128,6 +128,9 @@ pub struct FollowUpRow {
     pub department: String,
     /// The case's owner.
     pub owner: String,
+    /// Who the follow-up is assigned to (差评整改责任人), if anyone yet.
+    #[serde(default)]
+    pub assigned_to: Option<String>,
     /// When it must be closed.
     pub due: NaiveDate,
 }

@@ -149,6 +149,9 @@ pub fn ReviewStep(
                     clerk: &draft.actor,
                     guide_versions: &guide_versions,
                     delivery: draft.delivery.as_ref(),
+                    via_terminal: draft.via_terminal
+                        || use_context::<crate::display::DisplayContext>()
+                            .is_some_and(|d| d.0.get_untracked().terminal),
                 },
                 now_local(),
             )

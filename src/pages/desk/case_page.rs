@@ -130,6 +130,20 @@ fn details(kind: &EventKind) -> Vec<String> {
         EventKind::FollowUpClosed { stage, result } => {
             vec![d.stage(*stage).to_string(), result.clone()]
         }
+        EventKind::FollowUpNoted {
+            stage,
+            assigned_to,
+            action,
+        } => {
+            let mut v = vec![d.stage(*stage).to_string()];
+            v.extend(
+                assigned_to
+                    .as_ref()
+                    .map(|to| format!("{}{to}", d.assigned_to)),
+            );
+            v.push(action.clone());
+            v
+        }
         EventKind::ToleratedSupplied { material } => vec![material.clone()],
         EventKind::HandedOver(h) => vec![
             h.department.clone(),

@@ -80,6 +80,7 @@ pub fn NewCase() -> impl IntoView {
                         draft.answers = work.answers;
                         draft.applicant = work.applicant;
                         draft.agent = work.agent;
+                        draft.via_terminal = true;
                         // Resume at the first question not answered yet, else at the applicant
                         // (the item's guide first, from the device or the server).
                         crate::catalog_state::ensure_guides(status, vec![draft.item.clone()])

@@ -154,7 +154,7 @@ pub fn by_channel(f: &Supervision) -> impl IntoView {
                 <tbody>
                     {rows.into_iter().map(|(ch, (c, first))| view! {
                         <tr>
-                            <th scope="row">{if ch == "pre_check" { s.channel_pre_check } else { s.channel_desk }}</th>
+                            <th scope="row">{match ch.as_str() { "pre_check" => s.channel_pre_check, "terminal" => s.channel_terminal, _ => s.channel_desk }}</th>
                             <td>{c[..4].iter().sum::<i64>()}</td><td>{c[0]}</td><td>{pct(first, c[0])}</td>
                         </tr>
                     }).collect_view()}
@@ -386,7 +386,7 @@ pub fn follow_ups(f: &Supervision) -> impl IntoView {
             <div class="table-scroll scroll-list" tabindex="0" role="group" aria-label=s.follow_ups_heading><table class="cases">
                 <thead><tr>
                     <th scope="col">{s.number}</th><th scope="col">{s.department}</th>
-                    <th scope="col">{s.owner}</th><th scope="col">{s.due}</th>
+                    <th scope="col">{s.owner}</th><th scope="col">{s.follow_up_assignee}</th><th scope="col">{s.due}</th>
                 </tr></thead>
                 <tbody>{f.follow_ups.iter().map(|r| {
                     let late = r.due < today;
@@ -394,6 +394,7 @@ pub fn follow_ups(f: &Supervision) -> impl IntoView {
                         <tr class:due-overdue=late>
                             <th scope="row"><a href=format!("/desk/cases/{}", r.number)>{r.number.clone()}</a></th>
                             <td>{r.department.clone()}</td><td>{r.owner.clone()}</td>
+                            <td>{r.assigned_to.clone().unwrap_or_else(|| s.not_assigned.to_string())}</td>
                             <td>{r.due.to_string()}{late.then(|| view! { " " <span class="due-badge due-overdue">{desk().warning(Some(onewindow_core::case::DueStatus::Overdue))}</span> })}</td>
                         </tr>
                     }

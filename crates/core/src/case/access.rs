@@ -158,7 +158,7 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
         EventType::Delivered => duty(&[Support], Some(&[Right::Issue]), &[]),
         EventType::Evaluated => duty(&[], Some(&[]), &[Applicant]),
         // A poor evaluation is followed up by the department's lead or the centre.
-        EventType::FollowUpClosed => duty(&[Lead], None, &[Supervisor]),
+        EventType::FollowUpClosed | EventType::FollowUpNoted => duty(&[Lead], None, &[Supervisor]),
         EventType::Archived => duty(&[Support], Some(&[]), &[Supervisor]),
     }
 }

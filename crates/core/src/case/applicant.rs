@@ -70,7 +70,9 @@ impl EventType {
             | EventType::FollowUpClosed
             | EventType::ToleratedSupplied
             | EventType::Archived => true,
-            EventType::OwnerChanged
+            // Internal until the result is told (the follow-up's close).
+            EventType::FollowUpNoted
+            | EventType::OwnerChanged
             | EventType::ReviewOpinion
             | EventType::HandoverConfirmed
             | EventType::DepartmentOpinion

@@ -74,8 +74,10 @@ pub struct CaseFacts {
     pub evaluation_acceptance: Option<u8>,
     /// The applicant's level for the hand-out (办结环节), 1–5.
     pub evaluation_handout: Option<u8>,
-    /// When the last evaluation was given.
-    pub evaluated_on: Option<NaiveDate>,
+    /// When the reception was evaluated: each stage counts in the period it was given in.
+    pub evaluated_acceptance_on: Option<NaiveDate>,
+    /// When the hand-out was evaluated.
+    pub evaluated_handout_on: Option<NaiveDate>,
     /// The earliest open follow-up's (差评整改) deadline.
     pub follow_up_due: Option<NaiveDate>,
     /// Whether the case awaits its decision (received, not refused, not decided): what
@@ -135,12 +137,9 @@ pub fn facts(
         DueStatus::MetLate => Some(false),
         _ => None,
     };
-    let level = |stage| {
-        rec.evaluations
-            .iter()
-            .find(|e| e.stage == stage)
-            .map(|e| e.level)
-    };
+    let evaluation = |stage| rec.evaluations.iter().find(|e| e.stage == stage);
+    let level = |stage| evaluation(stage).map(|e| e.level);
+    let evaluated_on = |stage| evaluation(stage).map(|e| e.at.date());
     let follow_up_due = rec
         .open_follow_ups()
         .into_iter()
@@ -164,7 +163,8 @@ pub fn facts(
         delivered_on: day_of(|k| matches!(k, EventKind::Delivered { .. })),
         evaluation_acceptance: level(EvaluationStage::Acceptance),
         evaluation_handout: level(EvaluationStage::Handout),
-        evaluated_on: rec.evaluations.iter().map(|e| e.at.date()).max(),
+        evaluated_acceptance_on: evaluated_on(EvaluationStage::Acceptance),
+        evaluated_handout_on: evaluated_on(EvaluationStage::Handout),
         follow_up_due,
         open: rec.decided.is_none()
             && !matches!(
@@ -280,6 +280,8 @@ mod tests {
         assert_eq!(f.delivered_on, Some(due + chrono::Duration::days(1)));
         assert_eq!(f.evaluation_handout, Some(2));
         assert_eq!(f.evaluation_acceptance, None);
+        assert_eq!(f.evaluated_handout_on, due.succ_opt());
+        assert_eq!(f.evaluated_acceptance_on, None);
         assert!(f.follow_up_due.is_some() && !f.open);
     }
 

@@ -69,10 +69,28 @@ pub struct CaseRecord {
     /// The poor evaluations' follow-ups closed: the stage, when, and what was done.
     #[serde(default)]
     pub follow_ups_closed: Vec<(EvaluationStage, NaiveDateTime, String)>,
+    /// Each follow-up's steps so far: stage, when, by whom, assigned to, what was done.
+    pub follow_up_notes: Vec<FollowUpNote>,
     /// When it was archived.
     pub archived: Option<NaiveDateTime>,
     /// The material hand-over ledger.
     pub ledger: Vec<(NaiveDateTime, Handover)>,
+}
+
+/// A step of a poor evaluation's follow-up (差评整改).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FollowUpNote {
+    /// The stage followed up.
+    pub stage: EvaluationStage,
+    /// When.
+    pub at: NaiveDateTime,
+    /// Who recorded it.
+    pub by: String,
+    /// Assigned to from then on, if this step assigned it.
+    pub assigned_to: Option<String>,
+    /// What was done.
+    pub action: String,
 }
 
 /// A reviewer's points on the papers (审查意见).
@@ -169,6 +187,15 @@ impl CaseRecord {
             .map(|e| e.stage)
             .filter(|s| !self.follow_ups_closed.iter().any(|(c, _, _)| c == s))
             .collect()
+    }
+
+    /// Who the open follow-up of `stage` is assigned to (the last assignment), if anyone.
+    pub fn follow_up_assignee(&self, stage: EvaluationStage) -> Option<&str> {
+        self.follow_up_notes
+            .iter()
+            .rev()
+            .filter(|n| n.stage == stage)
+            .find_map(|n| n.assigned_to.as_deref())
     }
 
     /// Whether `department` has given its opinion or been recorded as consenting.
@@ -412,7 +439,9 @@ pub(super) fn target(
                 EvaluationStage::Acceptance => state.filter(|_| open),
             }
         }
-        E::FollowUpClosed { stage, .. } => state.filter(|_| rec.open_follow_ups().contains(stage)),
+        E::FollowUpClosed { stage, .. } | E::FollowUpNoted { stage, .. } => {
+            state.filter(|_| rec.open_follow_ups().contains(stage))
+        }
         // A poor evaluation's follow-up is closed before the case is archived.
         E::Archived => during(
             matches!(
@@ -502,6 +531,14 @@ fn validate(kind: &EventKind) -> Result<(), String> {
         EventKind::FollowUpClosed { result, .. } => need(
             blank(result),
             "a closed follow-up says what was found and rectified",
+        ),
+        EventKind::FollowUpNoted {
+            action,
+            assigned_to,
+            ..
+        } => need(
+            blank(action) || assigned_to.as_deref().is_some_and(blank),
+            "a follow-up step says what was done, and names whom it assigns",
         ),
         EventKind::SpecialProcedureStarted { procedure, .. } => need(
             blank(procedure),
@@ -757,5 +794,16 @@ fn apply(rec: &mut CaseRecord, event: &Event) {
             rec.follow_ups_closed
                 .push((*stage, event.at, result.clone()))
         }
+        EventKind::FollowUpNoted {
+            stage,
+            assigned_to,
+            action,
+        } => rec.follow_up_notes.push(FollowUpNote {
+            stage: *stage,
+            at: event.at,
+            by: event.actor.clone(),
+            assigned_to: assigned_to.clone(),
+            action: action.clone(),
+        }),
     }
 }

@@ -296,6 +296,17 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         reasons: Vec<String>,
     },
+    /// 差评整改 under way: who it is assigned to (when it changes) and what was done
+    /// so far. The centre's record; the applicant sees the result when it is closed.
+    FollowUpNoted {
+        /// The stage whose poor evaluation it follows up.
+        stage: evaluation::EvaluationStage,
+        /// The account it is assigned to from now on, if this step assigns it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assigned_to: Option<String>,
+        /// What was done.
+        action: String,
+    },
     /// 差评整改: the follow-up of a poor evaluation closed, with what was done (the
     /// applicant sees it on the status page).
     FollowUpClosed {

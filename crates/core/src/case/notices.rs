@@ -53,6 +53,7 @@ impl EventKind {
             | EventKind::Delivered { .. }
             | EventKind::Evaluated { .. }
             | EventKind::FollowUpClosed { .. }
+            | EventKind::FollowUpNoted { .. }
             | EventKind::ToleratedSupplied { .. }
             | EventKind::Archived
             | EventKind::HandedOver(_) => vec![],

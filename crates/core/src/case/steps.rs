@@ -83,6 +83,8 @@ event_types! {
     Delivered,
     /// 好差评.
     Evaluated,
+    /// 差评整改：指派、处理情况.
+    FollowUpNoted,
     /// 差评整改完成.
     FollowUpClosed,
     /// 容缺材料已补齐.
@@ -123,6 +125,7 @@ impl EventKind {
             EventKind::Delivered { .. } => EventType::Delivered,
             EventKind::Evaluated { .. } => EventType::Evaluated,
             EventKind::FollowUpClosed { .. } => EventType::FollowUpClosed,
+            EventKind::FollowUpNoted { .. } => EventType::FollowUpNoted,
             EventKind::ToleratedSupplied { .. } => EventType::ToleratedSupplied,
             EventKind::Archived => EventType::Archived,
             EventKind::HandedOver(_) => EventType::HandedOver,
@@ -165,6 +168,7 @@ impl EventType {
             EventType::Delivered => "delivered",
             EventType::Evaluated => "evaluated",
             EventType::FollowUpClosed => "follow_up_closed",
+            EventType::FollowUpNoted => "follow_up_noted",
             EventType::ToleratedSupplied => "tolerated_supplied",
             EventType::Archived => "archived",
             EventType::HandedOver => "handed_over",
@@ -200,6 +204,7 @@ impl EventType {
             | EventType::Delivered
             | EventType::Evaluated
             | EventType::FollowUpClosed
+            | EventType::FollowUpNoted
             | EventType::ToleratedSupplied
             | EventType::Archived
             | EventType::HandedOver => true,
@@ -396,6 +401,10 @@ impl EventType {
                 field(F::Comment, I::Lines, false),
             ],
             EventType::FollowUpClosed => vec![field(F::FollowUpResult, I::Lines, true)],
+            EventType::FollowUpNoted => vec![
+                field(F::FollowUpAction, I::Lines, true),
+                field(F::FollowUpAssignee, I::Text, false),
+            ],
             EventType::HandedOver => {
                 // 联办件: each responsible department's packet, one ledger line each.
                 let packets = packets(rec, item);
@@ -530,6 +539,11 @@ impl EventType {
             EventType::FollowUpClosed => EventKind::FollowUpClosed {
                 stage: rec.open_follow_ups().first().copied().unwrap_or_default(),
                 result: String::new(),
+            },
+            EventType::FollowUpNoted => EventKind::FollowUpNoted {
+                stage: rec.open_follow_ups().first().copied().unwrap_or_default(),
+                assigned_to: None,
+                action: String::new(),
             },
             EventType::ToleratedSupplied => EventKind::ToleratedSupplied {
                 material: open_tolerated(rec).into_iter().next().unwrap_or_default(),
@@ -721,6 +735,10 @@ pub enum FieldName {
     PoorReasons,
     /// What a follow-up found and rectified.
     FollowUpResult,
+    /// What was done so far in a follow-up.
+    FollowUpAction,
+    /// The account a follow-up is assigned to.
+    FollowUpAssignee,
     /// Agree, agree with conditions, disagree.
     Stance,
     /// The conditions or the reasons for disagreeing.
@@ -775,6 +793,8 @@ impl FieldName {
             FieldName::Packet => "packet",
             FieldName::PoorReasons => "poor_reasons",
             FieldName::FollowUpResult => "follow_up_result",
+            FieldName::FollowUpAction => "follow_up_action",
+            FieldName::FollowUpAssignee => "follow_up_assignee",
             FieldName::Stance => "stance",
             FieldName::OpinionText => "opinion_text",
             FieldName::MeetingKind => "meeting_kind",

@@ -1377,4 +1377,55 @@ fn the_reception_and_the_hand_out_are_evaluated_once_each_and_each_poor_one_foll
     let mut archived = events.clone();
     archived.push(ev("2026-11-25 10:00", EventKind::Archived));
     assert!(replay(&archived).is_err());
+    // The open one is assigned and worked on step by step before it is closed; a step
+    // on a follow-up that is closed, or one that says nothing, is refused.
+    let noted = |at: &str, stage, to: Option<&str>, action: &str| {
+        ev(
+            at,
+            EventKind::FollowUpNoted {
+                stage,
+                assigned_to: to.map(str::to_string),
+                action: action.into(),
+            },
+        )
+    };
+    events.push(noted(
+        "2026-11-26 09:00",
+        EvaluationStage::Handout,
+        Some("张科长"),
+        "已转市场监督管理局核实",
+    ));
+    events.push(noted(
+        "2026-11-27 09:00",
+        EvaluationStage::Handout,
+        None,
+        "已电话联系申请人了解情况",
+    ));
+    let rec = replay(&events).unwrap();
+    assert_eq!(
+        rec.follow_up_assignee(EvaluationStage::Handout),
+        Some("张科长")
+    );
+    assert_eq!(rec.follow_up_notes.len(), 2);
+    assert_eq!(rec.follow_up_notes[1].action, "已电话联系申请人了解情况");
+    assert_eq!(rec.open_follow_ups(), [EvaluationStage::Handout]);
+    for bad in [
+        noted(
+            "2026-11-27 10:00",
+            EvaluationStage::Acceptance,
+            None,
+            "再次核实",
+        ),
+        noted("2026-11-27 10:00", EvaluationStage::Handout, None, "  "),
+        noted(
+            "2026-11-27 10:00",
+            EvaluationStage::Handout,
+            Some(" "),
+            "指派",
+        ),
+    ] {
+        let mut more = events.clone();
+        more.push(bad);
+        assert!(replay(&more).is_err());
+    }
 }

@@ -221,6 +221,12 @@ enum EventKind {
         stage: Stage,
         result: String,
     },
+    FollowUpNoted {
+        stage: Stage,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assigned_to: Option<String>,
+        action: String,
+    },
     ToleratedSupplied {
         material: String,
     },
@@ -515,6 +521,15 @@ impl From<&core_case::Event> for Event {
                 stage: (*stage).into(),
                 result: result.clone(),
             },
+            K::FollowUpNoted {
+                stage,
+                assigned_to,
+                action,
+            } => EventKind::FollowUpNoted {
+                stage: (*stage).into(),
+                assigned_to: assigned_to.clone(),
+                action: action.clone(),
+            },
             K::ToleratedSupplied { material } => EventKind::ToleratedSupplied {
                 material: material.clone(),
             },
@@ -632,6 +647,15 @@ impl From<Event> for core_case::Event {
             EventKind::FollowUpClosed { stage, result } => K::FollowUpClosed {
                 stage: stage.into(),
                 result,
+            },
+            EventKind::FollowUpNoted {
+                stage,
+                assigned_to,
+                action,
+            } => K::FollowUpNoted {
+                stage: stage.into(),
+                assigned_to,
+                action,
             },
             EventKind::ToleratedSupplied { material } => K::ToleratedSupplied { material },
             EventKind::Archived => K::Archived,

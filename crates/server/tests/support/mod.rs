@@ -303,6 +303,7 @@ pub fn desk_case_with(catalog: &Catalog, code: &str, preset: Answers) -> Submiss
         },
         guide_versions: Default::default(),
         delivery: None,
+        via_terminal: false,
     }
 }
 

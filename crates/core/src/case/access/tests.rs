@@ -41,6 +41,7 @@ slip_prepared              *          no        no             dept    dept     
 delivered                  *          no        w:issue        dept    no       no   no
 evaluated                  *          yes       w:             no      no       no   no
 follow_up_closed           *          no        no             no      no       dept yes
+follow_up_noted            *          no        no             no      no       dept yes
 archived                   *          no        w:             dept    no       no   yes
 ";
 

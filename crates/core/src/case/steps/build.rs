@@ -389,6 +389,18 @@ pub fn build_event(
                 result: text(FieldName::FollowUpResult).into(),
             }
         }
+        EventType::FollowUpNoted => {
+            problems.extend(need(
+                FieldName::FollowUpAction,
+                "请写明已做的核实或整改工作",
+            ));
+            let to = text(FieldName::FollowUpAssignee).trim();
+            EventKind::FollowUpNoted {
+                stage: rec.open_follow_ups().first().copied().unwrap_or_default(),
+                assigned_to: (!to.is_empty()).then(|| to.to_string()),
+                action: text(FieldName::FollowUpAction).into(),
+            }
+        }
         EventType::HandedOver => {
             // A packet fills in its department and materials.
             let packet = match choice(FieldName::Packet) {
