@@ -16,7 +16,6 @@ use axum::Json;
 use base64::Engine;
 use onewindow_wire::body::{LoginRequest, SessionInfo};
 use sha2::{Digest, Sha256};
-use std::net::SocketAddr;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "ow_session";
@@ -405,8 +404,8 @@ fn departments_of(stored: &str) -> Vec<String> {
 /// The client's address as the audit log records it.
 pub fn client_of(parts_ext: &axum::http::Extensions) -> String {
     parts_ext
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+        .get::<ConnectInfo<crate::listener::Peer>>()
+        .map(|c| c.0 .0.ip().to_string())
         .unwrap_or_else(|| "unknown".into())
 }
 

@@ -10,6 +10,7 @@ pub mod applicant;
 pub mod audit;
 pub mod audit_log;
 pub mod auth;
+pub mod backup;
 pub mod bench_cmd;
 pub mod calendar_cmd;
 pub mod cases;
@@ -27,6 +28,7 @@ pub mod group_commit;
 pub mod guide_notes;
 pub mod handovers;
 pub mod limits;
+pub mod listener;
 pub mod numbers;
 pub mod reports;
 pub mod routes;
@@ -127,14 +129,17 @@ pub async fn serve(
     on_ready: impl FnOnce(SocketAddr),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    // Held until the server stops: a restore must not replace the file under it.
+    let _serving = backup::serving_lock(&config.db)?;
     let state = prepare(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     on_ready(listener.local_addr()?);
+    let listener = listener::CappedListener::new(listener, config.limits.connections);
     axum::serve(
         listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        app(state).into_make_service_with_connect_info::<listener::Peer>(),
     )
     .with_graceful_shutdown(shutdown)
     .await

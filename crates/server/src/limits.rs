@@ -11,7 +11,6 @@ use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -26,6 +25,10 @@ pub struct RateLimits {
     pub handovers: u32,
     /// `POST /api/session` (logins), whatever the account.
     pub logins: u32,
+    /// Connections open at once (the rest wait in the operating system's queue).
+    pub connections: usize,
+    /// Seconds a request may take, body included, before it is answered 503.
+    pub request_timeout_secs: u64,
 }
 
 impl Default for RateLimits {
@@ -35,6 +38,8 @@ impl Default for RateLimits {
             lookups: 30,
             handovers: 20,
             logins: 20,
+            connections: 1024,
+            request_timeout_secs: 30,
         }
     }
 }
@@ -47,6 +52,7 @@ impl RateLimits {
             lookups: 0,
             handovers: 0,
             logins: 0,
+            ..RateLimits::default()
         }
     }
 }
@@ -98,8 +104,8 @@ impl Limiter {
 pub async fn limit(State(limiter): State<Limiter>, request: Request, next: Next) -> Response {
     let client = request
         .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+        .get::<ConnectInfo<crate::listener::Peer>>()
+        .map(|c| c.0 .0.ip().to_string())
         .unwrap_or_else(|| "unknown".into());
     match limiter.admit(&client, Instant::now()) {
         Ok(()) => next.run(request).await,

@@ -110,6 +110,12 @@ enum Command {
         /// Login attempts one client address may make per minute (0: no limit).
         #[arg(long, default_value_t = RateLimits::default().logins)]
         limit_logins: u32,
+        /// Connections open at once; more wait in the operating system's queue.
+        #[arg(long, default_value_t = RateLimits::default().connections)]
+        max_connections: usize,
+        /// Seconds a request may take (its body included) before it is answered 503.
+        #[arg(long, default_value_t = RateLimits::default().request_timeout_secs)]
+        request_timeout_secs: u64,
         /// Run the case clock this many days ahead (or behind, negative) of the machine's:
         /// for deadline drills and tests only, never in service.
         #[arg(long, default_value_t = 0, allow_hyphen_values = true)]
@@ -161,6 +167,23 @@ enum Command {
         #[arg(long, default_value = "catalog")]
         catalog: PathBuf,
     },
+    /// Copy the SQLite database to a new FILE while it may be serving (checked after).
+    Backup {
+        /// The new file to write.
+        file: PathBuf,
+        /// SQLite database file.
+        #[arg(long, default_value = "data/onewindow.sqlite3")]
+        db: String,
+    },
+    /// Put a backup FILE in place of the SQLite database (the server must be stopped; the
+    /// replaced database is kept beside it).
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
+        /// SQLite database file.
+        #[arg(long, default_value = "data/onewindow.sqlite3")]
+        db: String,
+    },
     /// Working days: is a date one, add some to a date, count those elapsed.
     Calendar {
         /// Catalogue directory whose calendar/ holds the holiday schedules.
@@ -193,6 +216,8 @@ fn main() -> ExitCode {
             limit_lookups,
             limit_handovers,
             limit_logins,
+            max_connections,
+            request_timeout_secs,
             clock_offset_days,
         } => run_server({
             if clock_offset_days != 0 {
@@ -205,6 +230,8 @@ fn main() -> ExitCode {
                     lookups: limit_lookups,
                     handovers: limit_handovers,
                     logins: limit_logins,
+                    connections: max_connections,
+                    request_timeout_secs,
                 },
                 addr,
                 db,
@@ -255,6 +282,33 @@ fn main() -> ExitCode {
         } => check_catalog(&dir),
         Command::Validate { kind, value } => validate(kind, &value),
         Command::Calendar { catalog, command } => calendar_cmd::run(&catalog, command),
+        Command::Backup { file, db } => tokio::runtime::Runtime::new()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| rt.block_on(onewindow_server::backup::backup(&db, &file)))
+            .map(|s| {
+                println!(
+                    "backed up {db} to {}: {} cases, {} complaints, {} accounts; checked whole",
+                    file.display(),
+                    s.cases,
+                    s.complaints,
+                    s.users
+                )
+            }),
+        Command::Restore { file, db } => tokio::runtime::Runtime::new()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| rt.block_on(onewindow_server::backup::restore(&db, &file)))
+            .map(|(s, kept)| {
+                println!(
+                    "restored {} into {db}: {} cases, {} complaints, {} accounts",
+                    file.display(),
+                    s.cases,
+                    s.complaints,
+                    s.users
+                );
+                if let Some(kept) = kept {
+                    println!("the database it replaced is kept as {}", kept.display());
+                }
+            }),
         Command::BenchSupervision { db, catalog } => tokio::runtime::Runtime::new()
             .map_err(anyhow::Error::from)
             .and_then(|rt| {

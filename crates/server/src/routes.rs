@@ -124,6 +124,11 @@ pub fn app(state: AppState) -> Router {
             security::headers,
         ))
         .layer(CompressionLayer::new())
+        // A request that takes too long (a slow body, a stuck query) is cut off.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            std::time::Duration::from_secs(state.limits.request_timeout_secs.max(1)),
+        ))
         .with_state(state)
 }
 

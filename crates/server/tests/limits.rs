@@ -37,6 +37,7 @@ async fn posting_cases_looking_them_up_and_handing_over_are_limited_per_address(
         lookups: 3,
         handovers: 1,
         logins: 0,
+        ..RateLimits::none()
     };
     let router = app(state);
     for (method, path, allowed) in [

@@ -31,7 +31,7 @@ pub fn repo_catalog() -> PathBuf {
 }
 
 /// A fake build of the app: an index.html and one content-hashed bundle file.
-fn fake_dist(dir: &Path) -> PathBuf {
+pub fn fake_dist(dir: &Path) -> PathBuf {
     let dist = dir.join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
