@@ -40,6 +40,7 @@ pub async fn run(config: &ServeConfig) -> anyhow::Result<()> {
         ("two years", 730),
     ];
     let mut header = false;
+    let mut slow: Vec<String> = Vec::new();
     for (name, days) in periods {
         let q = SupervisionQuery {
             from: today - Duration::days(days - 1),
@@ -79,8 +80,49 @@ pub async fn run(config: &ServeConfig) -> anyhow::Result<()> {
             .iter()
             .map(|f| format!("{:>11.1}", median(runs.get_mut(f).unwrap_or(&mut vec![0]))))
             .collect();
+        for f in &order {
+            let ms = median(runs.get_mut(f).unwrap_or(&mut vec![0]));
+            if ms > 300.0 {
+                slow.push(format!("{f} over {name} ({ms:.0} ms)"));
+            }
+        }
         println!("{name:<10} {cells}  {:>7.1}", median(&mut totals));
     }
+    // The monthly tables must say what the rows say: one year both ways, compared.
+    let year = SupervisionQuery {
+        from: today - Duration::days(364),
+        to: today,
+        site: String::new(),
+    };
+    let strip = |mut f: onewindow_wire::supervision::Supervision| {
+        f.timings.clear();
+        f
+    };
+    let tables = strip(
+        figures(&state, &year, today, true)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?,
+    );
+    let rows = strip(
+        figures(&state, &year, today, false)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?,
+    );
+    anyhow::ensure!(
+        tables == rows,
+        "the monthly figures tables disagree with the case rows for {}..{}",
+        year.from,
+        year.to
+    );
+    println!("the year's figures from the monthly tables equal those counted from the rows");
+    println!(
+        "figures longer than 300 ms: {}",
+        if slow.is_empty() {
+            "none".to_string()
+        } else {
+            slow.join(", ")
+        }
+    );
     println!("peak memory (VmHWM): {}", peak_memory());
     Ok(())
 }

@@ -27,10 +27,15 @@ pub async fn add(db: &mut sqlx::AnyConnection, number: &str, sign: i64) -> Resul
              notified_on_time = figures_intake.notified_on_time + excluded.notified_on_time, \
              notified_late = figures_intake.notified_late + excluded.notified_late"
         ),
-        "INSERT INTO figures_items (month, item_code, intake, site, cases) \
-         SELECT substr(received_on, 1, 7), item_code, intake, site, $2 \
+        "INSERT INTO figures_items (month, item_code, site, cases, accepted, not_accepted, incomplete) \
+         SELECT substr(received_on, 1, 7), item_code, site, $2, \
+         CASE WHEN intake = 'accepted' THEN $2 ELSE 0 END, CASE WHEN intake = 'not_accepted' THEN $2 ELSE 0 END, \
+         CASE WHEN intake = 'incomplete' THEN $2 ELSE 0 END \
          FROM cases WHERE number = $1 AND facts_version = $3 AND received_on <> '' \
-         ON CONFLICT (month, item_code, intake, site) DO UPDATE SET cases = figures_items.cases + excluded.cases"
+         ON CONFLICT (month, item_code, site) DO UPDATE SET cases = figures_items.cases + excluded.cases, \
+         accepted = figures_items.accepted + excluded.accepted, \
+         not_accepted = figures_items.not_accepted + excluded.not_accepted, \
+         incomplete = figures_items.incomplete + excluded.incomplete"
             .to_string(),
         "INSERT INTO figures_decided (month, department, site, decided, on_time, late) \
          SELECT substr(decided_on, 1, 7), department, site, $2, \

@@ -205,15 +205,17 @@ pub async fn figures(
         Vec::new()
     };
 
-    let rows: Vec<(String, String, i64)> = t
+    type ItemCounts = (String, i64, i64, i64, i64);
+    let rows: Vec<ItemCounts> = t
         .run("items", async {
-            let mut out: Vec<(String, String, i64)> = Vec::new();
+            let mut out: Vec<ItemCounts> = Vec::new();
             if let Some((first, last)) = &split.months {
                 out.extend(
-                    sqlx::query_as::<_, (String, String, i64)>(
-                        "SELECT item_code, intake, CAST(SUM(cases) AS BIGINT) FROM figures_items \
+                    sqlx::query_as::<_, ItemCounts>(
+                        "SELECT item_code, CAST(SUM(cases) AS BIGINT), CAST(SUM(accepted) AS BIGINT), \
+                         CAST(SUM(not_accepted) AS BIGINT), CAST(SUM(incomplete) AS BIGINT) FROM figures_items \
                          WHERE month >= $1 AND month <= $2 AND ($3 = '' OR site = $3) \
-                         GROUP BY item_code, intake HAVING SUM(cases) <> 0",
+                         GROUP BY item_code HAVING SUM(cases) <> 0",
                     )
                     .bind(first)
                     .bind(last)
@@ -224,10 +226,13 @@ pub async fn figures(
             }
             for (a, b) in &split.days {
                 out.extend(
-                    sqlx::query_as::<_, (String, String, i64)>(
-                        "SELECT item_code, intake, COUNT(*) FROM cases \
+                    sqlx::query_as::<_, ItemCounts>(
+                        "SELECT item_code, COUNT(*), \
+                         CAST(SUM(CASE WHEN intake = 'accepted' THEN 1 ELSE 0 END) AS BIGINT), \
+                         CAST(SUM(CASE WHEN intake = 'not_accepted' THEN 1 ELSE 0 END) AS BIGINT), \
+                         CAST(SUM(CASE WHEN intake = 'incomplete' THEN 1 ELSE 0 END) AS BIGINT) FROM cases \
                          WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
-                         GROUP BY item_code, intake",
+                         GROUP BY item_code",
                     )
                     .bind(day(*a))
                     .bind(day(*b))
@@ -239,30 +244,24 @@ pub async fn figures(
             Ok(out)
         })
         .await?;
-    let mut items: Vec<ItemRow> = Vec::new();
-    for (code, i, n) in rows {
-        let at = match items.iter().position(|r| r.item.code == code) {
-            Some(at) => at,
-            None => {
-                items.push(ItemRow {
-                    item: item_ref(state, &code),
-                    received: 0,
-                    accepted: 0,
-                    not_accepted: 0,
-                    incomplete: 0,
-                });
-                items.len() - 1
-            }
-        };
-        let r = &mut items[at];
-        r.received += n;
-        match intake(&i) {
-            Some(Intake::Accepted) => r.accepted += n,
-            Some(Intake::NotAccepted) => r.not_accepted += n,
-            Some(Intake::Incomplete) => r.incomplete += n,
-            _ => {}
-        }
+    let mut by_item: BTreeMap<String, [i64; 4]> = BTreeMap::new();
+    for (code, cases, accepted, not_accepted, incomplete) in rows {
+        let c = by_item.entry(code).or_default();
+        c[0] += cases;
+        c[1] += accepted;
+        c[2] += not_accepted;
+        c[3] += incomplete;
     }
+    let mut items: Vec<ItemRow> = by_item
+        .into_iter()
+        .map(|(code, c)| ItemRow {
+            item: item_ref(state, &code),
+            received: c[0],
+            accepted: c[1],
+            not_accepted: c[2],
+            incomplete: c[3],
+        })
+        .collect();
     items.sort_by(|a, b| {
         b.received
             .cmp(&a.received)
