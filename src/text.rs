@@ -421,6 +421,9 @@ impl Text {
 
 /// The clerk's desk: every string of its pages.
 pub struct DeskText {
+    pub filter_id_number: &'static str,
+    pub search_id: &'static str,
+    pub clear_id_search: &'static str,
     /// Before the account a follow-up is assigned to.
     pub assigned_to: &'static str,
     pub recorded_on_device: &'static str,
@@ -602,6 +605,9 @@ pub struct DeskText {
 }
 
 const DESK_ZH: DeskText = DeskText {
+    filter_id_number: "按证件号码查找",
+    search_id: "查找",
+    clear_id_search: "清除查找",
     assigned_to: "指派给：",
     recorded_on_device: "离线办理，本机记录于 ",
     all: "全部",

@@ -3,8 +3,8 @@
 //   file and the repository's demo catalogue; stopped (SIGTERM) at the end of the test.
 // - `context` / `page`: Debian's Chromium in a fresh profile directory.
 import { test as base, chromium, expect } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,8 +26,11 @@ export function startServer({ db, catalog, args = [] } = {}) {
   const dist = process.env.ONEWINDOW_DIST || path.join(root, "dist");
   const dataDir = mkdtempSync(path.join(tmpdir(), "onewindow-e2e-"));
   const dbPath = db || path.join(dataDir, "test.sqlite3");
+  // The database's own key file, beside it, so a restart on the same file reads it.
+  const keyFile = `${dbPath}.key`;
+  if (!existsSync(keyFile)) execFileSync(bin, ["key", "generate", "--key-file", keyFile]);
   const child = spawn(bin, [
-    "serve", "--addr", "127.0.0.1:0", "--db", dbPath,
+    "serve", "--addr", "127.0.0.1:0", "--db", dbPath, "--key-file", keyFile,
     "--catalog", catalog || path.join(root, "catalog"), "--dist", dist, ...args,
   ], { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";

@@ -11,6 +11,7 @@ pub fn run_server(root: &Path, serve_args: &[String]) -> Result {
     release(root)?;
     let bin = root.join("target").join("release").join("onewindow");
     demo_clerk(root, &bin, serve_args)?;
+    demo_key(root, &bin, serve_args)?;
     banner("starting the server");
     let mut args = vec!["serve".to_string()];
     args.extend(serve_args.iter().cloned());
@@ -54,6 +55,34 @@ const DEMO_ACCOUNTS: &[(&str, &str, &str, &str)] = &[
 ];
 const DEMO_PASSWORD: &str = "onewindow-demo";
 const DEMO_SITE: &str = "县政务服务中心";
+
+/// The key that encrypts personal data: made on first start when neither `--key-file`
+/// nor ONEWINDOW_KEY names one, and said where (a real deployment keeps it apart from the
+/// database and its backups).
+fn demo_key(root: &Path, bin: &Path, serve_args: &[String]) -> Result {
+    if serve_args.iter().any(|a| a == "--key-file")
+        || std::env::var("ONEWINDOW_KEY").is_ok_and(|k| !k.trim().is_empty())
+    {
+        return Ok(());
+    }
+    let key = root.join("data").join("onewindow.key");
+    if key.exists() {
+        return Ok(());
+    }
+    let status = Command::new(bin)
+        .args(["key", "generate", "--key-file", "data/onewindow.key"])
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    if !status.success() {
+        return Err("cannot make the demo key file data/onewindow.key".into());
+    }
+    eprintln!(
+        "a demo key that encrypts personal data was created at {} (keep it with the database: without it the cases cannot be read)",
+        key.display()
+    );
+    Ok(())
+}
 
 fn demo_clerk(root: &Path, bin: &Path, serve_args: &[String]) -> Result {
     use std::io::Write;

@@ -25,8 +25,20 @@ pub fn run(root: &Path) -> Result {
 fn one(root: &Path, db: &str, label: &str) -> Result {
     let bin = root.join("target/release/onewindow");
     let addr = "127.0.0.1:8797";
+    // Personal data is encrypted as in service: a key of the run's own.
+    let key = std::env::temp_dir().join(format!("onewindow-load-{}.key", std::process::id()));
+    let _ = std::fs::remove_file(&key);
+    let key_s = key.display().to_string();
+    let made = Command::new(&bin)
+        .args(["key", "generate", "--key-file", &key_s])
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    if !made.success() {
+        return Err(format!("cannot make the key file {key_s}"));
+    }
     let mut server = Command::new(&bin)
-        .args(["serve", "--addr", addr, "--db", db])
+        .args(["serve", "--addr", addr, "--db", db, "--key-file", &key_s])
         .args(["--catalog", "catalog", "--dist", "dist"])
         // wrk posts from one address: the per-address limits would measure themselves.
         .args(["--limit-cases", "0"])

@@ -61,11 +61,23 @@ async fn authorised(
     .bind(number)
     .fetch_optional(&state.db)
     .await?;
-    let Some(row) = row else {
+    let Some(mut row) = row else {
         return Err(not_found());
     };
     if !same_code(&row.lookup_code, &code) {
         return Err(not_found());
+    }
+    // The personal data is stored sealed (vault.rs).
+    for field in [
+        &mut row.applicant_name,
+        &mut row.applicant_id,
+        &mut row.applicant_mobile,
+        &mut row.submission,
+    ] {
+        *field = state
+            .vault
+            .open(field)
+            .map_err(|e| AppError::Internal(e.context(format!("case {number}"))))?;
     }
     Ok(row)
 }

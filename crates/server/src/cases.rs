@@ -145,6 +145,10 @@ pub async fn handle(
             ));
         };
         let status = StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK);
+        let response = state
+            .vault
+            .open(&response)
+            .map_err(|e| AppError::Internal(e.context("a stored answer")))?;
         return Ok((
             status,
             serde_json::from_str(&response).unwrap_or(Value::Null),
@@ -155,7 +159,8 @@ pub async fn handle(
         Ok((status, answer)) | Err(AppError::Stored(status, answer)) => {
             sqlx::query("UPDATE idempotency_keys SET status = $1, response = $2 WHERE key = $3 AND status IS NULL")
                 .bind(status.as_u16() as i64)
-                .bind(answer.to_string())
+                // The answer may name the applicant: sealed like the case.
+                .bind(state.vault.seal(&answer.to_string()))
                 .bind(key)
                 .execute(&mut *tx)
                 .await?;
@@ -272,7 +277,8 @@ async fn insert_case(
     };
     sqlx::query(
         "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
-         submission, outcome, events, created_at, owner, site, handling_body, via_terminal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+         submission, outcome, events, created_at, owner, site, handling_body, via_terminal, applicant_id_hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
     )
     .bind(&number)
     .bind(code)
@@ -282,10 +288,11 @@ async fn insert_case(
         Channel::PreCheck => "pre_check",
     })
     .bind(state_text)
-    .bind(&checked.applicant.name)
-    .bind(&checked.applicant.id_number)
-    .bind(&checked.applicant.mobile)
-    .bind(String::from_utf8_lossy(body).to_string())
+    // Personal data is sealed (vault.rs); the ID number also kept as its search hash.
+    .bind(state.vault.seal(&checked.applicant.name))
+    .bind(state.vault.seal(&checked.applicant.id_number))
+    .bind(state.vault.seal(&checked.applicant.mobile))
+    .bind(state.vault.seal(&String::from_utf8_lossy(body)))
     .bind(crate::stored::outcome_text(checked.outcome.as_ref())?)
     .bind(crate::stored::events_text(&checked.events)?)
     .bind(now.to_string())
@@ -293,6 +300,7 @@ async fn insert_case(
     .bind(&site)
     .bind(&checked.handling_body)
     .bind(i64::from(sub.via_terminal))
+    .bind(state.vault.index(&checked.applicant.id_number))
     .execute(&mut *tx)
     .await?;
     crate::facts::update(

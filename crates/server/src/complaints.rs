@@ -181,8 +181,8 @@ pub async fn file(
     .bind(&report.item)
     .bind(&report.place)
     .bind(&report.what)
-    .bind(&report.name)
-    .bind(&report.mobile)
+    .bind(state.vault.seal(&report.name))
+    .bind(state.vault.seal(&report.mobile))
     .bind(i64::from(request.at_terminal))
     .bind(now.format(AT).to_string())
     .execute(&mut *tx)
@@ -222,12 +222,27 @@ pub async fn file(
 }
 
 async fn stored(state: &AppState, number: &str) -> Result<Option<Row>, AppError> {
-    Ok(sqlx::query_as(&format!(
+    let row: Option<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM complaints WHERE number = $1"
     ))
     .bind(number.trim().to_uppercase())
     .fetch_optional(&state.db)
-    .await?)
+    .await?;
+    row.map(|r| opened(state, r)).transpose()
+}
+
+/// The row with the reporter's name and mobile opened (they are stored sealed).
+fn opened(state: &AppState, mut row: Row) -> Result<Row, AppError> {
+    let open = |v: &str| {
+        state
+            .vault
+            .open(v)
+            .map_err(|e| AppError::Internal(e.context(format!("complaint {}", row.number))))
+    };
+    let (name, mobile) = (open(&row.name)?, open(&row.mobile)?);
+    row.name = name;
+    row.mobile = mobile;
+    Ok(row)
 }
 
 /// `GET /api/complaints/{number}?code=…`: the reporter's view; a wrong code is a missing
@@ -274,6 +289,10 @@ pub async fn list(
     .bind(if q.mine { clerk.name.as_str() } else { "" })
     .fetch_all(&state.db)
     .await?;
+    let rows = rows
+        .into_iter()
+        .map(|r| opened(&state, r))
+        .collect::<Result<Vec<Row>, AppError>>()?;
     audit::record(
         &state.db,
         Audit {

@@ -137,6 +137,13 @@ pub async fn list(
                 .map(|i| i.code.clone())
                 .collect()
         });
+    // ID numbers are stored encrypted: the search goes through their keyed hash.
+    let id_hash = q
+        .id_number
+        .as_deref()
+        .map(onewindow_core::validate::normalize)
+        .filter(|s| !s.is_empty())
+        .map(|id| state.vault.index(&id));
     let mut cases = Vec::new();
     let mut truncated = false;
     let mut before = i64::MAX;
@@ -145,13 +152,14 @@ pub async fn list(
             "SELECT {COLUMNS} FROM cases WHERE id < $1 AND (CAST($2 AS TEXT) IS NULL OR state = $2) \
              AND (CAST($3 AS TEXT) IS NULL OR item_code = $3) AND (CAST($5 AS TEXT) IS NULL OR owner = $5 \
              OR owner IN (SELECT absent FROM substitutes WHERE substitute = $5)) \
-             AND (CAST($6 AS TEXT) IS NULL OR handling_body = $6)"
+             AND (CAST($6 AS TEXT) IS NULL OR handling_body = $6) \
+             AND (CAST($7 AS TEXT) IS NULL OR applicant_id_hash = $7)"
         );
         if let Some(codes) = &department_items {
             if codes.is_empty() {
                 break;
             }
-            let marks: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 7)).collect();
+            let marks: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 8)).collect();
             sql.push_str(&format!(" AND item_code IN ({})", marks.join(", ")));
         }
         sql.push_str(" ORDER BY id DESC LIMIT $4");
@@ -161,13 +169,15 @@ pub async fn list(
             .bind(q.item.as_deref().filter(|s| !s.is_empty()))
             .bind(BATCH)
             .bind(q.mine.unwrap_or(false).then_some(clerk.name.as_str()))
-            .bind(q.handling_body.as_deref().filter(|s| !s.is_empty()));
+            .bind(q.handling_body.as_deref().filter(|s| !s.is_empty()))
+            .bind(id_hash.clone());
         for code in department_items.iter().flatten() {
             query = query.bind(code);
         }
         let rows: Vec<Row> = query.fetch_all(&state.db).await?;
         let done = (rows.len() as i64) < BATCH;
         for row in rows {
+            let row = opened(&state, row)?;
             before = row.id;
             let v = case_view(&state, &row)?;
             let keep = match q.due {
@@ -226,11 +236,29 @@ pub async fn list(
 }
 
 async fn load(state: &AppState, number: &str) -> Result<Row, AppError> {
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM cases WHERE number = $1"))
+    let row: Row = sqlx::query_as(&format!("SELECT {COLUMNS} FROM cases WHERE number = $1"))
         .bind(number)
         .fetch_optional(&state.db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("case {number}")))
+        .ok_or_else(|| AppError::NotFound(format!("case {number}")))?;
+    opened(state, row)
+}
+
+/// The row with the applicant's data and the submission opened (stored sealed).
+fn opened(state: &AppState, mut row: Row) -> Result<Row, AppError> {
+    let number = row.number.clone();
+    for field in [
+        &mut row.applicant_name,
+        &mut row.applicant_id,
+        &mut row.applicant_mobile,
+        &mut row.submission,
+    ] {
+        *field = state
+            .vault
+            .open(field)
+            .map_err(|e| AppError::Internal(e.context(format!("case {number}"))))?;
+    }
+    Ok(row)
 }
 
 /// The bundle (一件事) a case was received in, from its stored submission.
@@ -245,13 +273,14 @@ fn bundle_of<'a>(state: &'a AppState, row: &Row) -> Option<&'a onewindow_core::c
 
 /// The other cases received with this one (same lookup code, same bundle).
 async fn siblings(state: &AppState, row: &Row) -> Result<Vec<Row>, AppError> {
-    Ok(sqlx::query_as(&format!(
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM cases WHERE lookup_code = $1 AND number <> $2 ORDER BY id"
     ))
     .bind(&row.lookup_code)
     .bind(&row.number)
     .fetch_all(&state.db)
-    .await?)
+    .await?;
+    rows.into_iter().map(|r| opened(state, r)).collect()
 }
 
 /// Every case of the bundle this case belongs to, with its state and clock.

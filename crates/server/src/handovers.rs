@@ -65,7 +65,11 @@ pub async fn create(
     .bind(&number)
     .bind(draft_id)
     .bind(&h.item)
-    .bind(serde_json::to_string(&h).map_err(|e| AppError::Internal(e.into()))?)
+    .bind(
+        state
+            .vault
+            .seal(&serde_json::to_string(&h).map_err(|e| AppError::Internal(e.into()))?),
+    )
     .bind(now.to_string())
     .execute(&mut *tx)
     .await?;
@@ -99,6 +103,10 @@ pub async fn open(
     .await?;
     let (content, created_at) =
         row.ok_or_else(|| AppError::NotFound(format!("handover {number}")))?;
+    let content = state
+        .vault
+        .open(&content)
+        .map_err(|e| AppError::Internal(e.context(format!("handover {number}"))))?;
     let h: HandoverRequest = serde_json::from_str(&content).map_err(|e| {
         AppError::Internal(anyhow::anyhow!("handover {number}: stored content: {e}"))
     })?;

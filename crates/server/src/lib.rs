@@ -31,12 +31,14 @@ pub mod limits;
 pub mod listener;
 pub mod numbers;
 pub mod reports;
+pub mod reseal;
 pub mod routes;
 pub mod security;
 pub mod static_files;
 pub mod stored;
 pub mod substitutes;
 pub mod supervision;
+pub mod vault;
 
 use anyhow::Context;
 use std::net::SocketAddr;
@@ -60,6 +62,8 @@ pub struct ServeConfig {
     pub sessions: auth::SessionSettings,
     /// Requests per minute and client address on the routes anyone may call.
     pub limits: limits::RateLimits,
+    /// Where the keys that encrypt personal data come from.
+    pub keys: vault::KeySource,
 }
 
 /// What every request handler can reach.
@@ -80,12 +84,15 @@ pub struct AppState {
     pub writer: group_commit::Writer,
     /// Requests per minute and client address on the routes anyone may call.
     pub limits: limits::RateLimits,
+    /// The keys personal data is sealed with (`vault.rs`).
+    pub vault: vault::Vault,
 }
 
 /// Opens the database, loads the catalogue and builds the state; fails with a message
 /// that names the file at fault.
 pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
     let catalog = catalog_dir::load_dir(&config.catalog)?;
+    let vault = vault::Vault::load(config.keys.clone())?;
     let db = db::open(&config.db).await?;
     db::record_catalog_load(&db, &catalog).await?;
     // Rows from before the supervision facts (or an older derivation of them).
@@ -116,8 +123,20 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
         dummy_hash: Arc::new(auth::hash_password("no such user")?),
         writer,
         limits: config.limits,
+        vault,
     };
     group_commit::start(state.clone(), inbox);
+    // Rows written before encryption was on are sealed in the background.
+    let (db, vault) = (state.db.clone(), state.vault.clone());
+    tokio::spawn(async move {
+        match reseal::reseal(&db, &vault, true).await {
+            Ok(done) if done.iter().any(|(_, n)| *n > 0) => {
+                tracing::info!(?done, "personal data stored in plain text is now encrypted")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!("personal data could not be encrypted: {e:#}"),
+        }
+    });
     facts::keep_open_cases_current(state.db.clone(), state.catalog.clone());
     Ok(state)
 }

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use onewindow_server::auth::{AccountRole, SessionSettings};
 use onewindow_server::calendar_cmd::{self, CalendarCommand};
 use onewindow_server::limits::RateLimits;
+use onewindow_server::vault::KeySource;
 use onewindow_server::{catalog_dir, db, serve, ServeConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -62,6 +63,33 @@ enum UserCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Write a new key file (never over an existing one), readable by its owner only.
+    Generate {
+        #[arg(long, default_value = "data/onewindow.key")]
+        key_file: PathBuf,
+    },
+    /// Put a new key first in the key file and re-encrypt every stored value with it, in
+    /// batches, while the server may run (it learns the new key when it meets it); the
+    /// old keys stay in the file to read backups made with them.
+    Rotate {
+        #[arg(long, default_value = "data/onewindow.key")]
+        key_file: PathBuf,
+        /// SQLite database file, or a PostgreSQL URL.
+        #[arg(long, default_value = "data/onewindow.sqlite3")]
+        db: String,
+    },
+}
+
+/// The keys: ONEWINDOW_KEY when set, else the key file.
+fn key_source(file: &std::path::Path) -> KeySource {
+    match std::env::var(onewindow_server::vault::KEY_ENV) {
+        Ok(text) if !text.trim().is_empty() => KeySource::Text(text),
+        _ => KeySource::File(file.to_path_buf()),
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ValidateKind {
     /// 18-character resident ID number (居民身份证号码).
@@ -110,6 +138,11 @@ enum Command {
         /// Login attempts one client address may make per minute (0: no limit).
         #[arg(long, default_value_t = RateLimits::default().logins)]
         limit_logins: u32,
+        /// The key file that encrypts personal data (`onewindow key generate` makes one);
+        /// the environment variable ONEWINDOW_KEY, holding such a file's text, takes
+        /// precedence.
+        #[arg(long, default_value = "data/onewindow.key")]
+        key_file: PathBuf,
         /// Connections open at once; more wait in the operating system's queue.
         #[arg(long, default_value_t = RateLimits::default().connections)]
         max_connections: usize,
@@ -167,6 +200,11 @@ enum Command {
         #[arg(long, default_value = "catalog")]
         catalog: PathBuf,
     },
+    /// The keys that encrypt personal data at rest.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
     /// Copy the SQLite database to a new FILE while it may be serving (checked after).
     Backup {
         /// The new file to write.
@@ -218,6 +256,7 @@ fn main() -> ExitCode {
             limit_logins,
             max_connections,
             request_timeout_secs,
+            key_file,
             clock_offset_days,
         } => run_server({
             if clock_offset_days != 0 {
@@ -233,6 +272,7 @@ fn main() -> ExitCode {
                     connections: max_connections,
                     request_timeout_secs,
                 },
+                keys: key_source(&key_file),
                 addr,
                 db,
                 catalog,
@@ -282,6 +322,17 @@ fn main() -> ExitCode {
         } => check_catalog(&dir),
         Command::Validate { kind, value } => validate(kind, &value),
         Command::Calendar { catalog, command } => calendar_cmd::run(&catalog, command),
+        Command::Key {
+            command: KeyCommand::Generate { key_file },
+        } => onewindow_server::vault::generate(&key_file).map(|id| {
+            println!(
+                "wrote the key file {} (data key {id}); keep it apart from the database and its backups",
+                key_file.display()
+            )
+        }),
+        Command::Key {
+            command: KeyCommand::Rotate { key_file, db },
+        } => rotate(&key_file, &db),
         Command::Backup { file, db } => tokio::runtime::Runtime::new()
             .map_err(anyhow::Error::from)
             .and_then(|rt| rt.block_on(onewindow_server::backup::backup(&db, &file)))
@@ -319,6 +370,8 @@ fn main() -> ExitCode {
                     dist: PathBuf::from("dist"),
                     sessions: SessionSettings::default(),
                     limits: RateLimits::none(),
+                    // Generated cases hold no personal data: a key of the moment will do.
+                    keys: KeySource::Text(onewindow_server::vault::new_key_text()?),
                 }))
             }),
         Command::GenCases {
@@ -392,6 +445,23 @@ fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
 }
 
 /// Runs `f` on the database at `path`.
+/// `onewindow key rotate`: a new first key, then every stored value re-encrypted with it.
+fn rotate(key_file: &std::path::Path, db: &str) -> anyhow::Result<()> {
+    let id = onewindow_server::vault::add_key(key_file)?;
+    println!("added data key {id} to {}", key_file.display());
+    let vault = onewindow_server::vault::Vault::load(KeySource::File(key_file.to_path_buf()))?;
+    on_db(db, |pool| async move {
+        // Twice: a server that had not yet met the new key may have sealed a few rows
+        // with the old one in the meantime.
+        for pass in 1..=2 {
+            let done = onewindow_server::reseal::reseal(&pool, &vault, false).await?;
+            let text: Vec<String> = done.iter().map(|(t, n)| format!("{t} {n}")).collect();
+            println!("pass {pass}: re-encrypted rows: {}", text.join(", "));
+        }
+        Ok(())
+    })
+}
+
 fn on_db<F, Fut>(path: &str, f: F) -> anyhow::Result<()>
 where
     F: FnOnce(db::Db) -> Fut,

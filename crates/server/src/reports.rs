@@ -125,6 +125,13 @@ pub async fn ledger(
             &c.catalog.settings.deadlines,
             crate::clock::today(),
         );
+        let open = |v: &str| {
+            state
+                .vault
+                .open(v)
+                .map_err(|e| AppError::Internal(e.context(format!("case {number}"))))
+        };
+        let (name, id, mobile) = (open(&name)?, open(&id)?, open(&mobile)?);
         let (name, id, mobile) = if reason.is_empty() {
             mask_applicant(&name, &id, &mobile)
         } else {

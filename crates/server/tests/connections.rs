@@ -21,6 +21,7 @@ async fn start(
         dist: support::fake_dist(dir),
         sessions: Default::default(),
         limits,
+        keys: support::test_keys(),
     };
     let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();

@@ -327,6 +327,10 @@ pub struct CaseListQuery {
     /// The order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<CaseSort>,
+    /// Only the cases of the applicant with this ID number or credit code (exact match,
+    /// through its keyed hash: the stored numbers are encrypted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number: Option<String>,
 }
 
 /// One line of the case list.

@@ -98,7 +98,11 @@ pub fn CaseList() -> impl IntoView {
         Some("all") => false,
         _ => front_desk(),
     };
+    // An ID number is personal data: kept in the page, not in the address or history.
+    let id_search = RwSignal::new(None::<String>);
+    let id_typed = RwSignal::new(String::new());
     let filters = move || CaseListQuery {
+        id_number: id_search.get(),
         mine: mine().then_some(true),
         state: state.0.get().filter(|s| !s.is_empty()),
         department: department.0.get().filter(|s| !s.is_empty()),
@@ -221,6 +225,25 @@ pub fn CaseList() -> impl IntoView {
                     ("newest".into(), desk().sort_newest.into()),
                 ])}
             </div>
+            <form class="filters id-search" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let typed = id_typed.get_untracked().trim().to_string();
+                id_search.set((!typed.is_empty()).then_some(typed));
+            }>
+                <p class="field field-inline">
+                    <label for="f-id">{desk().filter_id_number}</label>
+                    <input id="f-id" type="text" inputmode="text" autocomplete="off" spellcheck="false"
+                        prop:value=move || id_typed.get()
+                        on:input=move |ev| id_typed.set(event_target_value(&ev))/>
+                </p>
+                <button type="submit">{desk().search_id}</button>
+                {move || id_search.get().is_some().then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| {
+                        id_typed.set(String::new());
+                        id_search.set(None);
+                    }>{desk().clear_id_search}</button>
+                })}
+            </form>
             <Transition fallback=|| view! { <p class="progress" role="status">{desk().loading_cases}</p> }>
             {move || cases.get().map(|answer| match answer {
                 Err(e) => view! { <p class="banner banner-error" role="alert">{e.message}</p> }.into_any(),

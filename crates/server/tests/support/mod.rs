@@ -54,6 +54,16 @@ pub async fn start_with(dir: TempDir, catalog: PathBuf) -> anyhow::Result<Runnin
 /// The database a test server in `dir` uses: a SQLite file in it, or — when
 /// `ONEWINDOW_TEST_POSTGRES` holds an administrator's URL (the test command sets it after
 /// starting PostgreSQL) — a database of its own on that server, named after `dir`.
+/// A key for a test server: the same for every test of a run, so that servers started on
+/// one database read each other's rows.
+pub fn test_keys() -> onewindow_server::vault::KeySource {
+    static KEYS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    onewindow_server::vault::KeySource::Text(
+        KEYS.get_or_init(|| onewindow_server::vault::new_key_text().unwrap())
+            .clone(),
+    )
+}
+
 pub async fn test_db(dir: &Path) -> String {
     let Ok(admin) = std::env::var("ONEWINDOW_TEST_POSTGRES") else {
         return dir.join("data").join("test.sqlite3").display().to_string();
@@ -158,6 +168,7 @@ async fn start_db(
         sessions,
         // Other tests post many cases from one address; tests/limits.rs sets its own.
         limits: onewindow_server::limits::RateLimits::none(),
+        keys: test_keys(),
     };
     let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
@@ -340,6 +351,7 @@ pub async fn app_state(dir: &Path) -> onewindow_server::AppState {
         dist: fake_dist(dir),
         sessions: SessionSettings::default(),
         limits: onewindow_server::limits::RateLimits::none(),
+        keys: test_keys(),
     };
     onewindow_server::prepare(&config).await.unwrap()
 }
