@@ -8,7 +8,7 @@ use crate::display::DisplayContext;
 use crate::outbox::{OutboxContext, OutboxView};
 use crate::pages::{
     ApplyPage, AuditPage, ComplaintPage, DeskCasePage, DeskPage, GuidePage, HomePage,
-    NoticeListPage, NoticePreviewPage, StatusPage, SupervisionPage,
+    NoticeListPage, NoticePreviewPage, SecurityPage, StatusPage, SupervisionPage,
 };
 use crate::text::t;
 use leptos::prelude::*;
@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/desk") view=DeskPage/>
                     <Route path=path!("/desk/supervision") view=SupervisionPage/>
                     <Route path=path!("/desk/audit") view=AuditPage/>
+                    <Route path=path!("/desk/security") view=SecurityPage/>
                     <Route path=path!("/desk/cases/:number") view=DeskCasePage/>
                 </Routes>
             </main>

@@ -10,6 +10,19 @@ pub fn now_local() -> chrono::NaiveDateTime {
         .unwrap_or_default()
 }
 
+/// A server's unix time (seconds) as a local `YYYY-MM-DD HH:MM` on this device.
+pub fn local_time(unix_secs: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_secs as f64 * 1000.0));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 /// Local date today.
 pub fn today() -> chrono::NaiveDate {
     now_local().date()

@@ -61,10 +61,11 @@ fn with_json<T: serde::Serialize>(
 }
 
 /// Logs in.
-pub async fn login(name: &str, password: &str) -> Result<ClerkInfo, ApiError> {
+pub async fn login(name: &str, password: &str, code: &str) -> Result<ClerkInfo, ApiError> {
     let body = LoginRequest {
         name: name.into(),
         password: password.into(),
+        code: Some(code.trim().to_string()).filter(|c| !c.is_empty()),
     };
     json(send(with_json(Request::post("/api/session"), &body)).await?).await
 }
@@ -262,6 +263,44 @@ pub fn audit_query(q: &onewindow_wire::body::AuditQuery) -> String {
 }
 
 /// The audit log's newest lines for `q` (supervisors).
+/// Every open clerk session (supervisors).
+pub async fn sessions() -> Result<onewindow_wire::body::SessionList, ApiError> {
+    json(send(Request::get("/api/desk/sessions").build()).await?).await
+}
+
+/// The names and addresses locked after failed logins (supervisors).
+pub async fn locks() -> Result<onewindow_wire::body::LockList, ApiError> {
+    json(send(Request::get("/api/desk/locks").build()).await?).await
+}
+
+/// What a supervisor can do on the security page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SecurityAction {
+    /// End a session by its handle.
+    EndSession(String),
+    /// Unlock an account name.
+    UnlockName(String),
+    /// Unlock a device address.
+    UnlockAddress(String),
+}
+
+/// Carries out `what` (supervisors; audited by the server).
+pub async fn security_action(what: &SecurityAction) -> Result<(), ApiError> {
+    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+    let request = match what {
+        SecurityAction::EndSession(id) => {
+            Request::delete(&format!("/api/desk/sessions/{}", enc(id))).build()
+        }
+        SecurityAction::UnlockName(n) => {
+            Request::post(&format!("/api/desk/users/{}/unlock", enc(n))).build()
+        }
+        SecurityAction::UnlockAddress(a) => {
+            Request::post(&format!("/api/desk/addresses/{}/unlock", enc(a))).build()
+        }
+    };
+    send(request).await.map(|_| ())
+}
+
 pub async fn audit(
     q: &onewindow_wire::body::AuditQuery,
 ) -> Result<onewindow_wire::body::AuditLog, ApiError> {

@@ -421,6 +421,8 @@ impl Text {
 
 /// The clerk's desk: every string of its pages.
 pub struct DeskText {
+    pub login_code: &'static str,
+    pub login_code_hint: &'static str,
     pub filter_id_number: &'static str,
     pub search_id: &'static str,
     pub clear_id_search: &'static str,
@@ -605,6 +607,8 @@ pub struct DeskText {
 }
 
 const DESK_ZH: DeskText = DeskText {
+    login_code: "动态口令",
+    login_code_hint: "开启了双重验证的账户填写身份验证器上的6位数字，其他账户不填",
     filter_id_number: "按证件号码查找",
     search_id: "查找",
     clear_id_search: "清除查找",
@@ -1582,6 +1586,54 @@ static AUDIT_ZH: AuditText = AuditText {
     yes: "是",
     no: "否",
 };
+
+/// The security page's text.
+pub struct SecurityText {
+    pub heading: &'static str,
+    pub link: &'static str,
+    pub intro: &'static str,
+    pub loading: &'static str,
+    pub locks_heading: &'static str,
+    pub no_locks: &'static str,
+    pub name_locked: fn(&str, &str) -> String,
+    pub address_locked: fn(&str, &str) -> String,
+    pub unlock: fn(&str) -> String,
+    pub sessions_heading: &'static str,
+    pub account: &'static str,
+    pub opened: &'static str,
+    pub last_seen: &'static str,
+    pub end: &'static str,
+    pub end_session: fn(&str) -> String,
+    pub done: fn(&crate::desk_api::SecurityAction) -> String,
+}
+
+static SECURITY_ZH: SecurityText = SecurityText {
+    heading: "登录安全",
+    link: "登录安全",
+    intro: "连续输错密码的账户和设备会被临时锁定；在这里解除锁定，或结束可疑的登录会话。每次操作都记入审计日志。",
+    loading: "正在读取……",
+    locks_heading: "被锁定的账户和设备",
+    no_locks: "目前没有被锁定的账户或设备。",
+    name_locked: |who, until| format!("账户“{who}”锁定至 {until}"),
+    address_locked: |who, until| format!("设备地址 {who} 锁定至 {until}"),
+    unlock: |who| format!("解除“{who}”的锁定"),
+    sessions_heading: "当前登录会话",
+    account: "账户",
+    opened: "登录时间",
+    last_seen: "最近操作",
+    end: "结束会话",
+    end_session: |who| format!("结束“{who}”的会话"),
+    done: |what| match what {
+        crate::desk_api::SecurityAction::EndSession(_) => "会话已结束。".into(),
+        crate::desk_api::SecurityAction::UnlockName(n) => format!("账户“{n}”已解除锁定。"),
+        crate::desk_api::SecurityAction::UnlockAddress(a) => format!("设备地址 {a} 已解除锁定。"),
+    },
+};
+
+/// The security page's text.
+pub fn security_text() -> &'static SecurityText {
+    &SECURITY_ZH
+}
 
 /// The audit log page's text.
 pub fn audit_text() -> &'static AuditText {

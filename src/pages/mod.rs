@@ -16,4 +16,4 @@ pub use guide::GuidePage;
 pub use home::HomePage;
 pub use notice_preview::{NoticeListPage, NoticePreviewPage};
 pub use status::{KnownCases, StatusPage};
-pub use supervision::{AuditPage, SupervisionPage};
+pub use supervision::{AuditPage, SecurityPage, SupervisionPage};

@@ -180,6 +180,135 @@ pub async fn unlock(
     }))
 }
 
+/// `GET /api/desk/locks`: the names and addresses locked now (supervisors only, audited).
+pub async fn locks(
+    State(state): State<AppState>,
+    clerk: Clerk,
+) -> Result<Json<onewindow_wire::body::LockList>, AppError> {
+    supervisor_only(
+        &state,
+        &clerk,
+        "login.locks",
+        "",
+        "只有负责人可以查看锁定情况",
+    )
+    .await?;
+    let (names, addresses) = crate::login_guard::locks(&state, now_secs()).await?;
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "login.locks",
+            target: "",
+            client: &clerk.client,
+            success: true,
+            detail: &format!("{} names, {} addresses", names.len(), addresses.len()),
+        },
+    )
+    .await?;
+    let lock = |(who, until): (String, i64)| onewindow_wire::body::Lock {
+        who,
+        until: chrono::DateTime::from_timestamp(until, 0)
+            .map(|t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default(),
+    };
+    Ok(Json(onewindow_wire::body::LockList {
+        names: names.into_iter().map(lock).collect(),
+        addresses: addresses.into_iter().map(lock).collect(),
+    }))
+}
+
+/// `POST /api/desk/addresses/{client}/unlock`: a supervisor unlocks a client address
+/// (audited).
+pub async fn unlock_address(
+    State(state): State<AppState>,
+    clerk: Clerk,
+    axum::extract::Path(client): axum::extract::Path<String>,
+) -> Result<Json<onewindow_wire::body::Unlocked>, AppError> {
+    let who = client.trim();
+    supervisor_only(
+        &state,
+        &clerk,
+        "login.unlock_address",
+        who,
+        "只有负责人可以解除锁定",
+    )
+    .await?;
+    let removed = sqlx::query("DELETE FROM login_failures_by_address WHERE client = $1")
+        .bind(who)
+        .execute(&state.db)
+        .await?
+        .rows_affected();
+    audit::record(
+        &state.db,
+        Audit {
+            actor: &clerk.name,
+            action: "login.unlock_address",
+            target: who,
+            client: &clerk.client,
+            success: true,
+            detail: "",
+        },
+    )
+    .await?;
+    Ok(Json(onewindow_wire::body::Unlocked {
+        name: who.to_string(),
+        was_locked: removed > 0,
+    }))
+}
+
+/// Turns a supervisor's second factor on (a new secret, returned to be shown once) or off;
+/// audited.
+pub async fn set_totp(
+    db: &crate::db::Db,
+    vault: &crate::vault::Vault,
+    name: &str,
+    on: bool,
+) -> anyhow::Result<Option<Vec<u8>>> {
+    let role: Option<String> = sqlx::query_scalar("SELECT role FROM users WHERE name = $1")
+        .bind(name)
+        .fetch_optional(db)
+        .await?;
+    match role.as_deref() {
+        None => anyhow::bail!("there is no account named {name}"),
+        Some("supervisor") => {}
+        Some(other) => {
+            anyhow::bail!("{name} is a {other}: the second factor is for supervisors' accounts")
+        }
+    }
+    let secret = if on {
+        Some(crate::totp::new_secret()?)
+    } else {
+        None
+    };
+    let sealed = secret.as_ref().map_or(String::new(), |s| {
+        vault.seal(&base64::engine::general_purpose::STANDARD.encode(s))
+    });
+    sqlx::query("UPDATE users SET totp_secret = $1, totp_last_step = 0 WHERE name = $2")
+        .bind(sealed)
+        .bind(name)
+        .execute(db)
+        .await?;
+    audit::record(
+        db,
+        Audit {
+            actor: "(command line)",
+            action: if on { "user.totp_on" } else { "user.totp_off" },
+            target: name,
+            client: "local",
+            success: true,
+            detail: "",
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    Ok(secret)
+}
+
 /// How long sessions last.
 #[derive(Debug, Clone, Copy)]
 pub struct SessionSettings {
@@ -513,6 +642,25 @@ pub async fn login(
             .fetch_optional(&state.db)
             .await?
             .unwrap_or((0, 0));
+    // So is an address locked after failures across many names.
+    if let Some(until) = crate::login_guard::locked_until(&state, &client, now).await? {
+        let minutes = (until - now + 59) / 60;
+        audit::record(
+            &state.db,
+            Audit {
+                actor: name,
+                action: "login",
+                target: "",
+                client: &client,
+                success: false,
+                detail: "address locked",
+            },
+        )
+        .await?;
+        return Err(AppError::TooMany(format!(
+            "这台设备连续多次登录失败，已临时停止登录，请{minutes}分钟后再试，或请负责人解除"
+        )));
+    }
     if locked_until > now {
         let minutes = (locked_until - now + 59) / 60;
         audit::record(
@@ -531,8 +679,8 @@ pub async fn login(
             "该账户因连续{LOCK_AFTER}次密码错误已临时锁定，请{minutes}分钟后再试，或请负责人解锁"
         )));
     }
-    let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, role, password_hash, departments, site FROM users WHERE name = $1",
+    let row: Option<(i64, String, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, role, password_hash, departments, site, totp_secret, totp_last_step FROM users WHERE name = $1",
     )
     .bind(name)
     .fetch_optional(&state.db)
@@ -541,7 +689,29 @@ pub async fn login(
     // as long and a user name cannot be found by timing.
     let dummy = state.dummy_hash.as_str();
     let stored = row.as_ref().map_or(dummy, |r| r.2.as_str());
-    let ok = password_matches(&login.password, stored) && row.is_some();
+    let password_ok = password_matches(&login.password, stored) && row.is_some();
+    // An account with a second factor also needs its one-time code (used once).
+    let mut second = "";
+    let mut step_used = None;
+    if let Some(r) = row.as_ref().filter(|r| password_ok && !r.5.is_empty()) {
+        let secret = state
+            .vault
+            .open(&r.5)
+            .map_err(|e| AppError::Internal(e.context(format!("the second factor of {name}"))))?;
+        let secret = base64::engine::general_purpose::STANDARD
+            .decode(secret)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("the second factor of {name}: {e}")))?;
+        let code = login.code.as_deref().unwrap_or("").trim();
+        step_used = crate::totp::check(&secret, code, now as u64, r.6.max(0) as u64);
+        if step_used.is_none() {
+            second = if code.is_empty() {
+                "code missing"
+            } else {
+                "code wrong"
+            };
+        }
+    }
+    let ok = password_ok && second.is_empty();
     audit::record(
         &state.db,
         Audit {
@@ -550,11 +720,18 @@ pub async fn login(
             target: "",
             client: &client,
             success: ok,
-            detail: "",
+            detail: second,
         },
     )
     .await?;
-    let Some((user_id, role, _, departments, site)) = row.filter(|_| ok) else {
+    if password_ok && second == "code missing" {
+        // The password was right: not a failure, but the code is needed.
+        return Err(AppError::Unauthorized(
+            "该账户已开启双重验证：请同时输入身份验证器上的6位动态口令".into(),
+        ));
+    }
+    let Some((user_id, role, _, departments, site, _, _)) = row.filter(|_| ok) else {
+        let by_address = crate::login_guard::failed(&state, &client, now).await?;
         let failures = failures + 1;
         let locked = failures >= LOCK_AFTER;
         let until = if locked { now + LOCK_SECS } else { 0 };
@@ -584,11 +761,22 @@ pub async fn login(
             )
             .await?;
         }
-        // Each failure in a row answers more slowly: guessing gets expensive.
-        let delay = 250u64.saturating_mul(1 << failures.clamp(0, 4)).min(4000);
+        // Each failure answers more slowly: guessing gets expensive.
+        let delay = crate::login_guard::delay_ms(failures, by_address);
         tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
-        return Err(AppError::Unauthorized("用户名或密码不正确".into()));
+        return Err(AppError::Unauthorized(if second.is_empty() {
+            "用户名或密码不正确".into()
+        } else {
+            "动态口令不正确或已使用过，请等下一个口令".into()
+        }));
     };
+    if let Some(step) = step_used {
+        sqlx::query("UPDATE users SET totp_last_step = $1 WHERE id = $2")
+            .bind(step as i64)
+            .bind(user_id)
+            .execute(&state.db)
+            .await?;
+    }
     sqlx::query("DELETE FROM login_failures WHERE name = $1")
         .bind(name)
         .execute(&state.db)

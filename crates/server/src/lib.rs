@@ -29,6 +29,7 @@ pub mod guide_notes;
 pub mod handovers;
 pub mod limits;
 pub mod listener;
+pub mod login_guard;
 pub mod numbers;
 pub mod reports;
 pub mod reseal;
@@ -38,6 +39,7 @@ pub mod static_files;
 pub mod stored;
 pub mod substitutes;
 pub mod supervision;
+pub mod totp;
 pub mod vault;
 
 use anyhow::Context;

@@ -25,6 +25,9 @@ pub struct RateLimits {
     pub handovers: u32,
     /// `POST /api/session` (logins), whatever the account.
     pub logins: u32,
+    /// Failed logins from one address within 15 minutes that lock it (0: never; set 0
+    /// behind a reverse proxy, where every client has the proxy's address).
+    pub login_address_lock: u32,
     /// Connections open at once (the rest wait in the operating system's queue).
     pub connections: usize,
     /// Seconds a request may take, body included, before it is answered 503.
@@ -38,6 +41,7 @@ impl Default for RateLimits {
             lookups: 30,
             handovers: 20,
             logins: 20,
+            login_address_lock: 20,
             connections: 1024,
             request_timeout_secs: 30,
         }
@@ -52,6 +56,7 @@ impl RateLimits {
             lookups: 0,
             handovers: 0,
             logins: 0,
+            login_address_lock: 0,
             ..RateLimits::default()
         }
     }

@@ -61,6 +61,18 @@ enum UserCommand {
         /// Who is back (A).
         absent: String,
     },
+    /// Turn on a supervisor's second factor (a new secret for an authenticator app,
+    /// printed once), or off with --off.
+    Totp {
+        /// The supervisor's account name.
+        name: String,
+        /// Turn it off instead.
+        #[arg(long)]
+        off: bool,
+        /// The key file that seals the secret (as for `serve`).
+        #[arg(long, default_value = "data/onewindow.key")]
+        key_file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -143,6 +155,10 @@ enum Command {
         /// precedence.
         #[arg(long, default_value = "data/onewindow.key")]
         key_file: PathBuf,
+        /// Failed logins from one address within 15 minutes that lock it for 15 minutes
+        /// (0: never — set 0 behind a reverse proxy).
+        #[arg(long, default_value_t = RateLimits::default().login_address_lock)]
+        lock_address_after: u32,
         /// Connections open at once; more wait in the operating system's queue.
         #[arg(long, default_value_t = RateLimits::default().connections)]
         max_connections: usize,
@@ -257,6 +273,7 @@ fn main() -> ExitCode {
             max_connections,
             request_timeout_secs,
             key_file,
+            lock_address_after,
             clock_offset_days,
         } => run_server({
             if clock_offset_days != 0 {
@@ -271,6 +288,7 @@ fn main() -> ExitCode {
                     logins: limit_logins,
                     connections: max_connections,
                     request_timeout_secs,
+                    login_address_lock: lock_address_after,
                 },
                 keys: key_source(&key_file),
                 addr,
@@ -315,6 +333,25 @@ fn main() -> ExitCode {
         } => on_db(&db, |pool| async move {
             onewindow_server::substitutes::uncover(&pool, &absent).await?;
             println!("nobody covers {absent} any more");
+            Ok(())
+        }),
+        Command::User {
+            db,
+            command: UserCommand::Totp { name, off, key_file },
+        } => on_db(&db, |pool| async move {
+            let vault = onewindow_server::vault::Vault::load(key_source(&key_file))?;
+            match onewindow_server::auth::set_totp(&pool, &vault, &name, !off).await? {
+                None => println!("{name}: second factor off"),
+                Some(secret) => {
+                    println!("{name}: second factor on. Add it to an authenticator app:");
+                    println!("  {}", onewindow_server::totp::url(&secret, &name));
+                    println!(
+                        "  or type the secret {}",
+                        onewindow_server::totp::base32(&secret)
+                    );
+                    println!("From now on {name} logs in with the password and the app's 6-digit code.");
+                }
+            }
             Ok(())
         }),
         Command::Catalog {

@@ -93,6 +93,8 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
         .at::<e::LedgerReport>(get(reports::ledger))
         .at::<e::Login>(post(auth::login).layer(limited(limits.logins)))
         .at::<e::UnlockAccount>(post(auth::unlock))
+        .at::<e::ListLocks>(get(auth::locks))
+        .at::<e::UnlockAddress>(post(auth::unlock_address))
         .at::<e::ListSessions>(get(auth::sessions))
         .at::<e::RevokeSession>(delete(auth::revoke))
         .at::<e::CurrentSession>(get(auth::current))

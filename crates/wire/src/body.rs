@@ -222,6 +222,9 @@ pub struct LoginRequest {
     pub name: String,
     /// Its password.
     pub password: String,
+    /// The one-time code from the authenticator app, for an account with a second factor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// Who is logged in.
@@ -604,6 +607,26 @@ pub struct Unlocked {
     pub name: String,
     /// Whether it had failures or a lock to clear.
     pub was_locked: bool,
+}
+
+/// A name or client address locked after failed logins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Lock {
+    /// The account name, or the client address.
+    pub who: String,
+    /// Until when (server time, `YYYY-MM-DD HH:MM`).
+    pub until: String,
+}
+
+/// `GET /api/desk/locks`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LockList {
+    /// Locked account names.
+    pub names: Vec<Lock>,
+    /// Locked client addresses.
+    pub addresses: Vec<Lock>,
 }
 
 /// `GET /healthz`.

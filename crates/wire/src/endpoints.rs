@@ -180,6 +180,12 @@ endpoints! {
     /// Unlock a name locked after failed logins (supervisors only, audited).
     UnlockAccount: Post "/api/desk/users/{name}/unlock", Supervisor,
         query Nothing, body Nothing, answer Unlocked, ok 200, errors [401, 403];
+    /// The names and client addresses locked now after failed logins (supervisors only, audited).
+    ListLocks: Get "/api/desk/locks", Supervisor,
+        query Nothing, body Nothing, answer LockList, ok 200, errors [401, 403];
+    /// Unlock a client address locked after failed logins (supervisors only, audited).
+    UnlockAddress: Post "/api/desk/addresses/{client}/unlock", Supervisor,
+        query Nothing, body Nothing, answer Unlocked, ok 200, errors [401, 403];
     /// Who is logged in on this browser.
     CurrentSession: Get "/api/session", Clerk,
         query Nothing, body Nothing, answer SessionInfo, ok 200, errors [401];

@@ -11,6 +11,7 @@ pub fn LoginForm(message: Option<String>) -> impl IntoView {
     let clerk: ClerkContext = expect_context();
     let name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
     let error = RwSignal::new(message);
     let busy = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -21,13 +22,20 @@ pub fn LoginForm(message: Option<String>) -> impl IntoView {
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match desk_api::login(&name.get_untracked(), &password.get_untracked()).await {
+            match desk_api::login(
+                &name.get_untracked(),
+                &password.get_untracked(),
+                &code.get_untracked(),
+            )
+            .await
+            {
                 Ok(info) => {
                     start_idle_logout(info.idle_seconds);
                     clerk.0.set(ClerkState::In(info));
                 }
                 Err(e) => {
                     password.set(String::new());
+                    code.set(String::new());
                     error.set(Some(e.message));
                 }
             }
@@ -48,6 +56,13 @@ pub fn LoginForm(message: Option<String>) -> impl IntoView {
                 <label for="login-password">{desk().login_password}</label>
                 <input id="login-password" type="password" name="password" autocomplete="current-password"
                     prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
+            </p>
+            <p class="field">
+                <label for="login-code">{desk().login_code}</label>
+                <span class="hint" id="login-code-hint">{desk().login_code_hint}</span>
+                <input id="login-code" name="one-time-code" autocomplete="one-time-code" inputmode="numeric"
+                    maxlength="6" aria-describedby="login-code-hint" class="text-input narrow"
+                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
             </p>
             <button type="submit" disabled=move || busy.get()>{desk().login_button}</button>
         </form>

@@ -65,7 +65,10 @@ pub fn DeskPage() -> impl IntoView {
                 <CaseList/>
             </div>
             {move || supervises().then(|| view! {
-                <p class="no-print"><a class="button secondary" href="/desk/supervision">{crate::text::supervision_text().link}</a></p>
+                <p class="no-print">
+                    <a class="button secondary" href="/desk/supervision">{crate::text::supervision_text().link}</a>" "
+                    <a class="button secondary" href="/desk/security">{crate::text::security_text().link}</a>
+                </p>
                 <complaints::ComplaintsPanel mine=false/>
             })}
             {move || (!supervises() && clerk.clerk().is_some()).then(|| view! { <complaints::ComplaintsPanel mine=true/> })}

@@ -6,6 +6,7 @@
 mod audit;
 mod chart;
 mod reports;
+mod security;
 mod tables;
 
 use crate::clerk::ClerkContext;
@@ -18,6 +19,7 @@ use onewindow_wire::body::AccountRole;
 use onewindow_wire::supervision::{Supervision, SupervisionQuery};
 
 pub use audit::AuditPage;
+pub use security::SecurityPage;
 
 /// The first and last day of the month `back` months before the one of `today`.
 fn month(today: NaiveDate, back: u32) -> (NaiveDate, NaiveDate) {
