@@ -1622,7 +1622,7 @@ static SECURITY_ZH: SecurityText = SecurityText {
     opened: "登录时间",
     last_seen: "最近操作",
     end: "结束会话",
-    end_session: |who| format!("结束“{who}”的会话"),
+    end_session: |who| format!("结束会话（{who}）"),
     done: |what| match what {
         crate::desk_api::SecurityAction::EndSession(_) => "会话已结束。".into(),
         crate::desk_api::SecurityAction::UnlockName(n) => format!("账户“{n}”已解除锁定。"),

@@ -16,6 +16,8 @@ test("a supervisor unlocks a locked account and ends a session", async ({ page }
       await page.getByLabel("用户名").fill("王敏");
       await page.getByLabel("密码").fill(`wrong guess ${i}`);
       await page.getByRole("button", { name: "登录" }).click();
+      // Each answer comes more slowly; the button is enabled again once it has.
+      await expect(page.getByRole("button", { name: "登录" })).toBeEnabled({ timeout: 10_000 });
       await expect(page.getByRole("alert")).toContainText(/不正确|锁定/);
     }
     await page.getByLabel("用户名").fill("王敏");
@@ -30,7 +32,7 @@ test("a supervisor unlocks a locked account and ends a session", async ({ page }
     await expect(other.page.getByRole("region", { name: "被锁定的账户和设备" })).toContainText("账户“王敏”锁定至");
     await checkPage(other.page, "the security page");
     await other.page.getByRole("button", { name: "解除“王敏”的锁定" }).click();
-    await expect(other.page.getByRole("status")).toContainText("已解除锁定");
+    await expect(other.page.locator(".banner-success")).toContainText("已解除锁定");
     await expect(other.page.getByRole("region", { name: "被锁定的账户和设备" })).toContainText("目前没有被锁定");
 
     // The clerk logs in; the supervisor ends that session and the clerk is sent to log in.
@@ -39,8 +41,8 @@ test("a supervisor unlocks a locked account and ends a session", async ({ page }
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "窗口工作台" })).toBeVisible();
     await other.page.reload();
-    await other.page.getByRole("button", { name: "结束“王敏”的会话" }).click();
-    await expect(other.page.getByRole("status")).toContainText("会话已结束");
+    await other.page.getByRole("button", { name: "结束会话（王敏）" }).click();
+    await expect(other.page.locator(".banner-success")).toContainText("会话已结束");
     await page.reload();
     await expect(page.getByLabel("用户名")).toBeVisible();
   } finally {
