@@ -421,6 +421,8 @@ impl Text {
 
 /// The clerk's desk: every string of its pages.
 pub struct DeskText {
+    /// How many steps of a case were done while the desk was offline.
+    pub offline_steps: fn(usize) -> String,
     pub login_code: &'static str,
     pub login_code_hint: &'static str,
     pub filter_id_number: &'static str,
@@ -607,6 +609,7 @@ pub struct DeskText {
 }
 
 const DESK_ZH: DeskText = DeskText {
+    offline_steps: |n| format!("本件有{n}个步骤是窗口设备离线时办理、联网后补交的：时间以服务器收到为准，设备上的时间另列在该步骤后（最多可早于服务器7天）。"),
     login_code: "动态口令",
     login_code_hint: "开启了双重验证的账户填写身份验证器上的6位数字，其他账户不填",
     filter_id_number: "按证件号码查找",

@@ -305,6 +305,13 @@ fn case_view(
         }
     });
     let history = case.view.events.iter().map(history_line).collect_view();
+    // Steps done while the desk was offline are flagged on the case, not only per line.
+    let offline = case
+        .view
+        .events
+        .iter()
+        .filter(|e| e.device_at.is_some())
+        .count();
     let c2 = case.clone();
     let c3 = case.clone();
     view! {
@@ -337,6 +344,7 @@ fn case_view(
             </section>
             <section class="panel" aria-labelledby="case-history">
                 <h2 id="case-history">{desk().history_heading}</h2>
+                {(offline > 0).then(|| view! { <p class="banner banner-warning">{(desk().offline_steps)(offline)}</p> })}
                 <ol class="history">{history}</ol>
             </section>
         </div>
