@@ -52,7 +52,7 @@ pub async fn store(
     owner: Option<&str>,
     f: &CaseFacts,
 ) -> Result<(), sqlx::Error> {
-    crate::figures::add(db, number, -1).await?;
+    let before = crate::figures::counted(db, number).await?;
     let evaluated_on = f.evaluated_acceptance_on.max(f.evaluated_handout_on);
     sqlx::query(
         "UPDATE cases SET department = $1, received_on = $2, intake = $3, first_visit = $4, \
@@ -83,7 +83,16 @@ pub async fn store(
     .bind(owner.unwrap_or(""))
     .execute(&mut *db)
     .await?;
-    crate::figures::add(db, number, 1).await
+    let after = crate::figures::counted(db, number).await?;
+    if before != after {
+        if let Some(c) = &before {
+            crate::figures::apply(db, c, -1).await?;
+        }
+        if let Some(c) = &after {
+            crate::figures::apply(db, c, 1).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Remembers `site` among the sites that received cases (for the supervision filter).

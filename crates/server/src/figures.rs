@@ -1,7 +1,7 @@
 //! The monthly figures tables (`figures_*`, migration 0014): each holds, per month, the
-//! sum of what every case row with the current facts contributes. [`add`] puts one row's
-//! contribution in (sign 1) or takes it out (sign -1); `facts::store` takes it out before
-//! it changes a row and puts it back after, in the same transaction, so the sums are exact
+//! sum of what every case row with the current facts contributes. `facts::store` reads a
+//! row's contribution ([`counted`]) before it changes the row and after, and when they
+//! differ takes the old out and puts the new in ([`apply`], only the tables it counts in), in the same transaction, so the sums are exact
 //! at every commit on SQLite and PostgreSQL alike (an upsert adding to the stored sums).
 //!
 //! A period is read as its whole months from these tables and its partial months at the
@@ -13,59 +13,136 @@ use chrono::{Datelike, NaiveDate};
 /// as the terminal's.
 pub const CHANNEL: &str = "CASE WHEN via_terminal = 1 THEN 'terminal' ELSE channel END";
 
-/// Adds `sign` times the contribution of case `number` (when its facts are current) to
-/// every figures table.
-pub async fn add(db: &mut sqlx::AnyConnection, number: &str, sign: i64) -> Result<(), sqlx::Error> {
-    let statements = [
-        format!(
+/// What a case row contributes to the figures tables, read in one statement.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Counted {
+    received_on: String,
+    department: String,
+    channel: String,
+    intake: String,
+    owner: String,
+    site: String,
+    first_visit: i64,
+    notified_on_time: i64,
+    item_code: String,
+    decided_on: String,
+    decided_on_time: i64,
+    evaluated_acceptance_on: String,
+    eval_acceptance: i64,
+    evaluated_handout_on: String,
+    eval_handout: i64,
+    facts_version: i64,
+}
+
+/// The contribution of case `number` as its row stands, if its facts are current (rows
+/// of an older derivation are in no table).
+pub async fn counted(
+    db: &mut sqlx::AnyConnection,
+    number: &str,
+) -> Result<Option<Counted>, sqlx::Error> {
+    let row: Option<Counted> = sqlx::query_as(&format!(
+        "SELECT received_on, department, {CHANNEL} AS channel, intake, owner, site, first_visit, \
+         notified_on_time, item_code, decided_on, decided_on_time, evaluated_acceptance_on, \
+         eval_acceptance, evaluated_handout_on, eval_handout, facts_version FROM cases WHERE number = $1"
+    ))
+    .bind(number)
+    .fetch_optional(&mut *db)
+    .await?;
+    Ok(row.filter(|c| c.facts_version == crate::facts::VERSION))
+}
+
+fn month(day: &str) -> &str {
+    day.get(..7).unwrap_or(day)
+}
+
+/// Adds `sign` times the contribution `c` to the tables it counts in (none for a
+/// pre-check that was never received).
+pub async fn apply(
+    db: &mut sqlx::AnyConnection,
+    c: &Counted,
+    sign: i64,
+) -> Result<(), sqlx::Error> {
+    let flag = |v: i64, want: i64| if v == want { sign } else { 0 };
+    if !c.received_on.is_empty() {
+        sqlx::query(
             "INSERT INTO figures_intake (month, department, channel, intake, owner, site, cases, first_visit, notified_on_time, notified_late) \
-             SELECT substr(received_on, 1, 7), department, {CHANNEL}, intake, owner, site, $2, $2 * first_visit, \
-             CASE WHEN notified_on_time = 1 THEN $2 ELSE 0 END, CASE WHEN notified_on_time = 0 THEN $2 ELSE 0 END \
-             FROM cases WHERE number = $1 AND facts_version = $3 AND received_on <> '' \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
              ON CONFLICT (month, department, channel, intake, owner, site) DO UPDATE SET \
              cases = figures_intake.cases + excluded.cases, first_visit = figures_intake.first_visit + excluded.first_visit, \
              notified_on_time = figures_intake.notified_on_time + excluded.notified_on_time, \
-             notified_late = figures_intake.notified_late + excluded.notified_late"
-        ),
-        "INSERT INTO figures_items (month, item_code, site, cases, accepted, not_accepted, incomplete) \
-         SELECT substr(received_on, 1, 7), item_code, site, $2, \
-         CASE WHEN intake = 'accepted' THEN $2 ELSE 0 END, CASE WHEN intake = 'not_accepted' THEN $2 ELSE 0 END, \
-         CASE WHEN intake = 'incomplete' THEN $2 ELSE 0 END \
-         FROM cases WHERE number = $1 AND facts_version = $3 AND received_on <> '' \
-         ON CONFLICT (month, item_code, site) DO UPDATE SET cases = figures_items.cases + excluded.cases, \
-         accepted = figures_items.accepted + excluded.accepted, \
-         not_accepted = figures_items.not_accepted + excluded.not_accepted, \
-         incomplete = figures_items.incomplete + excluded.incomplete"
-            .to_string(),
-        "INSERT INTO figures_decided (month, department, site, decided, on_time, late) \
-         SELECT substr(decided_on, 1, 7), department, site, $2, \
-         CASE WHEN decided_on_time = 1 THEN $2 ELSE 0 END, CASE WHEN decided_on_time = 0 THEN $2 ELSE 0 END \
-         FROM cases WHERE number = $1 AND facts_version = $3 AND decided_on <> '' \
-         ON CONFLICT (month, department, site) DO UPDATE SET decided = figures_decided.decided + excluded.decided, \
-         on_time = figures_decided.on_time + excluded.on_time, late = figures_decided.late + excluded.late"
-            .to_string(),
-        evaluation("acceptance", "evaluated_acceptance_on", "eval_acceptance"),
-        evaluation("handout", "evaluated_handout_on", "eval_handout"),
-    ];
-    for sql in statements {
-        sqlx::query(&sql)
-            .bind(number)
-            .bind(sign)
-            .bind(crate::facts::VERSION)
-            .execute(&mut *db)
-            .await?;
+             notified_late = figures_intake.notified_late + excluded.notified_late",
+        )
+        .bind(month(&c.received_on))
+        .bind(&c.department)
+        .bind(&c.channel)
+        .bind(&c.intake)
+        .bind(&c.owner)
+        .bind(&c.site)
+        .bind(sign)
+        .bind(sign * c.first_visit)
+        .bind(flag(c.notified_on_time, 1))
+        .bind(flag(c.notified_on_time, 0))
+        .execute(&mut *db)
+        .await?;
+        let is = |name: &str| if c.intake == name { sign } else { 0 };
+        sqlx::query(
+            "INSERT INTO figures_items (month, item_code, site, cases, accepted, not_accepted, incomplete) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (month, item_code, site) DO UPDATE SET cases = figures_items.cases + excluded.cases, \
+             accepted = figures_items.accepted + excluded.accepted, \
+             not_accepted = figures_items.not_accepted + excluded.not_accepted, \
+             incomplete = figures_items.incomplete + excluded.incomplete",
+        )
+        .bind(month(&c.received_on))
+        .bind(&c.item_code)
+        .bind(&c.site)
+        .bind(sign)
+        .bind(is("accepted"))
+        .bind(is("not_accepted"))
+        .bind(is("incomplete"))
+        .execute(&mut *db)
+        .await?;
+    }
+    if !c.decided_on.is_empty() {
+        sqlx::query(
+            "INSERT INTO figures_decided (month, department, site, decided, on_time, late) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (month, department, site) DO UPDATE SET decided = figures_decided.decided + excluded.decided, \
+             on_time = figures_decided.on_time + excluded.on_time, late = figures_decided.late + excluded.late",
+        )
+        .bind(month(&c.decided_on))
+        .bind(&c.department)
+        .bind(&c.site)
+        .bind(sign)
+        .bind(flag(c.decided_on_time, 1))
+        .bind(flag(c.decided_on_time, 0))
+        .execute(&mut *db)
+        .await?;
+    }
+    for (stage, on, level) in [
+        ("acceptance", &c.evaluated_acceptance_on, c.eval_acceptance),
+        ("handout", &c.evaluated_handout_on, c.eval_handout),
+    ] {
+        if on.is_empty() || level <= 0 {
+            continue;
+        }
+        sqlx::query(
+            "INSERT INTO figures_evaluations (month, department, site, owner, stage, level, count) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (month, department, site, owner, stage, level) DO UPDATE SET \
+             count = figures_evaluations.count + excluded.count",
+        )
+        .bind(month(on))
+        .bind(&c.department)
+        .bind(&c.site)
+        .bind(&c.owner)
+        .bind(stage)
+        .bind(level)
+        .bind(sign)
+        .execute(&mut *db)
+        .await?;
     }
     Ok(())
-}
-
-fn evaluation(stage: &str, on: &str, level: &str) -> String {
-    format!(
-        "INSERT INTO figures_evaluations (month, department, site, owner, stage, level, count) \
-         SELECT substr({on}, 1, 7), department, site, owner, '{stage}', {level}, $2 \
-         FROM cases WHERE number = $1 AND facts_version = $3 AND {on} <> '' AND {level} > 0 \
-         ON CONFLICT (month, department, site, owner, stage, level) DO UPDATE SET \
-         count = figures_evaluations.count + excluded.count"
-    )
 }
 
 /// A period cut into what the figures tables answer and what the case rows must.
