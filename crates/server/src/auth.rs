@@ -771,11 +771,20 @@ pub async fn login(
         }));
     };
     if let Some(step) = step_used {
-        sqlx::query("UPDATE users SET totp_last_step = $1 WHERE id = $2")
-            .bind(step as i64)
-            .bind(user_id)
-            .execute(&state.db)
-            .await?;
+        // Only one login may use a code, even two sent at the same moment.
+        let claimed = sqlx::query(
+            "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1",
+        )
+        .bind(step as i64)
+        .bind(user_id)
+        .execute(&state.db)
+        .await?
+        .rows_affected();
+        if claimed != 1 {
+            return Err(AppError::Unauthorized(
+                "动态口令不正确或已使用过，请等下一个口令".into(),
+            ));
+        }
     }
     sqlx::query("DELETE FROM login_failures WHERE name = $1")
         .bind(name)

@@ -136,7 +136,13 @@ pub async fn backup(db: &str, to: &Path) -> anyhow::Result<Summary> {
             to.display()
         );
     }
-    let pool = crate::db::open(db).await?;
+    // Read only and without migrating: the server using it may be an older release.
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&format!("sqlite://{db}?mode=ro"))
+        .await
+        .with_context(|| format!("cannot open the database {db}"))?;
     sqlx::query("VACUUM INTO $1")
         .bind(to.display().to_string())
         .execute(&pool)
@@ -157,6 +163,11 @@ pub async fn restore(db: &str, from: &Path) -> anyhow::Result<(Summary, Option<P
     let expected = check_copy(from).await?;
     let _lock = lock(db, true).context("stop the server before restoring")?;
     let target = Path::new(db);
+    // The copy is made and flushed first: a full disk leaves the database as it was.
+    let partial = PathBuf::from(format!("{db}.restoring"));
+    std::fs::copy(from, &partial)
+        .with_context(|| format!("cannot copy {} to {}", from.display(), partial.display()))?;
+    std::fs::File::open(&partial)?.sync_all()?;
     let kept = if target.exists() {
         let stamp = chrono::Local::now().format("%Y%m%d%H%M%S");
         let kept = PathBuf::from(format!("{db}.before-restore-{stamp}"));
@@ -172,10 +183,6 @@ pub async fn restore(db: &str, from: &Path) -> anyhow::Result<(Summary, Option<P
     } else {
         None
     };
-    let partial = PathBuf::from(format!("{db}.restoring"));
-    std::fs::copy(from, &partial)
-        .with_context(|| format!("cannot copy {} to {}", from.display(), partial.display()))?;
-    std::fs::File::open(&partial)?.sync_all()?;
     std::fs::rename(&partial, target)?;
     let pool = crate::db::open(db).await?;
     let restored = summary(&pool).await?;

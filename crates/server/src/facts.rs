@@ -167,8 +167,8 @@ async fn derive_where(
     let mut after = 0i64;
     let today = crate::clock::today();
     loop {
-        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(&format!(
-            "SELECT id, number, item_code, events FROM cases WHERE ({filter}) AND id > $2 ORDER BY id LIMIT 500"
+        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(&format!(
+            "SELECT id, number, item_code, events, version FROM cases WHERE ({filter}) AND id > $2 ORDER BY id LIMIT 500"
         ))
         .bind(VERSION)
         .bind(after)
@@ -179,7 +179,21 @@ async fn derive_where(
         };
         after = last.0;
         let mut tx = db.begin().await?;
-        for (_, number, item_code, events) in &rows {
+        for (_, number, item_code, events, version) in &rows {
+            // Write first, so the row is locked (and SQLite's lock taken before any read):
+            // a row changed since it was read is left to the writer that changed it.
+            let unchanged = sqlx::query(
+                "UPDATE cases SET facts_version = facts_version WHERE number = $1 AND version = $2",
+            )
+            .bind(number)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if !unchanged {
+                continue;
+            }
             let derived = crate::stored::events(events, number).and_then(|events| {
                 let rec = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
                 Ok(derive(catalog, item_code, &events, &rec, today))

@@ -37,29 +37,30 @@ pub async fn failed(
     if limit == 0 {
         return Ok(0);
     }
-    let before: Option<(i64, i64)> = sqlx::query_as(
-        "SELECT failures, last_failed FROM login_failures_by_address WHERE client = $1",
-    )
-    .bind(client)
-    .fetch_optional(&state.db)
-    .await?;
-    // Failures older than the window are forgotten.
-    let failures = match before {
-        Some((n, last)) if now - last < ADDRESS_LOCK_SECS => n + 1,
-        _ => 1,
-    };
-    let locked = failures >= limit;
-    sqlx::query(
+    // One statement counts, so failures sent in parallel each count; failures older than
+    // the window are forgotten.
+    let failures: i64 = sqlx::query_scalar(
         "INSERT INTO login_failures_by_address (client, failures, last_failed, locked_until) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (client) DO UPDATE SET failures = $2, \
-         last_failed = $3, locked_until = $4",
+         VALUES ($1, 1, $2, 0) ON CONFLICT (client) DO UPDATE SET \
+         failures = CASE WHEN $2 - login_failures_by_address.last_failed < $3 \
+         THEN login_failures_by_address.failures + 1 ELSE 1 END, last_failed = $2 \
+         RETURNING failures",
     )
     .bind(client)
-    .bind(if locked { 0 } else { failures })
     .bind(now)
-    .bind(if locked { now + ADDRESS_LOCK_SECS } else { 0 })
-    .execute(&state.db)
+    .bind(ADDRESS_LOCK_SECS)
+    .fetch_one(&state.db)
     .await?;
+    let locked = failures >= limit;
+    if locked {
+        sqlx::query(
+            "UPDATE login_failures_by_address SET failures = 0, locked_until = $2 WHERE client = $1",
+        )
+        .bind(client)
+        .bind(now + ADDRESS_LOCK_SECS)
+        .execute(&state.db)
+        .await?;
+    }
     if locked {
         audit::record(
             &state.db,

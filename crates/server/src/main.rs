@@ -484,6 +484,12 @@ fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
 /// Runs `f` on the database at `path`.
 /// `onewindow key rotate`: a new first key, then every stored value re-encrypted with it.
 fn rotate(key_file: &std::path::Path, db: &str) -> anyhow::Result<()> {
+    if std::env::var(onewindow_server::vault::KEY_ENV).is_ok_and(|k| !k.trim().is_empty()) {
+        anyhow::bail!(
+            "ONEWINDOW_KEY is set: a server reading its keys from it would not learn a new key. \
+             Rotate with a key file (--key-file) and start the server with it, or unset ONEWINDOW_KEY"
+        );
+    }
     let id = onewindow_server::vault::add_key(key_file)?;
     println!("added data key {id} to {}", key_file.display());
     let vault = onewindow_server::vault::Vault::load(KeySource::File(key_file.to_path_buf()))?;

@@ -9,7 +9,7 @@ use anyhow::Context;
 use sqlx::Row;
 
 /// The tables and columns that hold personal data.
-const SEALED: [(&str, &[&str]); 3] = [
+const SEALED: [(&str, &[&str]); 4] = [
     (
         "cases",
         &[
@@ -21,6 +21,7 @@ const SEALED: [(&str, &[&str]); 3] = [
     ),
     ("complaints", &["name", "mobile"]),
     ("handovers", &["content"]),
+    ("users", &["totp_secret"]),
 ];
 
 /// Seals every value not yet sealed with the current key (`only_plain`: only plain ones,
