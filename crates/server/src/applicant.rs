@@ -68,17 +68,18 @@ async fn authorised(
         return Err(not_found());
     }
     // The personal data is stored sealed (vault.rs).
-    for field in [
-        &mut row.applicant_name,
-        &mut row.applicant_id,
-        &mut row.applicant_mobile,
-        &mut row.submission,
-    ] {
-        *field = state
-            .vault
-            .open(field)
-            .map_err(|e| AppError::Internal(e.context(format!("case {number}"))))?;
-    }
+    state
+        .vault
+        .open_in_place(
+            &format!("case {number}"),
+            &mut [
+                &mut row.applicant_name,
+                &mut row.applicant_id,
+                &mut row.applicant_mobile,
+                &mut row.submission,
+            ],
+        )
+        .map_err(AppError::Internal)?;
     Ok(row)
 }
 

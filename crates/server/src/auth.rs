@@ -148,17 +148,38 @@ pub async fn unlock(
     clerk: Clerk,
     axum::extract::Path(name): axum::extract::Path<String>,
 ) -> Result<Json<onewindow_wire::body::Unlocked>, AppError> {
-    let name = name.trim();
-    supervisor_only(
-        &state,
-        &clerk,
-        "user.unlock",
-        name,
-        "只有负责人可以解锁账户",
-    )
-    .await?;
-    let removed = sqlx::query("DELETE FROM login_failures WHERE name = $1")
-        .bind(name)
+    lift_lock(&state, &clerk, name.trim(), Locked::Name).await
+}
+
+/// What a lock is on: an account name or a client address.
+#[derive(Clone, Copy)]
+enum Locked {
+    Name,
+    Address,
+}
+
+/// Removes the failures and lock of `who` (supervisors only; audited either way).
+async fn lift_lock(
+    state: &AppState,
+    clerk: &Clerk,
+    who: &str,
+    kind: Locked,
+) -> Result<Json<onewindow_wire::body::Unlocked>, AppError> {
+    let (action, refusal, delete) = match kind {
+        Locked::Name => (
+            "user.unlock",
+            "只有负责人可以解锁账户",
+            "DELETE FROM login_failures WHERE name = $1",
+        ),
+        Locked::Address => (
+            "login.unlock_address",
+            "只有负责人可以解除锁定",
+            "DELETE FROM login_failures_by_address WHERE client = $1",
+        ),
+    };
+    supervisor_only(state, clerk, action, who, refusal).await?;
+    let removed = sqlx::query(delete)
+        .bind(who)
         .execute(&state.db)
         .await?
         .rows_affected();
@@ -166,8 +187,8 @@ pub async fn unlock(
         &state.db,
         Audit {
             actor: &clerk.name,
-            action: "user.unlock",
-            target: name,
+            action,
+            target: who,
             client: &clerk.client,
             success: true,
             detail: "",
@@ -175,7 +196,7 @@ pub async fn unlock(
     )
     .await?;
     Ok(Json(onewindow_wire::body::Unlocked {
-        name: name.to_string(),
+        name: who.to_string(),
         was_locked: removed > 0,
     }))
 }
@@ -229,36 +250,7 @@ pub async fn unlock_address(
     clerk: Clerk,
     axum::extract::Path(client): axum::extract::Path<String>,
 ) -> Result<Json<onewindow_wire::body::Unlocked>, AppError> {
-    let who = client.trim();
-    supervisor_only(
-        &state,
-        &clerk,
-        "login.unlock_address",
-        who,
-        "只有负责人可以解除锁定",
-    )
-    .await?;
-    let removed = sqlx::query("DELETE FROM login_failures_by_address WHERE client = $1")
-        .bind(who)
-        .execute(&state.db)
-        .await?
-        .rows_affected();
-    audit::record(
-        &state.db,
-        Audit {
-            actor: &clerk.name,
-            action: "login.unlock_address",
-            target: who,
-            client: &clerk.client,
-            success: true,
-            detail: "",
-        },
-    )
-    .await?;
-    Ok(Json(onewindow_wire::body::Unlocked {
-        name: who.to_string(),
-        was_locked: removed > 0,
-    }))
+    lift_lock(&state, &clerk, client.trim(), Locked::Address).await
 }
 
 /// Turns a supervisor's second factor on (a new secret, returned to be shown once) or off;
@@ -497,17 +489,22 @@ pub struct Clerk {
     pub client: String,
 }
 
+/// The case-event role of an account's stored role.
+pub fn case_role(stored: &str) -> onewindow_core::case::Role {
+    use onewindow_core::case::Role;
+    match stored {
+        "supervisor" => Role::Supervisor,
+        "support" => Role::Support,
+        "reviewer" => Role::Reviewer,
+        "lead" => Role::Lead,
+        _ => Role::Clerk,
+    }
+}
+
 impl Clerk {
     /// The case-event role for this account.
     pub fn case_role(&self) -> onewindow_core::case::Role {
-        use onewindow_core::case::Role;
-        match self.role.as_str() {
-            "supervisor" => Role::Supervisor,
-            "support" => Role::Support,
-            "reviewer" => Role::Reviewer,
-            "lead" => Role::Lead,
-            _ => Role::Clerk,
-        }
+        case_role(&self.role)
     }
 
     /// This person as the core's access rules see them.

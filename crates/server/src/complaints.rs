@@ -233,15 +233,13 @@ async fn stored(state: &AppState, number: &str) -> Result<Option<Row>, AppError>
 
 /// The row with the reporter's name and mobile opened (they are stored sealed).
 fn opened(state: &AppState, mut row: Row) -> Result<Row, AppError> {
-    let open = |v: &str| {
-        state
-            .vault
-            .open(v)
-            .map_err(|e| AppError::Internal(e.context(format!("complaint {}", row.number))))
-    };
-    let (name, mobile) = (open(&row.name)?, open(&row.mobile)?);
-    row.name = name;
-    row.mobile = mobile;
+    state
+        .vault
+        .open_in_place(
+            &format!("complaint {}", row.number),
+            &mut [&mut row.name, &mut row.mobile],
+        )
+        .map_err(AppError::Internal)?;
     Ok(row)
 }
 
@@ -324,13 +322,7 @@ pub async fn close(
     let body = body_bytes(body)?;
     let closing: ComplaintClosing = parse(&body)?;
     if let Some(problem) = complaint::result_problem(&closing.result) {
-        return Err(AppError::Unprocessable {
-            message: problem.into(),
-            fields: vec![FieldError {
-                field: "result".into(),
-                problem: problem.into(),
-            }],
-        });
+        return Err(unprocessable("result", problem));
     }
     let row = follower(&state, &clerk, &number, "complaint.close").await?;
     let now = crate::clock::now();

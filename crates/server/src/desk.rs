@@ -246,18 +246,18 @@ async fn load(state: &AppState, number: &str) -> Result<Row, AppError> {
 
 /// The row with the applicant's data and the submission opened (stored sealed).
 fn opened(state: &AppState, mut row: Row) -> Result<Row, AppError> {
-    let number = row.number.clone();
-    for field in [
-        &mut row.applicant_name,
-        &mut row.applicant_id,
-        &mut row.applicant_mobile,
-        &mut row.submission,
-    ] {
-        *field = state
-            .vault
-            .open(field)
-            .map_err(|e| AppError::Internal(e.context(format!("case {number}"))))?;
-    }
+    state
+        .vault
+        .open_in_place(
+            &format!("case {}", row.number),
+            &mut [
+                &mut row.applicant_name,
+                &mut row.applicant_id,
+                &mut row.applicant_mobile,
+                &mut row.submission,
+            ],
+        )
+        .map_err(AppError::Internal)?;
     Ok(row)
 }
 
@@ -524,41 +524,22 @@ async fn record_event(
         may_record_event(&clerk.staff(), &e.kind)
             .map_err(|denied| AppError::Forbidden(denied.to_string()))?;
     }
-    // A case is handed only to an account of the front desk or a middle office.
-    if let Some(onewindow_core::case::EventKind::OwnerChanged { to, .. }) =
-        recorded.events.last().map(|e| &e.kind)
+    // An account the step names must exist and hold a post the core allows for it.
+    if let Some(named) = recorded
+        .events
+        .last()
+        .and_then(|e| onewindow_core::case::access::named_account(&e.kind))
     {
         let role: Option<String> = sqlx::query_scalar("SELECT role FROM users WHERE name = $1")
-            .bind(to)
+            .bind(named.name)
             .fetch_optional(&state.db)
             .await?;
-        if !matches!(role.as_deref(), Some("clerk" | "support")) {
-            let problem = format!("没有名为“{to}”的窗口或中台工作人员账号");
+        if !role.is_some_and(|r| named.posts.contains(&crate::auth::case_role(&r))) {
+            let problem = format!("没有名为“{}”的{}账号", named.name, named.posts_words);
             return Err(AppError::Unprocessable {
                 message: format!("这一步不能办理：{problem}"),
                 fields: vec![FieldError {
-                    field: "new_owner".into(),
-                    problem,
-                }],
-            });
-        }
-    }
-    // A follow-up is assigned to someone who may work on it: a lead or a supervisor.
-    if let Some(onewindow_core::case::EventKind::FollowUpNoted {
-        assigned_to: Some(to),
-        ..
-    }) = recorded.events.last().map(|e| &e.kind)
-    {
-        let role: Option<String> = sqlx::query_scalar("SELECT role FROM users WHERE name = $1")
-            .bind(to)
-            .fetch_optional(&state.db)
-            .await?;
-        if !matches!(role.as_deref(), Some("lead" | "supervisor")) {
-            let problem = format!("没有名为“{to}”的部门负责人或中心管理人员账号");
-            return Err(AppError::Unprocessable {
-                message: format!("这一步不能办理：{problem}"),
-                fields: vec![FieldError {
-                    field: "follow_up_assignee".into(),
+                    field: named.field.name().into(),
                     problem,
                 }],
             });

@@ -125,13 +125,14 @@ pub async fn ledger(
             &c.catalog.settings.deadlines,
             crate::clock::today(),
         );
-        let open = |v: &str| {
-            state
-                .vault
-                .open(v)
-                .map_err(|e| AppError::Internal(e.context(format!("case {number}"))))
-        };
-        let (name, id, mobile) = (open(&name)?, open(&id)?, open(&mobile)?);
+        let (mut name, mut id, mut mobile) = (name, id, mobile);
+        state
+            .vault
+            .open_in_place(
+                &format!("case {number}"),
+                &mut [&mut name, &mut id, &mut mobile],
+            )
+            .map_err(AppError::Internal)?;
         let (name, id, mobile) = if reason.is_empty() {
             mask_applicant(&name, &id, &mobile)
         } else {

@@ -98,6 +98,45 @@ pub async fn show(
     ))
 }
 
+/// One figure's rows over the period: `tables` (binding the first and last month and the
+/// site) over its whole months, and each of `rows` (binding the first and last day and the
+/// site) over the days at its edges; the caller adds up rows with the same key.
+async fn over_period<T>(
+    db: &crate::db::Db,
+    split: &crate::figures::Split,
+    site: &str,
+    tables: &str,
+    rows: &[String],
+) -> Result<Vec<T>, sqlx::Error>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    let mut out: Vec<T> = Vec::new();
+    if let Some((first, last)) = &split.months {
+        out.extend(
+            sqlx::query_as::<_, T>(tables)
+                .bind(first)
+                .bind(last)
+                .bind(site)
+                .fetch_all(db)
+                .await?,
+        );
+    }
+    for (a, b) in &split.days {
+        for sql in rows {
+            out.extend(
+                sqlx::query_as::<_, T>(sql)
+                    .bind(day(*a))
+                    .bind(day(*b))
+                    .bind(site)
+                    .fetch_all(db)
+                    .await?,
+            );
+        }
+    }
+    Ok(out)
+}
+
 /// Every figure of the period and site in `q`, open and overdue ones as of `today`. With
 /// `whole_months`, the period's whole months are read from the monthly figures tables
 /// (`figures.rs`) and only the days at its edges from the case rows; without, everything
@@ -116,43 +155,24 @@ pub async fn figures(
     // One pass over the period's cases gives both the intake and each clerk's workload.
     type Group = (String, String, String, String, String, i64, i64, i64, i64);
     let rows: Vec<Group> = t
-        .run("intake_and_workload", async {
-            let mut out: Vec<Group> = Vec::new();
-            if let Some((first, last)) = &split.months {
-                out.extend(
-                    sqlx::query_as::<_, Group>(
-                        "SELECT department, channel, intake, owner, site, CAST(SUM(cases) AS BIGINT), \
+        .run(
+            "intake_and_workload",
+            over_period::<Group>(
+                db,
+                &split,
+                &site,
+                "SELECT department, channel, intake, owner, site, CAST(SUM(cases) AS BIGINT), \
                          CAST(SUM(first_visit) AS BIGINT), CAST(SUM(notified_on_time) AS BIGINT), \
                          CAST(SUM(notified_late) AS BIGINT) FROM figures_intake \
                          WHERE month >= $1 AND month <= $2 AND ($3 = '' OR site = $3) \
                          GROUP BY department, channel, intake, owner, site HAVING SUM(cases) <> 0",
-                    )
-                    .bind(first)
-                    .bind(last)
-                    .bind(&site)
-                    .fetch_all(db)
-                    .await?,
-                );
-            }
-            for (a, b) in &split.days {
-                out.extend(
-                    sqlx::query_as::<_, Group>(&format!(
-                        "SELECT department, {channel}, intake, owner, site, COUNT(*), CAST(SUM(first_visit) AS BIGINT), \
+                &[format!("SELECT department, {channel}, intake, owner, site, COUNT(*), CAST(SUM(first_visit) AS BIGINT), \
                          CAST(SUM(CASE WHEN notified_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT), \
                          CAST(SUM(CASE WHEN notified_on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) \
                          FROM cases WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
-                         GROUP BY department, {channel}, intake, owner, site",
-                        channel = crate::figures::CHANNEL
-                    ))
-                    .bind(day(*a))
-                    .bind(day(*b))
-                    .bind(&site)
-                    .fetch_all(db)
-                    .await?,
-                );
-            }
-            Ok(out)
-        })
+                         GROUP BY department, {channel}, intake, owner, site", channel = crate::figures::CHANNEL)],
+            ),
+        )
         .await?;
     let mut intake_rows: Vec<IntakeRow> = Vec::new();
     let mut workload: BTreeMap<(String, String), (i64, i64, i64)> = BTreeMap::new();
@@ -207,42 +227,24 @@ pub async fn figures(
 
     type ItemCounts = (String, i64, i64, i64, i64);
     let rows: Vec<ItemCounts> = t
-        .run("items", async {
-            let mut out: Vec<ItemCounts> = Vec::new();
-            if let Some((first, last)) = &split.months {
-                out.extend(
-                    sqlx::query_as::<_, ItemCounts>(
-                        "SELECT item_code, CAST(SUM(cases) AS BIGINT), CAST(SUM(accepted) AS BIGINT), \
+        .run(
+            "items",
+            over_period::<ItemCounts>(
+                db,
+                &split,
+                &site,
+                "SELECT item_code, CAST(SUM(cases) AS BIGINT), CAST(SUM(accepted) AS BIGINT), \
                          CAST(SUM(not_accepted) AS BIGINT), CAST(SUM(incomplete) AS BIGINT) FROM figures_items \
                          WHERE month >= $1 AND month <= $2 AND ($3 = '' OR site = $3) \
                          GROUP BY item_code HAVING SUM(cases) <> 0",
-                    )
-                    .bind(first)
-                    .bind(last)
-                    .bind(&site)
-                    .fetch_all(db)
-                    .await?,
-                );
-            }
-            for (a, b) in &split.days {
-                out.extend(
-                    sqlx::query_as::<_, ItemCounts>(
-                        "SELECT item_code, COUNT(*), \
+                &["SELECT item_code, COUNT(*), \
                          CAST(SUM(CASE WHEN intake = 'accepted' THEN 1 ELSE 0 END) AS BIGINT), \
                          CAST(SUM(CASE WHEN intake = 'not_accepted' THEN 1 ELSE 0 END) AS BIGINT), \
                          CAST(SUM(CASE WHEN intake = 'incomplete' THEN 1 ELSE 0 END) AS BIGINT) FROM cases \
                          WHERE received_on >= $1 AND received_on <= $2 AND ($3 = '' OR site = $3) \
-                         GROUP BY item_code",
-                    )
-                    .bind(day(*a))
-                    .bind(day(*b))
-                    .bind(&site)
-                    .fetch_all(db)
-                    .await?,
-                );
-            }
-            Ok(out)
-        })
+                         GROUP BY item_code".to_string()],
+            ),
+        )
         .await?;
     let mut by_item: BTreeMap<String, [i64; 4]> = BTreeMap::new();
     for (code, cases, accepted, not_accepted, incomplete) in rows {
@@ -270,41 +272,23 @@ pub async fn figures(
     items.truncate(30);
 
     let rows: Vec<(String, i64, i64, i64)> = t
-        .run("on_time", async {
-            let mut out: Vec<(String, i64, i64, i64)> = Vec::new();
-            if let Some((first, last)) = &split.months {
-                out.extend(
-                    sqlx::query_as::<_, (String, i64, i64, i64)>(
-                        "SELECT department, CAST(SUM(decided) AS BIGINT), CAST(SUM(on_time) AS BIGINT), \
+        .run(
+            "on_time",
+            over_period::<(String, i64, i64, i64)>(
+                db,
+                &split,
+                &site,
+                "SELECT department, CAST(SUM(decided) AS BIGINT), CAST(SUM(on_time) AS BIGINT), \
                          CAST(SUM(late) AS BIGINT) FROM figures_decided \
                          WHERE month >= $1 AND month <= $2 AND ($3 = '' OR site = $3) GROUP BY department \
                          HAVING SUM(decided) <> 0",
-                    )
-                    .bind(first)
-                    .bind(last)
-                    .bind(&site)
-                    .fetch_all(db)
-                    .await?,
-                );
-            }
-            for (a, b) in &split.days {
-                out.extend(
-                    sqlx::query_as::<_, (String, i64, i64, i64)>(
-                        "SELECT department, COUNT(*), \
+                &["SELECT department, COUNT(*), \
                          CAST(SUM(CASE WHEN decided_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT), \
                          CAST(SUM(CASE WHEN decided_on_time = 0 THEN 1 ELSE 0 END) AS BIGINT) \
                          FROM cases WHERE decided_on >= $1 AND decided_on <= $2 AND ($3 = '' OR site = $3) \
-                         GROUP BY department",
-                    )
-                    .bind(day(*a))
-                    .bind(day(*b))
-                    .bind(&site)
-                    .fetch_all(db)
-                    .await?,
-                );
-            }
-            Ok(out)
-        })
+                         GROUP BY department".to_string()],
+            ),
+        )
         .await?;
     let mut on_time: BTreeMap<String, (i64, i64, i64)> = BTreeMap::new();
     for (department, decided, in_time, late) in rows {
@@ -379,43 +363,24 @@ pub async fn figures(
     // Each stage counts in the period it was evaluated in.
     type Eval = (String, String, String, String, i64, i64);
     let rows: Vec<Eval> = t
-        .run("evaluations", async {
-            let mut out: Vec<Eval> = Vec::new();
-            if let Some((first, last)) = &split.months {
-                out.extend(
-                    sqlx::query_as::<_, Eval>(
-                        "SELECT department, site, owner, stage, level, CAST(SUM(count) AS BIGINT) \
+        .run(
+            "evaluations",
+            over_period::<Eval>(
+                db,
+                &split,
+                &site,
+                "SELECT department, site, owner, stage, level, CAST(SUM(count) AS BIGINT) \
                          FROM figures_evaluations WHERE month >= $1 AND month <= $2 AND ($3 = '' OR site = $3) \
                          GROUP BY department, site, owner, stage, level",
-                    )
-                    .bind(first)
-                    .bind(last)
-                    .bind(&site)
-                    .fetch_all(db)
-                    .await?,
-                );
-            }
-            for (a, b) in &split.days {
-                for (stage, on, level) in [
+                &[
                     ("acceptance", "evaluated_acceptance_on", "eval_acceptance"),
                     ("handout", "evaluated_handout_on", "eval_handout"),
-                ] {
-                    out.extend(
-                        sqlx::query_as::<_, Eval>(&format!(
-                            "SELECT department, site, owner, '{stage}', {level}, COUNT(*) FROM cases \
+                ]
+                .map(|(stage, on, level)| format!("SELECT department, site, owner, '{stage}', {level}, COUNT(*) FROM cases \
                              WHERE {on} >= $1 AND {on} <= $2 AND {level} > 0 AND ($3 = '' OR site = $3) \
-                             GROUP BY department, site, owner, {level}"
-                        ))
-                        .bind(day(*a))
-                        .bind(day(*b))
-                        .bind(&site)
-                        .fetch_all(db)
-                        .await?,
-                    );
-                }
-            }
-            Ok(out)
-        })
+                             GROUP BY department, site, owner, {level}")),
+            ),
+        )
         .await?;
     let mut counted: BTreeMap<(String, String, String, String, i64), i64> = BTreeMap::new();
     for (department, site, owner, stage, level, count) in rows {

@@ -312,6 +312,15 @@ impl Vault {
         String::from_utf8(plain).context("a sealed value that is not text")
     }
 
+    /// Opens each stored value of one record in place; an error names `what` (e.g.
+    /// "case 2026-000001") so a damaged or unreadable value can be found.
+    pub fn open_in_place(&self, what: &str, fields: &mut [&mut String]) -> anyhow::Result<()> {
+        for field in fields.iter_mut() {
+            **field = self.open(field).with_context(|| what.to_string())?;
+        }
+        Ok(())
+    }
+
     fn knows(&self, id: &str) -> bool {
         self.keys
             .read()

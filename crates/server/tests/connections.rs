@@ -5,7 +5,6 @@
 mod support;
 
 use onewindow_server::limits::RateLimits;
-use onewindow_server::{serve, ServeConfig};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -14,27 +13,8 @@ async fn start(
     dir: &std::path::Path,
     limits: RateLimits,
 ) -> (String, tokio::sync::oneshot::Sender<()>) {
-    let config = ServeConfig {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        db: support::test_db(dir).await,
-        catalog: support::repo_catalog(),
-        dist: support::fake_dist(dir),
-        sessions: Default::default(),
-        limits,
-        keys: support::test_keys(),
-    };
-    let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(serve(
-        config,
-        move |addr| {
-            let _ = addr_tx.send(addr);
-        },
-        async move {
-            let _ = stop_rx.await;
-        },
-    ));
-    (addr_rx.await.unwrap().to_string(), stop_tx)
+    let (base, _, stop) = support::serve_with(dir, limits, support::test_keys()).await;
+    (base.trim_start_matches("http://").to_string(), stop)
 }
 
 /// Sends a request for the service's health and reads the status line, if any arrives

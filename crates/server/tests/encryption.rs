@@ -7,7 +7,6 @@ mod support;
 
 use onewindow_server::limits::RateLimits;
 use onewindow_server::vault::KeySource;
-use onewindow_server::{serve, ServeConfig};
 use serde_json::{json, Value};
 use std::process::Command;
 use support::{catalog, desk_case, login, post, PASSWORD};
@@ -156,29 +155,12 @@ async fn start_with_key_file(
     dir: &std::path::Path,
     key_file: &std::path::Path,
 ) -> (String, String, tokio::sync::oneshot::Sender<()>) {
-    let db = support::test_db(dir).await;
-    let config = ServeConfig {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        db: db.clone(),
-        catalog: support::repo_catalog(),
-        dist: support::fake_dist(dir),
-        sessions: Default::default(),
-        limits: RateLimits::none(),
-        keys: KeySource::File(key_file.to_path_buf()),
-    };
-    let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(serve(
-        config,
-        move |addr| {
-            let _ = addr_tx.send(addr);
-        },
-        async move {
-            let _ = stop_rx.await;
-        },
-    ));
-    let base = format!("http://{}", addr_rx.await.unwrap());
-    (base, db, stop_tx)
+    support::serve_with(
+        dir,
+        RateLimits::none(),
+        KeySource::File(key_file.to_path_buf()),
+    )
+    .await
 }
 
 #[tokio::test]

@@ -6,30 +6,20 @@ mod support;
 
 use onewindow_server::auth::{add_user_at, AccountRole};
 use onewindow_server::limits::RateLimits;
-use onewindow_server::{serve, ServeConfig};
 use serde_json::{json, Value};
 use support::PASSWORD;
 
-async fn start(dir: &std::path::Path, limits: RateLimits) -> (String, onewindow_server::db::Db) {
-    let db = support::test_db(dir).await;
-    let config = ServeConfig {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        db: db.clone(),
-        catalog: support::repo_catalog(),
-        dist: support::fake_dist(dir),
-        sessions: Default::default(),
-        limits,
-        keys: support::test_keys(),
-    };
-    let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
-    tokio::spawn(serve(
-        config,
-        move |addr| {
-            let _ = addr_tx.send(addr);
-        },
-        std::future::pending(),
-    ));
-    let base = format!("http://{}", addr_rx.await.unwrap());
+/// The server (stopped when the returned sender is dropped) and its database, with the
+/// clerk 王敏 and the supervisor 李主任.
+async fn start(
+    dir: &std::path::Path,
+    limits: RateLimits,
+) -> (
+    String,
+    onewindow_server::db::Db,
+    tokio::sync::oneshot::Sender<()>,
+) {
+    let (base, db, stop) = support::serve_with(dir, limits, support::test_keys()).await;
     let pool = onewindow_server::db::open(&db).await.unwrap();
     for (name, role) in [
         ("王敏", AccountRole::Clerk),
@@ -39,7 +29,7 @@ async fn start(dir: &std::path::Path, limits: RateLimits) -> (String, onewindow_
             .await
             .unwrap();
     }
-    (base, pool)
+    (base, pool, stop)
 }
 
 async fn login(base: &str, body: Value) -> (u16, Value, Option<String>) {
@@ -75,7 +65,7 @@ async fn as_supervisor(
 #[tokio::test]
 async fn an_address_guessing_across_names_is_locked_until_a_supervisor_unlocks_it() {
     let dir = tempfile::tempdir().unwrap();
-    let (base, _pool) = start(
+    let (base, _pool, _stop) = start(
         dir.path(),
         RateLimits {
             login_address_lock: 4,
@@ -118,7 +108,7 @@ async fn an_address_guessing_across_names_is_locked_until_a_supervisor_unlocks_i
 #[tokio::test]
 async fn a_supervisor_with_a_second_factor_needs_a_fresh_code() {
     let dir = tempfile::tempdir().unwrap();
-    let (base, pool) = start(dir.path(), RateLimits::none()).await;
+    let (base, pool, _stop) = start(dir.path(), RateLimits::none()).await;
     let vault = onewindow_server::vault::Vault::load(support::test_keys()).unwrap();
     // Only supervisors have one.
     assert!(

@@ -163,6 +163,45 @@ pub fn duty(step: EventType, item: &ServiceItem) -> Duty {
     }
 }
 
+/// An account a step names (the new owner of 转交, the assignee of a 差评 follow-up), and
+/// the posts such an account must hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedAccount<'a> {
+    /// The account name as the step carries it.
+    pub name: &'a str,
+    /// The form field it was typed in.
+    pub field: super::steps::FieldName,
+    /// The posts that may receive it.
+    pub posts: &'static [Role],
+    /// The posts in words, for the refusal: "没有名为“…”的{posts}账号".
+    pub posts_words: &'static str,
+}
+
+/// The account `kind` names, if any: a case is handed only to the front desk or a middle
+/// office; a follow-up is assigned to a department's lead or the centre.
+pub fn named_account(kind: &super::EventKind) -> Option<NamedAccount<'_>> {
+    use super::steps::FieldName;
+    use super::EventKind as K;
+    match kind {
+        K::OwnerChanged { to, .. } => Some(NamedAccount {
+            name: to,
+            field: FieldName::NewOwner,
+            posts: &[Role::Clerk, Support],
+            posts_words: "窗口或中台工作人员",
+        }),
+        K::FollowUpNoted {
+            assigned_to: Some(to),
+            ..
+        } => Some(NamedAccount {
+            name: to,
+            field: FieldName::FollowUpAssignee,
+            posts: &[Lead, Supervisor],
+            posts_words: "部门负责人或中心管理人员",
+        }),
+        _ => None,
+    }
+}
+
 /// Whether `actor` may hand this case on (转交): its owner, or a supervisor.
 pub fn may_hand_on(actor: &str, role: Role, rec: &super::CaseRecord) -> bool {
     role == Role::Supervisor || rec.owner.as_deref() == Some(actor)

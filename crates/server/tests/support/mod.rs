@@ -54,6 +54,38 @@ pub async fn start_with(dir: TempDir, catalog: PathBuf) -> anyhow::Result<Runnin
 /// The database a test server in `dir` uses: a SQLite file in it, or — when
 /// `ONEWINDOW_TEST_POSTGRES` holds an administrator's URL (the test command sets it after
 /// starting PostgreSQL) — a database of its own on that server, named after `dir`.
+/// A server on a fresh database in `dir` with these limits and keys and no accounts: its
+/// address, its database, and the sender that stops it.
+#[allow(dead_code)]
+pub async fn serve_with(
+    dir: &Path,
+    limits: onewindow_server::limits::RateLimits,
+    keys: onewindow_server::vault::KeySource,
+) -> (String, String, tokio::sync::oneshot::Sender<()>) {
+    let db = test_db(dir).await;
+    let config = ServeConfig {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        db: db.clone(),
+        catalog: repo_catalog(),
+        dist: fake_dist(dir),
+        sessions: SessionSettings::default(),
+        limits,
+        keys,
+    };
+    let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(serve(
+        config,
+        move |addr| {
+            let _ = addr_tx.send(addr);
+        },
+        async move {
+            let _ = stop_rx.await;
+        },
+    ));
+    (format!("http://{}", addr_rx.await.unwrap()), db, stop_tx)
+}
+
 /// A key for a test server: the same for every test of a run, so that servers started on
 /// one database read each other's rows.
 pub fn test_keys() -> onewindow_server::vault::KeySource {

@@ -234,3 +234,33 @@ fn a_refusal_says_who_does_the_step() {
         "这一步须由后台审批人员或部门负责人（首席事务代表）办理"
     );
 }
+
+#[test]
+fn a_step_naming_an_account_says_which_posts_may_receive_it() {
+    use crate::case::evaluation::EvaluationStage;
+    use crate::case::EventKind;
+    let handed = EventKind::OwnerChanged {
+        to: "赵丽".into(),
+        reason: "调岗".into(),
+    };
+    let n = super::named_account(&handed).unwrap();
+    assert_eq!(
+        (n.name, n.posts),
+        ("赵丽", &[Role::Clerk, Role::Support][..])
+    );
+    let assigned = EventKind::FollowUpNoted {
+        stage: EvaluationStage::Handout,
+        assigned_to: Some("孙局长".into()),
+        action: "转部门核实".into(),
+    };
+    let n = super::named_account(&assigned).unwrap();
+    assert_eq!(n.posts, &[Role::Lead, Role::Supervisor][..]);
+    assert_eq!(n.field.name(), "follow_up_assignee");
+    // A follow-up step that assigns nobody names no account.
+    let noted = EventKind::FollowUpNoted {
+        stage: EvaluationStage::Handout,
+        assigned_to: None,
+        action: "回访".into(),
+    };
+    assert_eq!(super::named_account(&noted), None);
+}
