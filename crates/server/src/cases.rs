@@ -3,18 +3,16 @@
 
 use crate::auth::{session_clerk, ConnectInfoOpt};
 use crate::error::AppError;
-use crate::numbers;
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chrono::Datelike;
 use onewindow_core::bundle_flow::check_bundle_submission;
 use onewindow_core::case::{replay, state_name, Recorder, Role};
 use onewindow_core::submission::{check_submission, Channel, Checked, FieldError, Submission};
-use onewindow_wire::body::{CaseCreated, ErrorBody, StoredCase};
+use onewindow_wire::body::{ErrorBody, StoredCase};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -77,6 +75,7 @@ pub async fn submit(
         role: Role::Applicant,
         now,
     };
+    let mut site = String::new();
     if let Ok(sub) = serde_json::from_slice::<Submission>(&body) {
         if sub.channel == Channel::Desk {
             let clerk = session_clerk(&state, &headers, client.clone())
@@ -93,94 +92,95 @@ pub async fn submit(
                 actor: clerk.name,
                 now,
             };
+            // The clerk who receives a case owns it (首办负责人) at their site.
+            site = clerk.site;
         }
     }
     let hash = format!("{:x}", Sha256::digest(&body));
 
-    // The writer task stores it with the others waiting (group commit).
-    let (status, body) = state.writer.submit(key, hash, body, by).await?;
+    // Re-checked here, on any worker; the writer task stores it with the others waiting
+    // (group commit), or answers what its key already has.
+    let prepared = prepare(&state, &body, &by, site).await?;
+    let (status, body) = state.writer.submit(key, hash, prepared, now).await?;
     Ok((status, Json(body)).into_response())
 }
 
-/// Claims the key, stores the case and remembers the answer, inside the writer's
-/// transaction: a retry finds the key taken and gets the stored answer; another body under
-/// the same key is refused; a refusal of this body is remembered like a success.
-pub async fn handle(
+/// A submission re-checked and made ready to store: what its key gets if it is new.
+pub enum Prepared {
+    /// Refused: the answer, remembered under the key like a success.
+    Refused(StatusCode, Value),
+    /// Cases to store under one lookup code (a bundle: one per item).
+    Cases {
+        /// The lookup code they share.
+        lookup_code: String,
+        /// The cases, in order.
+        cases: Vec<NewCase>,
+    },
+}
+
+/// One case ready for its row: personal data sealed, facts derived; its number and
+/// notices are given by the writer.
+pub struct NewCase {
+    /// The service item.
+    pub item_code: String,
+    /// `desk` or `pre_check`.
+    pub channel: &'static str,
+    /// Its state's name.
+    pub state: &'static str,
+    /// Applicant name, ID number, mobile and the raw submission, sealed.
+    pub sealed: [String; 4],
+    /// The ID number's search hash.
+    pub id_hash: String,
+    /// The outcome, as stored.
+    pub outcome: Option<String>,
+    /// The events, as stored.
+    pub events: String,
+    /// When the server received it.
+    pub created_at: String,
+    /// Its owner (首办负责人; none for a pre-check) and their site.
+    pub owner: String,
+    /// The owner's site.
+    pub site: String,
+    /// The body that decides it.
+    pub handling_body: String,
+    /// Begun at a terminal.
+    pub via_terminal: bool,
+    /// Its supervision facts.
+    pub facts: crate::facts::Columns,
+    /// The figures tables it counts in.
+    pub counts_in: crate::figures::Tables,
+    /// The notices its outcome issues, for which event, on which day.
+    pub notices: Vec<onewindow_core::notice::NoticeKind>,
+    /// The event the notices belong to.
+    pub event_index: usize,
+    /// The server's day it was received.
+    pub on: chrono::NaiveDate,
+    /// What the answer says of it (number and notices filled in when stored).
+    pub answer: StoredCase,
+}
+
+/// Parses and re-checks a submission as `by` (at `site`, for a desk case); refusals are
+/// answers to remember, not errors.
+pub async fn prepare(
     state: &AppState,
-    tx: &mut sqlx::AnyConnection,
-    key: &str,
-    hash: &str,
     body: &[u8],
     by: &Recorder,
-) -> Result<(StatusCode, Value), AppError> {
-    let now = by.now;
-    let claimed = sqlx::query(
-        "INSERT INTO idempotency_keys (key, request_hash, status, response, created_at) VALUES ($1, $2, NULL, NULL, $3) \
-         ON CONFLICT(key) DO NOTHING",
-    )
-    .bind(key)
-    .bind(hash)
-    .bind(now.to_string())
-    .execute(&mut *tx)
-    .await?
-    .rows_affected()
-        == 1;
-    if !claimed {
-        let (h, status, response): (String, Option<i64>, Option<String>) = sqlx::query_as(
-            "SELECT request_hash, status, response FROM idempotency_keys WHERE key = $1",
-        )
-        .bind(key)
-        .fetch_one(&mut *tx)
-        .await?;
-        if h != hash {
-            return Err(AppError::Unprocessable {
-                message: "this Idempotency-Key was used with a different case: use a new key for a new case".into(),
-                fields: vec![],
-            });
-        }
-        let (Some(status), Some(response)) = (status, response) else {
-            return Err(AppError::Conflict(
-                "the first request with this Idempotency-Key is still being handled; retry shortly"
-                    .into(),
-            ));
-        };
-        let status = StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK);
-        let response = state
-            .vault
-            .open(&response)
-            .map_err(|e| AppError::Internal(e.context("a stored answer")))?;
-        return Ok((
-            status,
-            serde_json::from_str(&response).unwrap_or(Value::Null),
-        ));
-    }
-    let result = store(state, tx, body, by).await;
-    match &result {
-        Ok((status, answer)) | Err(AppError::Stored(status, answer)) => {
-            sqlx::query("UPDATE idempotency_keys SET status = $1, response = $2 WHERE key = $3 AND status IS NULL")
-                .bind(status.as_u16() as i64)
-                // The answer may name the applicant: sealed like the case.
-                .bind(state.vault.seal(&answer.to_string()))
-                .bind(key)
-                .execute(&mut *tx)
-                .await?;
-        }
-        Err(_) => {}
-    }
-    match result {
-        Err(AppError::Stored(status, answer)) => Ok((status, answer)),
-        other => other,
+    site: String,
+) -> Result<Prepared, AppError> {
+    match check(state, body, by, site).await {
+        Ok(p) => Ok(p),
+        Err(AppError::Stored(status, answer)) => Ok(Prepared::Refused(status, answer)),
+        Err(e) => Err(e),
     }
 }
 
-/// Parses, re-checks and stores one case; the case row and its key's answer are written
-/// in one transaction.
-async fn store(
+/// Parses and re-checks one submission.
+async fn check(
     state: &AppState,
-    tx: &mut sqlx::AnyConnection,
     body: &[u8],
     by: &Recorder,
-) -> Result<(StatusCode, Value), AppError> {
+    site: String,
+) -> Result<Prepared, AppError> {
     let sub: Submission = parse(body).map_err(|(field, e)| {
         stored_refusal(
             StatusCode::BAD_REQUEST,
@@ -207,24 +207,21 @@ async fn store(
         Ok(cases) => cases,
         // Made with a guide that has changed since: say first what changed for it.
         Err(fields) => {
-            let mut notes = crate::guide_notes::guide_notes(state, tx, &sub).await?;
+            let mut db = state.db.acquire().await?;
+            let mut notes = crate::guide_notes::guide_notes(state, &mut db, &sub).await?;
             notes.extend(fields);
             return Err(refused(notes));
         }
     };
+    let cases = cases
+        .iter()
+        .map(|(item_code, checked)| new_case(state, &sub, item_code, checked, body, by, &site))
+        .collect::<Result<_, _>>()?;
     // All the cases of one submission share one lookup code.
-    let code = lookup_code()?;
-    let mut stored = Vec::new();
-    for (item_code, checked) in &cases {
-        stored.push(insert_case(state, tx, &sub, item_code, checked, &code, body, by).await?);
-    }
-    tracing::info!(item = sub.item, cases = stored.len(), "stored");
-    let answer = CaseCreated {
-        number: stored.first().map(|c| c.number.clone()).unwrap_or_default(),
-        lookup_code: code,
-        cases: stored,
-    };
-    Ok((StatusCode::CREATED, to_value(&answer)?))
+    Ok(Prepared::Cases {
+        lookup_code: lookup_code()?,
+        cases,
+    })
 }
 
 /// A refusal of a submission, remembered under its key like a success.
@@ -235,108 +232,84 @@ fn stored_refusal(status: StatusCode, error: String, fields: Vec<FieldError>) ->
     }
 }
 
-fn to_value<T: serde::Serialize>(answer: &T) -> Result<Value, AppError> {
-    serde_json::to_value(answer).map_err(|e| AppError::Internal(e.into()))
-}
-
-/// Stores one re-checked case with the next number of the year's sequence and issues the
-/// notices of its outcome; what the answer says of it.
-#[allow(clippy::too_many_arguments)]
-async fn insert_case(
+/// One re-checked case made ready for its row.
+fn new_case(
     state: &AppState,
-    tx: &mut sqlx::AnyConnection,
     sub: &Submission,
     item_code: &str,
     checked: &Checked,
-    code: &str,
     body: &[u8],
     by: &Recorder,
-) -> Result<StoredCase, AppError> {
+    site: &str,
+) -> Result<NewCase, AppError> {
     let now = by.now;
     let record = replay(&checked.events).map_err(|e| AppError::Internal(e.into()))?;
-    let state_text = record.state.map(state_name).unwrap_or("new");
-    // The case's year is the server's: a browser's clock cannot back-date a case.
-    let year = now.year();
-    let seq: i64 = sqlx::query_scalar(
-        "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
-    )
-    .bind(format!("case-{year}"))
-    .fetch_one(&mut *tx)
-    .await?;
-    let number = format!("{year}-{seq:06}");
-    // The clerk who receives a case owns it (首办负责人) at their site; a pre-check has no
-    // owner until a desk receives it.
-    let (owner, site) = if by.role == Role::Applicant {
-        (String::new(), String::new())
-    } else {
-        let site: Option<String> = sqlx::query_scalar("SELECT site FROM users WHERE name = $1")
-            .bind(&by.actor)
-            .fetch_optional(&mut *tx)
-            .await?;
-        (by.actor.clone(), site.unwrap_or_default())
+    let case_state = record
+        .state
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a new case has no state")))?;
+    // A pre-check has no owner until a desk receives it.
+    let owner = match record.owner.as_deref() {
+        Some(o) if !o.is_empty() => o.to_string(),
+        _ if by.role == Role::Applicant => String::new(),
+        _ => by.actor.clone(),
     };
-    sqlx::query(
-        "INSERT INTO cases (number, lookup_code, item_code, channel, state, applicant_name, applicant_id, applicant_mobile, \
-         submission, outcome, events, created_at, owner, site, handling_body, via_terminal, applicant_id_hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
-    )
-    .bind(&number)
-    .bind(code)
-    .bind(item_code)
-    .bind(match sub.channel {
-        Channel::Desk => "desk",
-        Channel::PreCheck => "pre_check",
-    })
-    .bind(state_text)
-    // Personal data is sealed (vault.rs); the ID number also kept as its search hash.
-    .bind(state.vault.seal(&checked.applicant.name))
-    .bind(state.vault.seal(&checked.applicant.id_number))
-    .bind(state.vault.seal(&checked.applicant.mobile))
-    .bind(state.vault.seal(&String::from_utf8_lossy(body)))
-    .bind(crate::stored::outcome_text(checked.outcome.as_ref())?)
-    .bind(crate::stored::events_text(&checked.events)?)
-    .bind(now.to_string())
-    .bind(&owner)
-    .bind(&site)
-    .bind(&checked.handling_body)
-    .bind(i64::from(sub.via_terminal))
-    .bind(state.vault.index(&checked.applicant.id_number))
-    .execute(&mut *tx)
-    .await?;
-    crate::facts::update(
-        &mut *tx,
+    let (department, f) = crate::facts::derive(
         &state.catalog,
-        &number,
         item_code,
         &checked.events,
         &record,
-    )
-    .await?;
-    crate::facts::site_seen(tx, &site).await?;
+        now.date(),
+    );
+    let counts_in = crate::figures::Tables {
+        intake: f.received_on.is_some(),
+        decided: f.decided_on.is_some(),
+        evaluations: f.evaluated_acceptance_on.is_some() || f.evaluated_handout_on.is_some(),
+    };
     let notices = match &checked.outcome {
-        Some(outcome) => {
-            numbers::issue(
-                &mut *tx,
-                state.catalog.catalog.notices.as_ref(),
-                &number,
-                &match state.catalog.catalog.item(item_code) {
-                    Some(item) => outcome.notices_for(item),
-                    None => outcome.notices(),
-                },
-                checked.events.len().saturating_sub(1),
-                now.date(),
-            )
-            .await?
-        }
+        Some(outcome) => match state.catalog.catalog.item(item_code) {
+            Some(item) => outcome.notices_for(item),
+            None => outcome.notices(),
+        },
         None => vec![],
     };
-    Ok(StoredCase {
-        item: item_code.to_string(),
-        number,
-        state: record
-            .state
-            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a stored case has no state")))?,
-        deadlines: checked.deadlines.deadlines.clone(),
+    let vault = &state.vault;
+    Ok(NewCase {
+        item_code: item_code.to_string(),
+        channel: match sub.channel {
+            Channel::Desk => "desk",
+            Channel::PreCheck => "pre_check",
+        },
+        state: state_name(case_state),
+        // Personal data is sealed (vault.rs); the ID number also kept as its search hash.
+        sealed: [
+            vault.seal(&checked.applicant.name),
+            vault.seal(&checked.applicant.id_number),
+            vault.seal(&checked.applicant.mobile),
+            vault.seal(&String::from_utf8_lossy(body)),
+        ],
+        id_hash: vault.index(&checked.applicant.id_number),
+        outcome: crate::stored::outcome_text(checked.outcome.as_ref())?,
+        events: crate::stored::events_text(&checked.events)?,
+        created_at: now.to_string(),
+        owner,
+        site: if by.role == Role::Applicant {
+            String::new()
+        } else {
+            site.to_string()
+        },
+        handling_body: checked.handling_body.clone(),
+        via_terminal: sub.via_terminal,
+        facts: crate::facts::Columns::of(&department, &f),
+        counts_in,
         notices,
+        event_index: checked.events.len().saturating_sub(1),
+        on: now.date(),
+        answer: StoredCase {
+            item: item_code.to_string(),
+            number: String::new(),
+            state: case_state,
+            deadlines: checked.deadlines.deadlines.clone(),
+            notices: vec![],
+        },
     })
 }

@@ -117,3 +117,14 @@ pub async fn published_guide(
             .await?,
     )
 }
+
+/// Begins a transaction that writes: on SQLite it takes the write lock at once (`BEGIN
+/// IMMEDIATE`), so a transaction that reads before it writes waits for another writer
+/// (busy_timeout) instead of failing when that writer committed in between.
+pub async fn begin_write(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if db.connect_options().database_url.scheme() == "sqlite" {
+        db.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        db.begin().await
+    }
+}

@@ -43,6 +43,79 @@ pub fn derive(
     (item.map(|i| i.department.clone()).unwrap_or_default(), f)
 }
 
+/// A case's facts as the columns of its row hold them.
+pub struct Columns {
+    values: [Value; 16],
+}
+
+/// One column's value.
+enum Value {
+    Text(String),
+    Int(i64),
+}
+
+/// The facts columns, in the order [`Columns`] binds them.
+pub const COLUMNS: [&str; 16] = [
+    "department",
+    "received_on",
+    "intake",
+    "first_visit",
+    "notified_on_time",
+    "decided_on",
+    "promised_due",
+    "decided_on_time",
+    "delivered_on",
+    "eval_acceptance",
+    "eval_handout",
+    "evaluated_on",
+    "follow_up_due",
+    "is_open",
+    "evaluated_acceptance_on",
+    "evaluated_handout_on",
+];
+
+impl Columns {
+    /// The columns of facts `f` of a case of `department`.
+    pub fn of(department: &str, f: &CaseFacts) -> Self {
+        use Value::{Int, Text};
+        let evaluated_on = f.evaluated_acceptance_on.max(f.evaluated_handout_on);
+        Columns {
+            values: [
+                Text(department.to_string()),
+                Text(day(f.received_on)),
+                Text(f.intake.name().to_string()),
+                Int(i64::from(f.first_visit)),
+                Int(flag(f.notified_on_time)),
+                Text(day(f.decided_on)),
+                Text(day(f.promised_due)),
+                Int(flag(f.decided_on_time)),
+                Text(day(f.delivered_on)),
+                Int(i64::from(f.evaluation_acceptance.unwrap_or(0))),
+                Int(i64::from(f.evaluation_handout.unwrap_or(0))),
+                Text(day(evaluated_on)),
+                Text(day(f.follow_up_due)),
+                Int(i64::from(f.open)),
+                Text(day(f.evaluated_acceptance_on)),
+                Text(day(f.evaluated_handout_on)),
+            ],
+        }
+    }
+
+    /// Binds the values to `q`, in the order of [`COLUMNS`].
+    pub fn bind<'q>(
+        &self,
+        mut q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        for v in &self.values {
+            q = match v {
+                Value::Text(t) => q.bind(t.clone()),
+                Value::Int(i) => q.bind(*i),
+            };
+        }
+        q
+    }
+}
+
 /// Writes the facts of case `number` and its owner (when the record names one), keeping
 /// the figures tables exact: its old contribution out before, the new one in after.
 pub async fn store(
@@ -52,37 +125,30 @@ pub async fn store(
     owner: Option<&str>,
     f: &CaseFacts,
 ) -> Result<(), sqlx::Error> {
+    static UPDATE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let set: Vec<String> = COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ${}", i + 1))
+            .collect();
+        let n = COLUMNS.len();
+        format!(
+            "UPDATE cases SET {}, facts_version = ${}, owner = CASE WHEN ${} = '' THEN owner ELSE ${} END WHERE number = ${}",
+            set.join(", "),
+            n + 1,
+            n + 2,
+            n + 2,
+            n + 3
+        )
+    });
     let before = crate::figures::counted(db, number).await?;
-    let evaluated_on = f.evaluated_acceptance_on.max(f.evaluated_handout_on);
-    sqlx::query(
-        "UPDATE cases SET department = $1, received_on = $2, intake = $3, first_visit = $4, \
-         notified_on_time = $5, decided_on = $6, promised_due = $7, decided_on_time = $8, \
-         delivered_on = $9, eval_acceptance = $10, eval_handout = $11, evaluated_on = $12, \
-         follow_up_due = $13, is_open = $14, facts_version = $15, \
-         evaluated_acceptance_on = $17, evaluated_handout_on = $18, \
-         owner = CASE WHEN $19 = '' THEN owner ELSE $19 END WHERE number = $16",
-    )
-    .bind(department)
-    .bind(day(f.received_on))
-    .bind(f.intake.name())
-    .bind(i64::from(f.first_visit))
-    .bind(flag(f.notified_on_time))
-    .bind(day(f.decided_on))
-    .bind(day(f.promised_due))
-    .bind(flag(f.decided_on_time))
-    .bind(day(f.delivered_on))
-    .bind(i64::from(f.evaluation_acceptance.unwrap_or(0)))
-    .bind(i64::from(f.evaluation_handout.unwrap_or(0)))
-    .bind(day(evaluated_on))
-    .bind(day(f.follow_up_due))
-    .bind(i64::from(f.open))
-    .bind(VERSION)
-    .bind(number)
-    .bind(day(f.evaluated_acceptance_on))
-    .bind(day(f.evaluated_handout_on))
-    .bind(owner.unwrap_or(""))
-    .execute(&mut *db)
-    .await?;
+    Columns::of(department, f)
+        .bind(sqlx::query(UPDATE.as_str()))
+        .bind(VERSION)
+        .bind(owner.unwrap_or(""))
+        .bind(number)
+        .execute(&mut *db)
+        .await?;
     let after = crate::figures::counted(db, number).await?;
     if before != after {
         if let Some(c) = &before {

@@ -150,6 +150,87 @@ pub async fn apply(
     Ok(())
 }
 
+/// Which figures tables a set of new rows counts in.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tables {
+    /// Some were received (`figures_intake`, `figures_items`).
+    pub intake: bool,
+    /// Some were decided (`figures_decided`).
+    pub decided: bool,
+    /// Some were evaluated (`figures_evaluations`).
+    pub evaluations: bool,
+}
+
+/// Adds what the new case rows `numbers` (in no table yet, facts current) contribute, one
+/// statement per table they count in: the sums of a group of cases written together,
+/// taken from the rows with the same expressions the edge days are read with.
+pub async fn add_new(
+    db: &mut sqlx::AnyConnection,
+    numbers: &[String],
+    tables: Tables,
+) -> Result<(), sqlx::Error> {
+    if numbers.is_empty() {
+        return Ok(());
+    }
+    let rows = format!(
+        "FROM cases WHERE number IN ({}) AND facts_version >= {FIRST_COUNTED_VERSION}",
+        crate::batch_sql::Params::of(db).list(1, numbers.len())
+    );
+    let mut statements = Vec::new();
+    if tables.intake {
+        statements.push(format!(
+            "INSERT INTO figures_intake (month, department, channel, intake, owner, site, cases, first_visit, notified_on_time, notified_late) \
+             SELECT substr(received_on, 1, 7), department, {CHANNEL}, intake, owner, site, COUNT(*), SUM(first_visit), \
+             SUM(CASE WHEN notified_on_time = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN notified_on_time = 0 THEN 1 ELSE 0 END) \
+             {rows} AND received_on <> '' GROUP BY 1, 2, 3, 4, 5, 6 \
+             ON CONFLICT (month, department, channel, intake, owner, site) DO UPDATE SET \
+             cases = figures_intake.cases + excluded.cases, first_visit = figures_intake.first_visit + excluded.first_visit, \
+             notified_on_time = figures_intake.notified_on_time + excluded.notified_on_time, \
+             notified_late = figures_intake.notified_late + excluded.notified_late"
+        ));
+        statements.push(format!(
+            "INSERT INTO figures_items (month, item_code, site, cases, accepted, not_accepted, incomplete) \
+             SELECT substr(received_on, 1, 7), item_code, site, COUNT(*), \
+             SUM(CASE WHEN intake = 'accepted' THEN 1 ELSE 0 END), SUM(CASE WHEN intake = 'not_accepted' THEN 1 ELSE 0 END), \
+             SUM(CASE WHEN intake = 'incomplete' THEN 1 ELSE 0 END) \
+             {rows} AND received_on <> '' GROUP BY 1, 2, 3 \
+             ON CONFLICT (month, item_code, site) DO UPDATE SET cases = figures_items.cases + excluded.cases, \
+             accepted = figures_items.accepted + excluded.accepted, \
+             not_accepted = figures_items.not_accepted + excluded.not_accepted, \
+             incomplete = figures_items.incomplete + excluded.incomplete"
+        ));
+    }
+    if tables.decided {
+        statements.push(format!(
+            "INSERT INTO figures_decided (month, department, site, decided, on_time, late) \
+             SELECT substr(decided_on, 1, 7), department, site, COUNT(*), \
+             SUM(CASE WHEN decided_on_time = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN decided_on_time = 0 THEN 1 ELSE 0 END) \
+             {rows} AND decided_on <> '' GROUP BY 1, 2, 3 \
+             ON CONFLICT (month, department, site) DO UPDATE SET decided = figures_decided.decided + excluded.decided, \
+             on_time = figures_decided.on_time + excluded.on_time, late = figures_decided.late + excluded.late"
+        ));
+    }
+    if tables.evaluations {
+        for stage in ["acceptance", "handout"] {
+            statements.push(format!(
+                "INSERT INTO figures_evaluations (month, department, site, owner, stage, level, count) \
+                 SELECT substr(evaluated_{stage}_on, 1, 7), department, site, owner, '{stage}', eval_{stage}, COUNT(*) \
+                 {rows} AND evaluated_{stage}_on <> '' AND eval_{stage} > 0 GROUP BY 1, 2, 3, 4, 6 \
+                 ON CONFLICT (month, department, site, owner, stage, level) DO UPDATE SET \
+                 count = figures_evaluations.count + excluded.count"
+            ));
+        }
+    }
+    for sql in &statements {
+        let mut q = sqlx::query(sql).persistent(false);
+        for n in numbers {
+            q = q.bind(n);
+        }
+        q.execute(&mut *db).await?;
+    }
+    Ok(())
+}
+
 /// A period cut into what the figures tables answer and what the case rows must.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split {

@@ -1,29 +1,30 @@
-//! Group commit: one writer task stores every submitted case. It takes the cases waiting
-//! at that moment (up to 256), handles each inside a savepoint of one transaction, and
-//! commits once — one disk flush (synchronous=FULL) for the whole group instead of one per
-//! case — then answers each request. A case that fails on a server fault is rolled back to
-//! its savepoint alone; its key is released, so its retry is handled afresh.
+//! Group commit: one writer task stores every submitted case. It takes the submissions
+//! waiting at that moment (up to 256), writes them together in one transaction
+//! (`case_writes.rs`: a few statements for the whole group) and commits once — one disk
+//! flush (synchronous=FULL) for the group instead of one per case — then answers each
+//! request. When a group fails, each of its submissions is tried alone, so one cannot fail
+//! the others; the re-check was done before, on the request's own worker (`cases.rs`).
 
+use crate::case_writes::{Answer, Submitted};
+use crate::cases::Prepared;
 use crate::error::AppError;
 use crate::AppState;
-use axum::http::StatusCode;
-use serde_json::Value;
 use tokio::sync::{mpsc, oneshot};
 
-/// The most cases committed together.
+/// The most submissions committed together.
 const MAX_GROUP: usize = 256;
 
-/// One submitted case waiting to be stored.
+/// One submission waiting to be stored.
 pub struct Job {
     /// The Idempotency-Key.
-    pub key: String,
+    key: String,
     /// SHA-256 of the body, hex.
-    pub hash: String,
-    /// The request body.
-    pub body: axum::body::Bytes,
-    /// Who received it and when, by the session and the server's clock.
-    pub by: onewindow_core::case::Recorder,
-    reply: oneshot::Sender<Result<(StatusCode, Value), AppError>>,
+    hash: String,
+    /// The re-checked submission.
+    prepared: Prepared,
+    /// When the server received it.
+    at: chrono::NaiveDateTime,
+    reply: oneshot::Sender<Answer>,
 }
 
 /// The way to the writer task, and the keys it has not answered yet.
@@ -57,14 +58,14 @@ pub fn channel() -> (Writer, Inbox) {
 }
 
 impl Writer {
-    /// Hands a case to the writer and waits for its answer.
+    /// Hands a submission received `at` to the writer and waits for its answer.
     pub async fn submit(
         &self,
         key: String,
         hash: String,
-        body: axum::body::Bytes,
-        by: onewindow_core::case::Recorder,
-    ) -> Result<(StatusCode, Value), AppError> {
+        prepared: Prepared,
+        at: chrono::NaiveDateTime,
+    ) -> Answer {
         // A retry while the first request with its key still waits gets 409 at once.
         let first = self
             .1
@@ -79,24 +80,14 @@ impl Writer {
         }
         // Removed however this ends, even if the client goes away mid-request.
         let _waiting = Waiting(&self.1, key.clone());
-        self.send(key, hash, body, by).await
-    }
-
-    async fn send(
-        &self,
-        key: String,
-        hash: String,
-        body: axum::body::Bytes,
-        by: onewindow_core::case::Recorder,
-    ) -> Result<(StatusCode, Value), AppError> {
         let (reply, answer) = oneshot::channel();
         let stopped = || AppError::Internal(anyhow::anyhow!("the case writer has stopped"));
         self.0
             .send(Job {
                 key,
                 hash,
-                body,
-                by,
+                prepared,
+                at,
                 reply,
             })
             .await
@@ -105,7 +96,7 @@ impl Writer {
     }
 }
 
-/// Starts the writer task on its own database connection.
+/// Starts the writer task.
 pub fn start(state: AppState, Inbox(mut rx): Inbox) {
     tokio::spawn(async move {
         while let Some(first) = rx.recv().await {
@@ -124,46 +115,47 @@ pub fn start(state: AppState, Inbox(mut rx): Inbox) {
     });
 }
 
-fn internal(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(anyhow::anyhow!("{e}"))
+/// Stores a group in one transaction, or, if that fails, each submission alone (twice at
+/// most: a key another server stored meanwhile is found the second time); the answer of
+/// each job, in order.
+async fn store_group(state: &AppState, group: &[Job]) -> Vec<Answer> {
+    let all: Vec<Submitted<'_>> = group.iter().map(submitted).collect();
+    match in_transaction(state, &all).await {
+        Ok(answers) => answers,
+        Err(e) => {
+            tracing::warn!("a group of {} failed, storing each alone: {e:?}", all.len());
+            let mut answers = Vec::with_capacity(all.len());
+            for one in all.chunks(1) {
+                let answer = match in_transaction(state, one).await {
+                    Ok(mut a) => a.remove(0),
+                    Err(_) => match in_transaction(state, one).await {
+                        Ok(mut a) => a.remove(0),
+                        Err(e) => Err(e),
+                    },
+                };
+                answers.push(answer);
+            }
+            answers
+        }
+    }
 }
 
-/// Stores a group in one transaction; the answer of each job, in order.
-async fn store_group(
+fn submitted(job: &Job) -> Submitted<'_> {
+    Submitted {
+        key: &job.key,
+        hash: &job.hash,
+        prepared: &job.prepared,
+        at: job.at,
+    }
+}
+
+/// Writes submissions in one transaction; nothing is acknowledged before it is durable.
+async fn in_transaction(
     state: &AppState,
-    group: &[Job],
-) -> Vec<Result<(StatusCode, Value), AppError>> {
-    let mut tx = match state.db.begin().await {
-        Ok(tx) => tx,
-        Err(e) => return group.iter().map(|_| Err(internal(&e))).collect(),
-    };
-    let mut answers = Vec::with_capacity(group.len());
-    for job in group {
-        if let Err(e) = sqlx::query("SAVEPOINT job").execute(&mut *tx).await {
-            answers.push(Err(internal(e)));
-            continue;
-        }
-        let answer =
-            crate::cases::handle(state, &mut tx, &job.key, &job.hash, &job.body, &job.by).await;
-        if matches!(answer, Err(AppError::Internal(_))) {
-            if let Err(e) = sqlx::query("ROLLBACK TO SAVEPOINT job")
-                .execute(&mut *tx)
-                .await
-            {
-                answers.push(Err(internal(e)));
-                continue;
-            }
-        }
-        if let Err(e) = sqlx::query("RELEASE SAVEPOINT job").execute(&mut *tx).await {
-            answers.push(Err(internal(e)));
-            continue;
-        }
-        answers.push(answer);
-    }
-    // Nothing is acknowledged before the group is durable.
-    if let Err(e) = tx.commit().await {
-        tracing::error!("group commit failed: {e}");
-        return group.iter().map(|_| Err(internal(&e))).collect();
-    }
-    answers
+    group: &[Submitted<'_>],
+) -> Result<Vec<Answer>, AppError> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let answers = crate::case_writes::write(state, &mut tx, group).await?;
+    tx.commit().await?;
+    Ok(answers)
 }

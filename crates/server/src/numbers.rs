@@ -40,6 +40,73 @@ pub fn kind_name(kind: NoticeKind) -> &'static str {
     kind.file_name().trim_end_matches(".html")
 }
 
+/// Takes `n` consecutive values of the sequence `name` (created at 1); the first.
+pub async fn take(tx: &mut sqlx::AnyConnection, name: &str, n: usize) -> Result<i64, sqlx::Error> {
+    let last: i64 = sqlx::query_scalar(
+        "INSERT INTO sequences (name, value) VALUES ($1, $2) ON CONFLICT(name) DO UPDATE SET value = sequences.value + excluded.value RETURNING value",
+    )
+    .bind(name)
+    .bind(n as i64)
+    .fetch_one(&mut *tx)
+    .await?;
+    Ok(last - n as i64 + 1)
+}
+
+/// The sequence a notice kind's numbers of `year` come from.
+pub fn sequence(kind: NoticeKind, year: i32) -> String {
+    format!("notice-{}-{year}", kind_name(kind))
+}
+
+/// Notice number `seq` of `kind` in `year`, as the catalogue's notices write it.
+pub fn notice(
+    notices: Option<&Notices>,
+    kind: NoticeKind,
+    event_index: usize,
+    year: i32,
+    seq: i64,
+    on: chrono::NaiveDate,
+) -> IssuedNotice {
+    let number = match notices {
+        Some(n) => n.number(kind, year, seq as u32),
+        None => format!("〔{year}〕第{seq:06}号"),
+    };
+    IssuedNotice {
+        kind,
+        event_index: event_index as u32,
+        year,
+        seq: seq as u32,
+        number,
+        issued_on: on,
+    }
+}
+
+/// Stores issued notices, each with its case's number, in one statement.
+pub async fn insert(
+    tx: &mut sqlx::AnyConnection,
+    issued: &[(&str, &IssuedNotice)],
+) -> Result<(), sqlx::Error> {
+    if issued.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO notices (case_number, kind, event_index, year, seq, number, issued_on) VALUES {}",
+        crate::batch_sql::Params::of(tx).rows(issued.len(), 7)
+    );
+    let mut q = sqlx::query(&sql).persistent(issued.len() == 1);
+    for (case_number, notice) in issued {
+        q = q
+            .bind(case_number.to_string())
+            .bind(kind_name(notice.kind))
+            .bind(i64::from(notice.event_index))
+            .bind(i64::from(notice.year))
+            .bind(i64::from(notice.seq))
+            .bind(notice.number.clone())
+            .bind(notice.issued_on.to_string());
+    }
+    q.execute(&mut *tx).await?;
+    Ok(())
+}
+
 /// Issues the notices `kinds` for the event at `event_index` of case `case_number`.
 pub async fn issue(
     tx: &mut sqlx::AnyConnection,
@@ -53,39 +120,11 @@ pub async fn issue(
     let year = on.year();
     let mut issued = Vec::new();
     for &kind in kinds {
-        let name = kind_name(kind);
-        let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT(name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
-        )
-        .bind(format!("notice-{name}-{year}"))
-        .fetch_one(&mut *tx)
-        .await?;
-        let number = match notices {
-            Some(n) => n.number(kind, year, seq as u32),
-            None => format!("〔{year}〕第{seq:06}号"),
-        };
-        let notice = IssuedNotice {
-            kind,
-            event_index: event_index as u32,
-            year,
-            seq: seq as u32,
-            number,
-            issued_on: on,
-        };
-        sqlx::query(
-            "INSERT INTO notices (case_number, kind, event_index, year, seq, number, issued_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(case_number)
-        .bind(name)
-        .bind(i64::from(notice.event_index))
-        .bind(i64::from(notice.year))
-        .bind(seq)
-        .bind(&notice.number)
-        .bind(on.to_string())
-        .execute(&mut *tx)
-        .await?;
-        issued.push(notice);
+        let seq = take(tx, &sequence(kind, year), 1).await?;
+        issued.push(notice(notices, kind, event_index, year, seq, on));
     }
+    let rows: Vec<(&str, &IssuedNotice)> = issued.iter().map(|n| (case_number, n)).collect();
+    insert(tx, &rows).await?;
     Ok(issued)
 }
 

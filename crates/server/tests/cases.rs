@@ -301,3 +301,90 @@ async fn a_back_dated_pre_check_claiming_a_clerk_is_stored_as_the_applicants_tod
     );
     server.stop().await;
 }
+
+/// Cases stored together (one group commit: numbers, notices and figures written set by
+/// set) count in the monthly figures tables exactly as their rows do, and get consecutive
+/// numbers and notices without gaps or repeats.
+#[tokio::test]
+async fn cases_stored_together_are_numbered_once_and_counted_as_their_rows() {
+    use chrono::Datelike;
+    use onewindow_core::outcome::front_desk_outcome;
+    let server = start().await;
+    let cat = catalog(&server.base).await;
+    // Accepted, incomplete (a material missing) and begun at a terminal; pre-checks too.
+    let mut bodies = Vec::new();
+    for i in 0..60 {
+        let mut sub = desk_case(&cat);
+        if i % 3 == 1 {
+            let first = sub.marks.keys().next().unwrap().clone();
+            sub.marks.insert(first, MaterialStatus::Missing);
+            let item = cat.item(&sub.item).unwrap();
+            sub.claimed.outcome = Some(front_desk_outcome(item, &sub.answers, &sub.marks).unwrap());
+        }
+        sub.via_terminal = i % 4 == 0;
+        if i % 5 == 0 {
+            sub.channel = onewindow_core::submission::Channel::PreCheck;
+            sub.claimed.outcome = None;
+        }
+        bodies.push(serde_json::to_string(&sub).unwrap());
+    }
+    let posts = bodies.iter().enumerate().map(|(i, body)| {
+        let (base, cookie) = (server.base.clone(), server.cookie.clone());
+        let body = body.clone();
+        tokio::spawn(async move { post(&base, &cookie, Some(&format!("g{i}")), &body).await })
+    });
+    let mut numbers = Vec::new();
+    for p in posts {
+        let (status, answer) = p.await.unwrap();
+        assert_eq!(status, 201, "{answer}");
+        numbers.push(answer["number"].as_str().unwrap().to_string());
+    }
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 60, "every case has its own number");
+    let pool = support::pool(&server).await;
+    let notices: Vec<(String, i64)> =
+        sqlx::query_as("SELECT kind, seq FROM notices ORDER BY kind, seq")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert!(notices.len() >= 48, "{} notices", notices.len());
+    for kind in notices.iter().map(|(k, _)| k) {
+        let seqs: Vec<i64> = notices
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, s)| *s)
+            .collect();
+        assert_eq!(seqs, (1..=seqs.len() as i64).collect::<Vec<_>>(), "{kind}");
+    }
+    // The month so far, read from the tables and from the rows alike.
+    let config = onewindow_server::ServeConfig {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        db: server.db.clone(),
+        catalog: support::repo_catalog(),
+        dist: support::fake_dist(server.dir.path()),
+        sessions: Default::default(),
+        limits: onewindow_server::limits::RateLimits::none(),
+        keys: support::test_keys(),
+    };
+    let state = onewindow_server::prepare(&config).await.unwrap();
+    let today = chrono::Local::now().date_naive();
+    let first = today.with_day(1).unwrap();
+    let last = (first + chrono::Months::new(1)).pred_opt().unwrap();
+    let q = onewindow_wire::supervision::SupervisionQuery {
+        from: first,
+        to: last,
+        site: String::new(),
+    };
+    let tables = onewindow_server::supervision::figures(&state, &q, today, true)
+        .await
+        .unwrap();
+    let rows = onewindow_server::supervision::figures(&state, &q, today, false)
+        .await
+        .unwrap();
+    assert_eq!(tables.intake.iter().map(|r| r.cases).sum::<i64>(), 48);
+    assert!(tables.intake.iter().any(|r| r.channel == "terminal"));
+    assert_eq!(tables.intake, rows.intake);
+    assert_eq!(tables.items, rows.items);
+    assert_eq!(tables.on_time, rows.on_time);
+}
