@@ -2,6 +2,7 @@
 
 use crate::text::t;
 use leptos::prelude::*;
+use onewindow_core::catalog::Published;
 use onewindow_core::catalog::{CatalogIndex, ItemSummary};
 use std::sync::Arc;
 
@@ -126,7 +127,7 @@ fn bundle_list(catalog: &CatalogIndex) -> impl IntoView {
 
 fn item_card(item: &ItemSummary) -> impl IntoView {
     let href = format!("/items/{}", item.code);
-    let days = days_label(item.promised_days);
+    let days = days_label(&item.promised_days);
     view! {
         <li class="item-card">
             <a href=href>
@@ -141,16 +142,11 @@ fn item_card(item: &ItemSummary) -> impl IntoView {
     }
 }
 
-/// 承诺时限 in words: "承诺时限 10 个工作日" or "即时办结".
-pub(crate) fn days_label(promised_days: u32) -> String {
-    if promised_days == 0 {
-        t().same_day.to_string()
-    } else {
-        format!(
-            "{} {} {}",
-            t().days_promised,
-            promised_days,
-            t().working_days
-        )
+/// 承诺时限 in words: "承诺时限 10 个工作日", "即时办结" or "承诺时限 未公布".
+pub(crate) fn days_label(promised: &Published<u32>) -> String {
+    match promised.value() {
+        None => format!("{} {}", t().days_promised, t().not_published),
+        Some(0) => t().same_day.to_string(),
+        Some(days) => format!("{} {} {}", t().days_promised, days, t().working_days),
     }
 }

@@ -196,7 +196,7 @@ pub fn bundle_outcomes(
 /// `None` if there is no such item.
 pub fn bundled_item(catalog: &Catalog, bundle: &Bundle, code: &str) -> Option<ServiceItem> {
     let mut item = catalog.item(code)?.clone();
-    let days = item.promised_days.max(1);
+    let days = item.promised_limit().max(1);
     for d in bundle.order.iter().filter(|d| d.then == code) {
         let Some(m) = d
             .material

@@ -210,7 +210,10 @@ impl Notices {
                     .iter()
                     .map(|r| ReasonLine {
                         reason: r.clone(),
-                        legal_basis: facts.item.legal_basis.join("；"),
+                        legal_basis: match facts.item.legal_bases() {
+                            [] => "办事指南未公布".to_string(),
+                            bases => bases.join("；"),
+                        },
                     })
                     .collect(),
             ),
@@ -265,8 +268,8 @@ impl Notices {
                 name: facts.item.name.clone(),
                 handling_body: facts.item.handling_body.clone(),
                 window: facts.item.window.clone(),
-                promised_days: facts.item.promised_days,
-                statutory_days: facts.item.statutory_days,
+                promised_days: facts.item.promised_limit(),
+                statutory_days: facts.item.statutory_limit(),
             },
             case: CaseInfo {
                 number: facts.number.to_string(),

@@ -44,6 +44,12 @@ pub struct ChecklistEntry {
     pub form: MaterialForm,
     /// Copies in all (copies × persons).
     pub count: u32,
+    /// The unit they are counted in (份, 张, 本, 套).
+    #[serde(default)]
+    pub unit: crate::catalog::Unit,
+    /// Who issues it, for a paper from a third party (检测机构, 公证处, 银行).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<String>,
     /// For a per-person material, how many people.
     pub persons: Option<u32>,
     /// Always, conditional (it applies here) or optional.
@@ -148,6 +154,10 @@ pub fn relevant_answers(item: &ServiceItem, answers: &Answers) -> Answers {
 }
 
 fn applies(m: &Material, answers: &Answers) -> bool {
+    // A material retired by a later rule is in the guide only, never on a list.
+    if m.retired.is_some() {
+        return false;
+    }
     let sub_item_ok = m.sub_items.is_empty()
         || answers
             .get(SUB_ITEM)
@@ -216,6 +226,8 @@ pub fn checklist(item: &ServiceItem, answers: &Answers) -> Checklist {
             source: m.source,
             form: m.form,
             count: m.copies * persons.unwrap_or(1),
+            unit: m.unit,
+            issued_by: m.issued_by.clone(),
             persons,
             requirement: m.requirement,
             why: why(m, answers),

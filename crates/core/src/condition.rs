@@ -113,6 +113,32 @@ impl Condition {
         out
     }
 
+    /// Every literal a question is compared with, by any comparison (`==`, `<`, `in` …),
+    /// as (question id, value): the values worth trying when searching the situations.
+    pub fn literals(&self) -> Vec<(String, Value)> {
+        let mut out = Vec::new();
+        walk(&self.0, &mut |op, args| {
+            if !matches!(
+                op,
+                "==" | "!=" | "===" | "!==" | "in" | "<" | "<=" | ">" | ">="
+            ) {
+                return;
+            }
+            let Value::Array(list) = args else { return };
+            for v in list {
+                let Some(id) = var_name(v) else { continue };
+                for lit in list.iter().filter(|x| var_name(x).is_none()) {
+                    match lit {
+                        Value::Array(items) => out.extend(items.iter().map(|x| (id.clone(), x.clone()))),
+                        Value::Object(_) => {}
+                        other => out.push((id.clone(), other.clone())),
+                    }
+                }
+            }
+        });
+        out
+    }
+
     /// The answers this condition read, as (question id, answer or null): the "why".
     pub fn explain(&self, answers: &Answers) -> Vec<(String, Value)> {
         self.questions()

@@ -178,8 +178,8 @@ pub fn guide_changes(old: &ServiceItem, new: &ServiceItem, answers: &Answers) ->
 
     if old.promised_days != new.promised_days {
         out.push(GuideChange::PromisedDaysChanged {
-            from: old.promised_days,
-            to: new.promised_days,
+            from: old.promised_limit(),
+            to: new.promised_limit(),
         });
     }
     if before.fees != after.fees {
@@ -294,21 +294,21 @@ mod tests {
     fn a_changed_time_limit_is_said_in_working_days() {
         let old = food_item();
         let mut new = old.clone();
-        new.promised_days = old.promised_days + 2;
+        new.promised_days = (old.promised_limit() + 2).into();
         let changes = guide_changes(&old, &new, &answers());
         assert_eq!(
             changes,
             vec![GuideChange::PromisedDaysChanged {
-                from: old.promised_days,
-                to: old.promised_days + 2
+                from: old.promised_limit(),
+                to: old.promised_limit() + 2
             }]
         );
         assert_eq!(
             changes[0].to_string(),
             format!(
                 "承诺办理时限由 {} 个工作日改为 {} 个工作日",
-                old.promised_days,
-                old.promised_days + 2
+                old.promised_limit(),
+                old.promised_limit() + 2
             )
         );
     }

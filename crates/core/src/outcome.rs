@@ -161,7 +161,18 @@ pub fn bring(entry: &ChecklistEntry) -> String {
     };
     match entry.kind {
         MaterialKind::Requirement => entry.name.clone(),
-        MaterialKind::Paper => format!("{}（{}{}份）", entry.name, form, entry.count),
+        MaterialKind::Paper => format!(
+            "{}（{}{}{}{}）",
+            entry.name,
+            entry
+                .issued_by
+                .as_ref()
+                .map(|by| format!("由{by}出具，"))
+                .unwrap_or_default(),
+            form,
+            entry.count,
+            entry.unit.label()
+        ),
     }
 }
 

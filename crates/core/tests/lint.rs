@@ -46,7 +46,7 @@ fn unused_questions_conditional_materials_without_when_and_missing_legal_basis()
     assert_eq!(
         problems_with(&broken),
         [
-            "items/t1.toml:2:1: the item has no legal_basis: a guide must say what law it rests on",
+            "items/t1.toml:2:1: the item has no legal_basis: write the guide's, or legal_basis = \"not_published\" when the guide publishes none",
             "items/t1.toml:65:1: material \"power_of_attorney\" is conditional but has no `when`: say in which situation it applies",
             "items/t1.toml:31:1: question \"family_members\" is asked but no condition uses its answer",
             "items/t1.toml:120:11: not-acceptable rule \"自然人不能申请食品经营许可，请先办理个体工商户登记\" has no legal_basis",

@@ -11,6 +11,9 @@ use std::path::Path;
 pub struct LoadedCatalog {
     /// The catalogue.
     pub catalog: Catalog,
+    /// What the centre should look at but that does not stop it (values not published,
+    /// rules no situation reaches), each `file:line:column: message`.
+    pub warnings: Vec<String>,
     /// What `GET /api/catalog` sends.
     pub json: String,
     /// Hex SHA-256 of `json`.
@@ -113,7 +116,12 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<LoadedCatalog> {
             .unwrap_or_default()
     });
     let index_json = serde_json::to_string(&index)?;
+    let warnings = catalog::warnings(&files)
+        .iter()
+        .map(|w| format!("{}/{w}", dir.display()))
+        .collect();
     Ok(LoadedCatalog {
+        warnings,
         index_packed: Packed::of(&index_json)?,
         index_digest: sha256(&index_json),
         index_json,

@@ -112,6 +112,13 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
             config.catalog.display()
         );
     }
+    if !catalog.warnings.is_empty() {
+        tracing::warn!(
+            "the catalogue has {} warning(s) (`onewindow catalog check` lists them), e.g. {}",
+            catalog.warnings.len(),
+            catalog.warnings[0]
+        );
+    }
     if !config.dist.join("index.html").is_file() {
         tracing::warn!(
             "{} has no index.html: the browser app is not built (run `cargo xtask run`)",

@@ -468,15 +468,20 @@ fn check_catalog(dir: &std::path::Path) -> anyhow::Result<()> {
         .iter()
         .map(|i| i.department.as_str())
         .collect();
+    for w in &c.warnings {
+        println!("warning: {w}");
+    }
+    let examples: usize = c.catalog.items.iter().map(|i| i.examples.len()).sum();
     println!(
-        "{}: {} service items from {} departments, {} bundles, holiday schedules for {} ({} counted provisionally until its schedule is added), {} notice templates, no problems",
+        "{}: {} service items from {} departments, {} bundles, holiday schedules for {} ({} counted provisionally until its schedule is added), {} notice templates, {examples} example cases agree with the rules, no problems, {} warning(s)",
         dir.display(),
         c.catalog.items.len(),
         departments.len(),
         c.catalog.bundles.len(),
         years.join(", "),
         c.calendar.provisional_from().format("%Y"),
-        c.catalog.notices.as_ref().map_or(0, |n| n.templates.len())
+        c.catalog.notices.as_ref().map_or(0, |n| n.templates.len()),
+        c.warnings.len()
     );
     Ok(())
 }

@@ -27,8 +27,8 @@ impl Limits {
     pub fn of(item: &ServiceItem) -> Limits {
         Limits {
             kind: item.kind,
-            promised_days: item.promised_days,
-            statutory_days: item.statutory_days,
+            promised_days: item.promised_limit(),
+            statutory_days: item.statutory_limit(),
             departments: item
                 .responsible_departments
                 .iter()

@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn a_case_accepted_at_once_decided_late_and_evaluated_poorly() {
-        let promised = food_item().promised_days;
+        let promised = food_item().promised_limit();
         let mut events = vec![
             ev("2026-11-02 09:00", EventKind::Received),
             ev(

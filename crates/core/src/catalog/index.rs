@@ -10,7 +10,7 @@ use crate::notice::Notices;
 use serde::{Deserialize, Serialize};
 
 /// The version of the index's JSON shape. Bump it when the shape changes.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 
 /// One item as the list and the search show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,8 +26,8 @@ pub struct ItemSummary {
     pub handling_body: String,
     /// Immediate, committed or joint.
     pub kind: CaseKind,
-    /// 承诺时限, working days.
-    pub promised_days: u32,
+    /// 承诺时限, working days, or not published.
+    pub promised_days: super::Published<u32>,
     /// Life events it belongs to.
     pub themes: Vec<String>,
     /// The version of its full guide (a digest): a device's copy with another version is
@@ -69,7 +69,7 @@ impl Catalog {
                     department: i.department.clone(),
                     handling_body: i.handling_body.clone(),
                     kind: i.kind,
-                    promised_days: i.promised_days,
+                    promised_days: i.promised_days.clone(),
                     themes: i.themes.clone(),
                     version: version(i),
                 })

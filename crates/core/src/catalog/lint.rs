@@ -3,7 +3,8 @@
 
 use super::{all_questions, SUB_ITEM};
 use super::{
-    Bundle, CaseKind, FrontDesk, QuestionKind, Requirement, Right, ServiceItem, SourceFile,
+    Bundle, CaseKind, FrontDesk, MaterialSource, QuestionKind, Requirement, Right, ServiceItem,
+    SourceFile,
 };
 use crate::condition::Condition;
 use crate::Diagnostic;
@@ -100,12 +101,15 @@ fn joint(item: &ServiceItem, push: &mut impl FnMut(&str, String)) {
         if !seen.insert(s.department.as_str()) {
             push(&here, format!("{} is listed twice", s.department));
         }
-        if s.days == 0 || s.days > item.statutory_days {
+        if s.days == 0 || s.days > item.statutory_limit() {
             push(
                 &here,
                 format!(
                     "{}'s step \"{}\" takes {} working days; it must be 1 to the statutory {}",
-                    s.department, s.step, s.days, item.statutory_days
+                    s.department,
+                    s.step,
+                    s.days,
+                    item.statutory_limit()
                 ),
             );
         }
@@ -137,23 +141,66 @@ pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Dia
             push(&format!("{field} ="), format!("{field} must not be empty"));
         }
     }
-    if item.legal_basis.is_empty() {
+    if item.legal_basis.value().is_some_and(Vec::is_empty) {
         push(
             "code =",
-            "the item has no legal_basis: a guide must say what law it rests on".into(),
+            "the item has no legal_basis: write the guide's, or legal_basis = \"not_published\" when the guide publishes none".into(),
         );
     }
-    if item.promised_days > item.statutory_days {
-        push("promised_days", format!(
-            "promised_days ({}) is longer than statutory_days ({}): the promise must be within the law",
-            item.promised_days, item.statutory_days
-        ));
+    match (item.promised_days.value(), item.statutory_days.value()) {
+        (Some(&promised), Some(&statutory)) => {
+            if promised > statutory {
+                push("promised_days", format!(
+                    "promised_days ({promised}) is longer than statutory_days ({statutory}): the promise must be within the law"
+                ));
+            }
+        }
+        // The acceptance notice prints both, and the deadlines are counted from them.
+        (promised, _) if item.kind != CaseKind::Immediate => {
+            let field = if promised.is_none() { "promised_days" } else { "statutory_days" };
+            push(field, format!(
+                "{field} is not published, but a {} case's acceptance notice prints it and its deadlines are counted from it: \
+                 find it in the item's legal basis or ask the department; \"not_published\" is only for an immediate case",
+                if item.kind == CaseKind::Joint { "joint" } else { "committed" }
+            ));
+        }
+        _ => {}
     }
-    if item.kind == CaseKind::Immediate && item.promised_days != 0 {
+    if item.kind == CaseKind::Immediate && item.promised_limit() != 0 {
         push("promised_days", format!(
             "an immediate case (kind = \"immediate\") is decided the same day: promised_days must be 0, not {}",
-            item.promised_days
+            item.promised_limit()
         ));
+    }
+    for (i, step) in item.procedure.iter().enumerate() {
+        if step.step.trim().is_empty() || step.by.trim().is_empty() {
+            push("[[procedure]]", format!("procedure step {} needs both step and by", i + 1));
+        }
+        if let (Some(days), Some(statutory)) = (
+            step.days.as_ref().and_then(|d| d.value()),
+            item.statutory_days.value(),
+        ) {
+            if days > statutory {
+                push(&format!("step = \"{}\"", step.step), format!(
+                    "procedure step \"{}\" takes {days} working days, longer than the statutory {statutory}",
+                    step.step
+                ));
+            }
+        }
+    }
+    for m in &item.materials {
+        if m.source == MaterialSource::ThirdParty && m.issued_by.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            push(&format!("id = \"{}\"", m.id), format!(
+                "material \"{}\" comes from a third party (source = \"third_party\"): name who issues it in issued_by",
+                m.id
+            ));
+        }
+        if m.retired.is_some() && m.requirement != Requirement::Optional {
+            push(&format!("id = \"{}\"", m.id), format!(
+                "material \"{}\" is retired: it is never asked for, so write requirement = \"optional\"",
+                m.id
+            ));
+        }
     }
     if let Some(rights) = &item.authorisation {
         authorisation(item, rights, &mut push);

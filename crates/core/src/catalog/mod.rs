@@ -5,17 +5,21 @@
 //! receives the catalogue as JSON ([`Catalog::to_json`] / [`Catalog::from_json`]), which
 //! carries [`SCHEMA_VERSION`] so that a cached copy of an older shape is recognised.
 
+mod examples;
 mod index;
 mod lint;
 mod model;
+pub mod published;
+pub mod review;
 mod questions;
 pub mod search;
 mod source;
 
 pub use index::{CatalogIndex, ItemSummary, INDEX_VERSION};
 pub use model::*;
+pub use published::{Published, NOT_PUBLISHED};
 pub use questions::{all_questions, sub_item_question, SUB_ITEM};
-pub use source::load;
+pub use source::{load, warnings};
 
 use crate::calendar::{self, Calendar, YearSchedule};
 use crate::notice::Notices;
@@ -33,7 +37,7 @@ pub struct SourceFile {
 }
 
 /// The version of the catalogue's JSON shape. Bump it when the shape changes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Every service item a deployment offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,8 +5,17 @@
 //! key in a catalogue file is reported instead of silently ignored. Conditions are
 //! JsonLogic ([`crate::condition`]) over the answers, keyed by question id.
 
+use super::published::Published;
 use crate::condition::Condition;
 use serde::{Deserialize, Serialize};
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
 
 /// One government service item (政务服务事项) with its guide.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,6 +24,10 @@ use serde::{Deserialize, Serialize};
 pub struct ServiceItem {
     /// The item's code (事项编码), unique in the catalogue.
     pub code: String,
+    /// False when the guide publishes no code and `code` is the centre's own key: shown
+    /// as 未公布 wherever the code would be printed.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub code_published: bool,
     /// The item's name, e.g. 食品经营许可（新办）.
     pub name: String,
     /// The department that owns the item (主管部门).
@@ -26,13 +39,14 @@ pub struct ServiceItem {
     pub level: String,
     /// Kind of case (办件类型).
     pub kind: CaseKind,
-    /// Statutory time limit in working days (法定时限).
-    pub statutory_days: u32,
-    /// Promised time limit in working days (承诺时限); never longer than the statutory one.
-    pub promised_days: u32,
-    /// Legal basis (设定依据).
+    /// Statutory time limit in working days (法定时限), or not published.
+    pub statutory_days: Published<u32>,
+    /// Promised time limit in working days (承诺时限); never longer than the statutory
+    /// one. Both must be published where a notice prints them (the linter says where).
+    pub promised_days: Published<u32>,
+    /// Legal basis (设定依据), or not published.
     #[serde(default)]
-    pub legal_basis: Vec<String>,
+    pub legal_basis: Published<Vec<String>>,
     /// Acceptance conditions (受理条件).
     #[serde(default)]
     pub acceptance_conditions: Vec<String>,
@@ -76,6 +90,207 @@ pub struct ServiceItem {
     /// item's own department as the lead (牵头部门).
     #[serde(default)]
     pub responsible_departments: Vec<DepartmentStep>,
+    /// The procedure (办理流程), step by step with each step's own time limit; the guide's
+    /// flowchart is drawn from it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub procedure: Vec<ProcedureStep>,
+    /// Where and when it is handled (办理地点和时间), one entry per place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+    /// Enquiry and complaint telephones (咨询电话、监督投诉电话).
+    #[serde(default, skip_serializing_if = "Contacts::is_empty")]
+    pub contacts: Contacts,
+    /// Online channels (网上办理) and who may not use them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub online: Vec<OnlineChannel>,
+    /// Example cases (answers, papers handed in, expected outcome) that `onewindow
+    /// catalog check` runs: the centre's own regression test. Not sent to browsers.
+    #[serde(default, skip_serializing)]
+    pub examples: Vec<Example>,
+}
+
+impl ServiceItem {
+    /// 承诺时限 in working days; 0 when not published, which the linter allows only for
+    /// an immediate case (decided the same day), where no notice prints it.
+    pub fn promised_limit(&self) -> u32 {
+        self.promised_days.value().copied().unwrap_or(0)
+    }
+
+    /// 法定时限 in working days; 0 when not published (see [`Self::promised_limit`]).
+    pub fn statutory_limit(&self) -> u32 {
+        self.statutory_days.value().copied().unwrap_or(0)
+    }
+
+    /// The legal bases the guide publishes (none when it publishes none).
+    pub fn legal_bases(&self) -> &[String] {
+        self.legal_basis.value().map_or(&[], Vec::as_slice)
+    }
+}
+
+/// One step of the procedure (办理流程).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureStep {
+    /// The step, e.g. 受理, 审查, 决定, 送达.
+    pub step: String,
+    /// Who does it, e.g. 综合窗口, 县市场监督管理局食品科.
+    pub by: String,
+    /// Its own time limit in working days (0: the same day), or not published; left out
+    /// when the guide gives the step no limit of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<Published<u32>>,
+    /// What happens, in plain words.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A place where the item is handled, with its opening days and hours.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// The place, e.g. 县政务服务中心一楼综合窗口.
+    pub name: String,
+    /// Its address.
+    #[serde(default)]
+    pub address: Published<String>,
+    /// Opening days and hours, one line each (e.g. 周一至周五 9:00—12:00、13:30—17:00).
+    pub hours: Published<Vec<String>>,
+}
+
+/// Telephones the guide publishes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Contacts {
+    /// 咨询电话, or not published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enquiry: Option<Published<String>>,
+    /// 监督投诉电话, or not published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complaint: Option<Published<String>>,
+}
+
+impl Contacts {
+    /// Whether the file says nothing about telephones.
+    pub fn is_empty(&self) -> bool {
+        self.enquiry.is_none() && self.complaint.is_none()
+    }
+}
+
+/// An online channel (网上办理).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OnlineChannel {
+    /// Its name, e.g. 山东政务服务网, 爱山东 App.
+    pub name: String,
+    /// Its address, or not published.
+    #[serde(default)]
+    pub address: Published<String>,
+    /// Who may not use it and must come to the window (e.g. 首次申领的).
+    #[serde(default)]
+    pub not_for: Vec<String>,
+}
+
+/// An example case the catalogue check runs (样例): the answers, the papers handed in
+/// and what the front desk must conclude.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// What the example is, e.g. 餐饮店，材料齐全.
+    pub name: String,
+    /// The answers, by question id.
+    #[serde(default)]
+    pub answers: serde_json::Map<String, serde_json::Value>,
+    /// The materials handed in (ids); every other line of the list counts as missing.
+    /// Left out: everything on the list is handed in.
+    #[serde(default)]
+    pub handed_in: Option<Vec<String>>,
+    /// The front desk's expected outcome.
+    pub outcome: ExpectedOutcome,
+    /// The materials expected on the 一次性告知单 (ids), when the outcome is incomplete.
+    #[serde(default)]
+    pub missing: Vec<String>,
+}
+
+/// An expected front-desk outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ExpectedOutcome {
+    /// 受理.
+    Accepted,
+    /// 容缺受理.
+    AcceptedWithTolerated,
+    /// 一次性告知 (补正).
+    Incomplete,
+    /// 不予受理.
+    NotAccepted,
+    /// 收件 (the back office decides).
+    ReceivedOnly,
+}
+
+/// The counting unit of a paper (份, 张, 本, 套).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Unit {
+    /// 份 (the default).
+    #[default]
+    #[serde(rename = "份")]
+    Fen,
+    /// 张 (photos, cards).
+    #[serde(rename = "张")]
+    Zhang,
+    /// 本 (booklets: 户口簿, 结婚证).
+    #[serde(rename = "本")]
+    Ben,
+    /// 套 (a set of drawings).
+    #[serde(rename = "套")]
+    Tao,
+}
+
+impl Unit {
+    /// The unit as printed.
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Fen => "份",
+            Unit::Zhang => "张",
+            Unit::Ben => "本",
+            Unit::Tao => "套",
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Unit::Fen
+    }
+}
+
+/// A material no longer asked for since a later rule (e.g. 组织机构代码证 after 三证合一):
+/// kept in the guide so that the desk can answer "do I still need it?", never on a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    /// The rule that retired it, e.g. 三证合一、一照一码登记制度改革.
+    pub by: String,
+    /// Since when (YYYY-MM-DD), if the rule says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<chrono::NaiveDate>,
+}
+
+/// A blank form or a filled example (示范文本) the desk hands out or the applicant
+/// downloads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FormLink {
+    /// What it is, e.g. 食品经营许可申请书（空白表格）.
+    pub name: String,
+    /// Where to get it: a web address, or where in the hall.
+    pub url: String,
 }
 
 /// One responsible department's step in a joint item (联办件), for the 审批流程表.
@@ -303,6 +518,22 @@ pub struct Material {
     /// Number of copies (份数), per person when `per` is set.
     #[serde(default = "one")]
     pub copies: u32,
+    /// The unit the copies are counted in (份 unless the guide says 张, 本 or 套).
+    #[serde(default, skip_serializing_if = "Unit::is_default")]
+    pub unit: Unit,
+    /// Who issues it when that is neither the applicant nor an agency the hall queries:
+    /// a testing body, a notary, a bank (第三方出具).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<String>,
+    /// No longer asked for since a later rule: shown in the guide, never on a list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retired>,
+    /// The blank form (空白表格), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blank_form: Option<FormLink>,
+    /// A filled example (示范文本), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<FormLink>,
     /// Whether it is always, sometimes or never required.
     pub requirement: Requirement,
     /// When it applies (required for `conditional` materials).
@@ -434,6 +665,8 @@ pub enum MaterialSource {
     ELicence,
     /// The desk itself produces or checks it (窗口核验).
     Desk,
+    /// A third party issues it (testing body, notary, bank: 第三方出具); see `issued_by`.
+    ThirdParty,
 }
 
 /// In which form a material is handed in.

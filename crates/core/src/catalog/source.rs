@@ -68,6 +68,7 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
     let mut first_seen: BTreeMap<&str, &str> = BTreeMap::new();
     for (file, item) in &items {
         lint::item(file, item, &mut problems);
+        super::examples::check(file, item, &mut problems);
         if let Some(other) = first_seen.insert(&item.code, &file.path) {
             problems.push(lint::at(
                 file,
@@ -108,6 +109,17 @@ pub fn load(files: &[SourceFile]) -> Result<Catalog, Vec<Diagnostic>> {
         notices,
         settings,
     })
+}
+
+/// Warnings about a catalogue that loads (see [`super::review`]), each with file and line:
+/// values not published and rules no situation reaches.
+pub fn warnings(files: &[SourceFile]) -> Vec<Diagnostic> {
+    files
+        .iter()
+        .filter(|f| f.path.starts_with("items/") && f.path.ends_with(".toml"))
+        .filter_map(|f| toml::from_str::<ServiceItem>(&f.text).ok().map(|i| (f, i)))
+        .flat_map(|(f, i)| super::review::item(f, &i))
+        .collect()
 }
 
 /// The notice templates and settings, checked; `None` when there are none at all.
@@ -245,7 +257,7 @@ off = ["2026-10-01", "2026-10-02"]
         assert_eq!(got.len(), 1);
         assert!(
             got[0].to_string().starts_with(
-                "items/a.toml:9:1: unknown field `feez`, expected one of `code`, `name`"
+                "items/a.toml:9:1: unknown field `feez`, expected one of `code`, `code_published`, `name`"
             ),
             "{}",
             got[0]
