@@ -3,14 +3,15 @@
 //! material list with units, issuers, blank forms and examples, retired materials — and
 //! 未公布 wherever it publishes nothing. Prints as an A4 办事指南.
 
-use super::item_list::days_label;
 use crate::text::t;
 use leptos::prelude::*;
 use onewindow_core::catalog::{Material, MaterialKind, Published, ServiceItem};
 
 /// A published text, or 未公布.
 fn shown(p: &Published<String>) -> String {
-    p.value().cloned().unwrap_or_else(|| t().not_published.into())
+    p.value()
+        .cloned()
+        .unwrap_or_else(|| t().not_published.into())
 }
 
 /// Lines as list items.
@@ -43,10 +44,13 @@ fn section(id: &'static str, heading: &'static str, body: AnyView) -> impl IntoV
 #[component]
 pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
     let tx = t();
-    let statutory = match item.statutory_days.value() {
+    let days = |p: &Published<u32>, zero: &str| match p.value() {
+        Some(0) => zero.to_string(),
         Some(d) => format!("{d} {}", tx.working_days),
         None => tx.not_published.to_string(),
     };
+    let statutory = days(&item.statutory_days, tx.same_day);
+    let promised = days(&item.promised_days, tx.same_day);
     let delivery = item
         .delivery
         .iter()
@@ -72,7 +76,7 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
         (tx.field_department, item.department.clone()),
         (tx.field_handling_body, item.handling_body.clone()),
         (tx.field_kind, tx.case_kind(item.kind).to_string()),
-        (tx.days_promised, days_label(&item.promised_days)),
+        (tx.days_promised, promised),
         (tx.days_statutory, statutory),
         (tx.field_fees, item.fees.clone()),
         (tx.field_window, item.window.clone()),
@@ -83,12 +87,30 @@ pub fn ItemGuide(item: ServiceItem) -> impl IntoView {
     .map(|(k, v)| view! { <div class="fact"><dt>{k}</dt><dd>{v}</dd></div> })
     .collect_view();
     let questions: Vec<String> = item.questions.iter().map(|q| q.text.clone()).collect();
-    let questions = (!questions.is_empty())
-        .then(|| section("questions", tx.questions_heading, view! { <ul>{lines(&questions)}</ul> }.into_any()));
-    let refusals: Vec<String> = item.not_acceptable.iter().map(|r| r.reason.clone()).collect();
-    let refusals = (!refusals.is_empty())
-        .then(|| section("refusals", tx.not_acceptable_heading, view! { <ul>{lines(&refusals)}</ul> }.into_any()));
-    let current: Vec<&Material> = item.materials.iter().filter(|m| m.retired.is_none()).collect();
+    let questions = (!questions.is_empty()).then(|| {
+        section(
+            "questions",
+            tx.questions_heading,
+            view! { <ul>{lines(&questions)}</ul> }.into_any(),
+        )
+    });
+    let refusals: Vec<String> = item
+        .not_acceptable
+        .iter()
+        .map(|r| r.reason.clone())
+        .collect();
+    let refusals = (!refusals.is_empty()).then(|| {
+        section(
+            "refusals",
+            tx.not_acceptable_heading,
+            view! { <ul>{lines(&refusals)}</ul> }.into_any(),
+        )
+    });
+    let current: Vec<&Material> = item
+        .materials
+        .iter()
+        .filter(|m| m.retired.is_none())
+        .collect();
     let materials = current
         .iter()
         .enumerate()
@@ -157,26 +179,34 @@ fn material_row(n: usize, m: &Material) -> impl IntoView {
     .map(|(_, label)| view! { <span class="tag">{label}</span> })
     .collect_view();
     let alternatives = (!m.alternatives.is_empty()).then(|| {
-        let names = m.alternatives.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join("、");
+        let names = m
+            .alternatives
+            .iter()
+            .map(|a| a.name.clone())
+            .collect::<Vec<_>>()
+            .join("、");
         view! { <div class="note">{tx.either_of}{names}</div> }
     });
     let issuer = m
         .issued_by
         .clone()
         .map(|by| view! { <div class="note">{tx.issued_by}{by}</div> });
-    let forms = [(tx.blank_form, &m.blank_form), (tx.example_form, &m.example)]
-        .into_iter()
-        .filter_map(|(label, link)| link.as_ref().map(|l| (label, l.clone())))
-        .map(|(label, l)| {
-            view! {
-                <div class="note">
-                    {label}"："
-                    <a href=l.url.clone() rel="external">{l.name.clone()}</a>
-                    <span class="print-only">{format!("（{}）", l.url)}</span>
-                </div>
-            }
-        })
-        .collect_view();
+    let forms = [
+        (tx.blank_form, &m.blank_form),
+        (tx.example_form, &m.example),
+    ]
+    .into_iter()
+    .filter_map(|(label, link)| link.as_ref().map(|l| (label, l.clone())))
+    .map(|(label, l)| {
+        view! {
+            <div class="note">
+                {label}"："
+                <a href=l.url.clone() rel="external">{l.name.clone()}</a>
+                <span class="print-only">{format!("（{}）", l.url)}</span>
+            </div>
+        }
+    })
+    .collect_view();
     let paper = m.kind == MaterialKind::Paper;
     let copies = match (paper, m.per.is_some()) {
         (false, _) => "—".to_string(),
@@ -218,7 +248,7 @@ fn places(item: &ServiceItem) -> Option<impl IntoView> {
             "places",
             tx.guide_places,
             view! {
-                <table class="materials places">
+                <table class="places">
                     <thead><tr>
                         <th scope="col">{tx.col_place}</th>
                         <th scope="col">{tx.col_address}</th>
@@ -237,12 +267,19 @@ fn contacts(item: &ServiceItem) -> Option<impl IntoView> {
     let tx = t();
     let c = &item.contacts;
     (!c.is_empty()).then(|| {
-        let rows = [(tx.enquiry_phone, &c.enquiry), (tx.complaint_phone, &c.complaint)]
-            .into_iter()
-            .filter_map(|(k, v)| v.as_ref().map(|v| (k, shown(v))))
-            .map(|(k, v)| view! { <div class="fact"><dt>{k}</dt><dd>{v}</dd></div> })
-            .collect_view();
-        section("contacts", tx.guide_contacts, view! { <dl class="facts">{rows}</dl> }.into_any())
+        let rows = [
+            (tx.enquiry_phone, &c.enquiry),
+            (tx.complaint_phone, &c.complaint),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| (k, shown(v))))
+        .map(|(k, v)| view! { <div class="fact"><dt>{k}</dt><dd>{v}</dd></div> })
+        .collect_view();
+        section(
+            "contacts",
+            tx.guide_contacts,
+            view! { <dl class="facts">{rows}</dl> }.into_any(),
+        )
     })
 }
 
@@ -260,7 +297,11 @@ fn online(item: &ServiceItem) -> Option<impl IntoView> {
                 view! { <li><strong>{o.name.clone()}</strong>" "{shown(&o.address)}{not_for}</li> }
             })
             .collect_view();
-        section("online", tx.guide_online, view! { <ul>{channels}</ul> }.into_any())
+        section(
+            "online",
+            tx.guide_online,
+            view! { <ul>{channels}</ul> }.into_any(),
+        )
     })
 }
 
@@ -310,12 +351,20 @@ fn retired(item: &ServiceItem) -> Option<impl IntoView> {
                     .since
                     .map(|d| format!("{}{}", d.format("%Y-%m-%d"), tx.retired_since))
                     .unwrap_or_default();
-                format!("{}：{since}{}{}{}", m.name, tx.retired_because, r.by, tx.retired_after)
+                format!(
+                    "{}：{since}{}{}{}",
+                    m.name, tx.retired_because, r.by, tx.retired_after
+                )
             })
         })
         .collect();
-    (!gone.is_empty())
-        .then(|| section("retired", tx.guide_retired, view! { <ul>{lines(&gone)}</ul> }.into_any()))
+    (!gone.is_empty()).then(|| {
+        section(
+            "retired",
+            tx.guide_retired,
+            view! { <ul>{lines(&gone)}</ul> }.into_any(),
+        )
+    })
 }
 
 fn print() {

@@ -129,7 +129,9 @@ impl Condition {
                 let Some(id) = var_name(v) else { continue };
                 for lit in list.iter().filter(|x| var_name(x).is_none()) {
                     match lit {
-                        Value::Array(items) => out.extend(items.iter().map(|x| (id.clone(), x.clone()))),
+                        Value::Array(items) => {
+                            out.extend(items.iter().map(|x| (id.clone(), x.clone())))
+                        }
                         Value::Object(_) => {}
                         other => out.push((id.clone(), other.clone())),
                     }

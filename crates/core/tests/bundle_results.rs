@@ -94,7 +94,9 @@ fn the_business_licence_is_not_asked_for_and_its_approval_closes_the_gap() {
         "{outcomes:?}"
     );
     for (code, outcome) in &outcomes[1..] {
-        let days = bundled_item(&catalog, bundle, code).unwrap().promised_limit();
+        let days = bundled_item(&catalog, bundle, code)
+            .unwrap()
+            .promised_limit();
         match outcome {
             Outcome::AcceptedWithTolerated { tolerated } => {
                 assert_eq!(tolerated.len(), 1, "{code}: {tolerated:?}");

@@ -91,7 +91,10 @@ fn a_value_not_published_is_a_warning_unless_a_notice_would_print_it() {
         all[0] = file("items/t1.toml", &basis);
         onewindow_core::catalog::load(&all).unwrap()
     };
-    assert_eq!(all.item("T-001").unwrap().legal_basis, Published::NotPublished);
+    assert_eq!(
+        all.item("T-001").unwrap().legal_basis,
+        Published::NotPublished
+    );
     assert!(all.to_json().contains("\"legal_basis\":\"not_published\""));
 }
 
@@ -104,11 +107,15 @@ fn rules_no_situation_reaches_are_warned_about() {
     );
     let found = warnings_with(&item);
     assert!(
-        found.iter().any(|w| w.contains("question \"agent_is_spouse\" is never asked")),
+        found
+            .iter()
+            .any(|w| w.contains("question \"agent_is_spouse\" is never asked")),
         "{found:#?}"
     );
     assert!(
-        found.iter().any(|w| w.contains("material \"spouse_proof\" can never be required")),
+        found
+            .iter()
+            .any(|w| w.contains("material \"spouse_proof\" can never be required")),
         "{found:#?}"
     );
     // The fixture as written reaches every rule.
@@ -122,7 +129,8 @@ fn every_situation_is_searched_with_follow_ups_in_place() {
     let all = review::situations(item).unwrap();
     // 3 applicant types × (agent no + agent yes × spouse yes/no) × family sizes 0,1,2.
     assert_eq!(all.len(), 3 * 3 * 3);
-    assert!(all.iter().all(|a| a.get("agent_is_spouse").is_some() == (a.get("agent") == Some(&serde_json::json!(true)))));
+    assert!(all.iter().all(|a| a.get("agent_is_spouse").is_some()
+        == (a.get("agent") == Some(&serde_json::json!(true)))));
     assert_eq!(
         serde_json::to_value(ExpectedOutcome::AcceptedWithTolerated).unwrap(),
         "accepted_with_tolerated"

@@ -193,7 +193,13 @@ pub async fn run(
             let item = items[pick as usize];
             let day = start + Duration::days(rng.below(730) as i64);
             let (clerk, site) = CLERKS[rng.below(CLERKS.len() as u64) as usize];
-            let events = lifecycle(&mut rng, day, today, i64::from(item.promised_limit()), clerk);
+            let events = lifecycle(
+                &mut rng,
+                day,
+                today,
+                i64::from(item.promised_limit()),
+                clerk,
+            );
             let rec = replay(&events).context("a generated case does not replay")?;
             let pre_check = matches!(events[0].kind, EventKind::PreChecked);
             // One case in ten begins at a self-service terminal.

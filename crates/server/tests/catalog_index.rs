@@ -63,7 +63,12 @@ async fn the_index_names_every_item_with_the_version_its_guide_is_served_under()
         assert_eq!(status, 200, "{path}");
         assert_eq!(headers[header::ETAG], format!("\"{}\"", summary.version));
         let item: ServiceItem = serde_json::from_slice(&guide).unwrap();
-        assert_eq!(Some(&item), items.iter().find(|i| i.code == summary.code));
+        // Served without the centre's example cases (a check, not a guide).
+        let mut served = items.iter().find(|i| i.code == summary.code).cloned();
+        if let Some(i) = served.as_mut() {
+            i.examples.clear();
+        }
+        assert_eq!(Some(item), served);
         // A device with this version is told it is current.
         let tag = format!("\"{}\"", summary.version);
         let (status, _, _) = get(&router, &path, &[("if-none-match", &tag)]).await;

@@ -45,7 +45,11 @@ async fn a_case_made_with_an_older_guide_is_told_what_changed_for_it() {
 
     // The centre adds a required paper to the guide and restarts.
     let item = catalog_dir.join("items/food-business-licence.toml");
-    let mut text = std::fs::read_to_string(&item).unwrap();
+    // Its example cases must agree with the new rule, or the catalogue is refused.
+    let mut text = std::fs::read_to_string(&item).unwrap().replace(
+        "missing = [\"layout_plan\"]",
+        "missing = [\"layout_plan\", \"fire_safety\"]",
+    );
     text.push_str(
         "\n[[materials]]\nid = \"fire_safety\"\nname = \"消防安全承诺书\"\nsource = \"applicant\"\n\
          form = \"original\"\nrequirement = \"always\"\nlegal_basis = \"《食品经营许可和备案管理办法》\"\n",

@@ -63,7 +63,7 @@ pub(super) fn check(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Di
             .filter(|e| {
                 ex.handed_in
                     .as_ref()
-                    .is_none_or(|h| h.iter().any(|id| *id == e.material))
+                    .is_none_or(|h| h.contains(&e.material))
             })
             .map(|e| {
                 let mark = match (e.kind, e.form) {

@@ -148,16 +148,19 @@ pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Dia
         );
     }
     match (item.promised_days.value(), item.statutory_days.value()) {
-        (Some(&promised), Some(&statutory)) => {
-            if promised > statutory {
-                push("promised_days", format!(
-                    "promised_days ({promised}) is longer than statutory_days ({statutory}): the promise must be within the law"
-                ));
-            }
+        (Some(&promised), Some(&statutory)) if promised > statutory => {
+            push("promised_days", format!(
+                "promised_days ({promised}) is longer than statutory_days ({statutory}): the promise must be within the law"
+            ));
         }
+        (Some(_), Some(_)) => {}
         // The acceptance notice prints both, and the deadlines are counted from them.
         (promised, _) if item.kind != CaseKind::Immediate => {
-            let field = if promised.is_none() { "promised_days" } else { "statutory_days" };
+            let field = if promised.is_none() {
+                "promised_days"
+            } else {
+                "statutory_days"
+            };
             push(field, format!(
                 "{field} is not published, but a {} case's acceptance notice prints it and its deadlines are counted from it: \
                  find it in the item's legal basis or ask the department; \"not_published\" is only for an immediate case",
@@ -174,7 +177,10 @@ pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Dia
     }
     for (i, step) in item.procedure.iter().enumerate() {
         if step.step.trim().is_empty() || step.by.trim().is_empty() {
-            push("[[procedure]]", format!("procedure step {} needs both step and by", i + 1));
+            push(
+                "[[procedure]]",
+                format!("procedure step {} needs both step and by", i + 1),
+            );
         }
         if let (Some(days), Some(statutory)) = (
             step.days.as_ref().and_then(|d| d.value()),
@@ -189,7 +195,9 @@ pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Dia
         }
     }
     for m in &item.materials {
-        if m.source == MaterialSource::ThirdParty && m.issued_by.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        if m.source == MaterialSource::ThirdParty
+            && m.issued_by.as_deref().is_none_or(|s| s.trim().is_empty())
+        {
             push(&format!("id = \"{}\"", m.id), format!(
                 "material \"{}\" comes from a third party (source = \"third_party\"): name who issues it in issued_by",
                 m.id

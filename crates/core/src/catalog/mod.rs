@@ -10,8 +10,8 @@ mod index;
 mod lint;
 mod model;
 pub mod published;
-pub mod review;
 mod questions;
+pub mod review;
 pub mod search;
 mod source;
 

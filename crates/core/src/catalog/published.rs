@@ -54,16 +54,23 @@ impl<T: Serialize> Serialize for Published<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Published<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // The marker first: a text field would otherwise take "not_published" as its value.
+        #[derive(Deserialize)]
+        enum Marker {
+            #[serde(rename = "not_published", alias = "未公布")]
+            NotPublished,
+        }
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum Raw<T> {
+            Marker(Marker),
             Value(T),
             Word(String),
             Other(serde::de::IgnoredAny),
         }
         match Raw::<T>::deserialize(d)? {
+            Raw::Marker(Marker::NotPublished) => Ok(Published::NotPublished),
             Raw::Value(v) => Ok(Published::Value(v)),
-            Raw::Word(w) if w == NOT_PUBLISHED || w == "未公布" => Ok(Published::NotPublished),
             Raw::Word(w) => Err(serde::de::Error::custom(format!(
                 "\"{w}\" is neither a value of this field nor \"{NOT_PUBLISHED}\" (write \"{NOT_PUBLISHED}\" when the guide does not publish it)"
             ))),
@@ -97,15 +104,24 @@ mod tests {
     struct Doc {
         days: Published<u32>,
         basis: Published<Vec<String>>,
+        #[serde(default)]
+        phone: Option<Published<String>>,
     }
 
     #[test]
     fn a_value_or_not_published_is_read_and_written_back_alike() {
-        let doc: Doc = toml::from_str("days = \"未公布\"\nbasis = [\"《条例》\"]").unwrap();
+        let doc: Doc =
+            toml::from_str("days = \"未公布\"\nbasis = [\"《条例》\"]\nphone = \"not_published\"")
+                .unwrap();
         assert_eq!(doc.days, Published::NotPublished);
+        // A text field does not take the marker for its value.
+        assert_eq!(doc.phone, Some(Published::NotPublished));
         assert_eq!(doc.basis, Published::Value(vec!["《条例》".to_string()]));
         let json = serde_json::to_string(&doc).unwrap();
-        assert_eq!(json, r#"{"days":"not_published","basis":["《条例》"]}"#);
+        assert_eq!(
+            json,
+            r#"{"days":"not_published","basis":["《条例》"],"phone":"not_published"}"#
+        );
         assert_eq!(serde_json::from_str::<Doc>(&json).unwrap(), doc);
     }
 

@@ -37,17 +37,26 @@ pub fn item(file: &SourceFile, item: &ServiceItem) -> Vec<Diagnostic> {
     }
     for p in &item.places {
         if !p.address.is_published() || !p.hours.is_published() {
-            warn(&format!("name = \"{}\"", p.name), unpublished(&format!("the address or hours of {}", p.name)));
+            warn(
+                &format!("name = \"{}\"", p.name),
+                unpublished(&format!("the address or hours of {}", p.name)),
+            );
         }
     }
-    for (field, phone) in [("enquiry", &item.contacts.enquiry), ("complaint", &item.contacts.complaint)] {
+    for (field, phone) in [
+        ("enquiry", &item.contacts.enquiry),
+        ("complaint", &item.contacts.complaint),
+    ] {
         if phone.as_ref().is_some_and(|p| !p.is_published()) {
             warn(field, unpublished(&format!("the {field} telephone")));
         }
     }
     for s in &item.procedure {
         if s.days.as_ref().is_some_and(|d| !d.is_published()) {
-            warn(&format!("step = \"{}\"", s.step), unpublished(&format!("the time limit of step \"{}\"", s.step)));
+            warn(
+                &format!("step = \"{}\"", s.step),
+                unpublished(&format!("the time limit of step \"{}\"", s.step)),
+            );
         }
     }
     let Some(situations) = situations(item) else {
@@ -99,7 +108,10 @@ pub fn item(file: &SourceFile, item: &ServiceItem) -> Vec<Diagnostic> {
     }
     for (i, _) in item.routing.iter().enumerate() {
         if !routed.contains(&i) {
-            warn("[[routing]]", format!("routing rule {} applies in no situation", i + 1));
+            warn(
+                "[[routing]]",
+                format!("routing rule {} applies in no situation", i + 1),
+            );
         }
     }
     out
@@ -114,7 +126,11 @@ pub fn situations(item: &ServiceItem) -> Option<Vec<Answers>> {
         .iter()
         .filter_map(|q| q.when.as_ref())
         .chain(item.materials.iter().filter_map(|m| m.when.as_ref()))
-        .chain(item.materials.iter().flat_map(|m| m.exempt.iter().map(|e| &e.when)))
+        .chain(
+            item.materials
+                .iter()
+                .flat_map(|m| m.exempt.iter().map(|e| &e.when)),
+        )
         .chain(item.not_acceptable.iter().map(|r| &r.when))
         .chain(item.routing.iter().map(|r| &r.when));
     for c in conditions {
