@@ -84,6 +84,19 @@ pub struct Exempted {
     pub reason: String,
 }
 
+/// A material whose need depends on questions not answered yet (待确认): listed so that
+/// the desk can start ticking before every question is answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ToConfirm {
+    /// The material's id.
+    pub material: String,
+    /// Its name.
+    pub name: String,
+    /// The unanswered questions it depends on (ids).
+    pub questions: Vec<String>,
+}
+
 /// A reason the application cannot be accepted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -107,6 +120,9 @@ pub struct Checklist {
     pub entries: Vec<ChecklistEntry>,
     /// Materials the situation exempts.
     pub exempted: Vec<Exempted>,
+    /// Materials that may still be needed, depending on the questions in `pending`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<ToConfirm>,
     /// Reasons the application cannot be accepted, if any apply.
     pub refusals: Vec<Refusal>,
     /// Who handles it in this situation.
@@ -166,6 +182,48 @@ fn applies(m: &Material, answers: &Answers) -> bool {
     sub_item_ok && m.when.as_ref().is_none_or(|c| c.holds(answers))
 }
 
+/// Materials not on the list (nor exempted) whose condition reads a question still
+/// pending: their need is decided by the answers still to come.
+fn to_confirm(
+    item: &ServiceItem,
+    answers: &Answers,
+    pending: &[String],
+    entries: &[ChecklistEntry],
+    exempted: &[Exempted],
+) -> Vec<ToConfirm> {
+    if pending.is_empty() {
+        return Vec::new();
+    }
+    item.materials
+        .iter()
+        .filter(|m| m.retired.is_none())
+        .filter(|m| !entries.iter().any(|e| e.material == m.id))
+        .filter(|m| !exempted.iter().any(|e| e.material == m.id))
+        .filter_map(|m| {
+            let mut reads: Vec<String> = m.when.as_ref().map(|c| c.questions()).unwrap_or_default();
+            if !m.sub_items.is_empty() {
+                reads.push(SUB_ITEM.to_string());
+            }
+            let open: Vec<String> = pending
+                .iter()
+                .filter(|p| reads.contains(p))
+                .cloned()
+                .collect();
+            // A material ruled out by an answer already given stays off the list.
+            let sub_item_ok = m.sub_items.is_empty()
+                || answers
+                    .get(SUB_ITEM)
+                    .and_then(Value::as_str)
+                    .is_none_or(|s| m.sub_items.iter().any(|x| x == s));
+            (!open.is_empty() && sub_item_ok).then(|| ToConfirm {
+                material: m.id.clone(),
+                name: m.name.clone(),
+                questions: open,
+            })
+        })
+        .collect()
+}
+
 fn why(m: &Material, answers: &Answers) -> Why {
     let mut read: Vec<(String, Value)> = m
         .when
@@ -191,7 +249,7 @@ fn why(m: &Material, answers: &Answers) -> Why {
 /// The checklist of `item` for `answers`.
 pub fn checklist(item: &ServiceItem, answers: &Answers) -> Checklist {
     let answers = &relevant_answers(item, answers);
-    let pending = relevant_questions(item, answers)
+    let pending: Vec<String> = relevant_questions(item, answers)
         .into_iter()
         .filter(|q| answers.get(&q.id).is_none_or(Value::is_null))
         .map(|q| q.id)
@@ -261,11 +319,13 @@ pub fn checklist(item: &ServiceItem, answers: &Answers) -> Checklist {
         .and_then(|s| item.sub_items.iter().find(|x| x.id == s))
         .and_then(|s| s.fees.clone())
         .unwrap_or_else(|| item.fees.clone());
+    let to_confirm = to_confirm(item, answers, &pending, &entries, &exempted);
     Checklist {
         item: item.code.clone(),
         pending,
         entries,
         exempted,
+        to_confirm,
         refusals,
         handling_body: route(|r| r.handling_body.as_ref())
             .unwrap_or_else(|| item.handling_body.clone()),

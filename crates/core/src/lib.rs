@@ -20,6 +20,7 @@ pub mod catalog;
 pub mod checklist;
 pub mod complaint;
 pub mod condition;
+pub mod consultation;
 pub mod diagnostic;
 pub mod guide_change;
 pub mod notice;

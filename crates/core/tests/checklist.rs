@@ -460,3 +460,40 @@ fn an_answer_to_a_question_that_no_longer_applies_decides_nothing() {
     assert!(!ids(&list).contains(&"power_of_attorney"));
     assert!(list.pending.is_empty());
 }
+
+#[test]
+fn materials_that_depend_on_unanswered_questions_are_listed_to_confirm() {
+    let catalog = fixtures::catalog();
+    let item = catalog.item("T-001").unwrap();
+    let ids = |list: &onewindow_core::checklist::Checklist| {
+        list.to_confirm
+            .iter()
+            .map(|t| (t.material.clone(), t.questions.clone()))
+            .collect::<Vec<_>>()
+    };
+    // Only the applicant type is known: the agent's papers wait for that answer.
+    let answers = Answers::new().with("applicant_type", "company");
+    let list = checklist(item, &answers);
+    assert_eq!(list.pending, ["agent", "family_members"]);
+    assert_eq!(
+        ids(&list),
+        [("power_of_attorney".to_string(), vec!["agent".to_string()])]
+    );
+    assert!(list.entries.iter().any(|e| e.material == "licence"));
+    // "Yes, an agent": the power of attorney is on the list; the spouse question is next.
+    let list = checklist(item, &answers.clone().with("agent", true));
+    assert!(list
+        .entries
+        .iter()
+        .any(|e| e.material == "power_of_attorney"));
+    assert_eq!(
+        ids(&list),
+        [(
+            "spouse_proof".to_string(),
+            vec!["agent_is_spouse".to_string()]
+        )]
+    );
+    // Everything answered: nothing left to confirm.
+    let done = answers.with("agent", false).with("family_members", 2);
+    assert!(checklist(item, &done).to_confirm.is_empty());
+}

@@ -19,6 +19,7 @@ pub mod cases;
 pub mod catalog_dir;
 pub mod clock;
 pub mod complaints;
+pub mod consult;
 pub mod csv;
 pub mod db;
 pub mod desk;

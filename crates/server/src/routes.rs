@@ -4,7 +4,7 @@ use crate::catalog_dir::Packed;
 use crate::error::AppError;
 use crate::limits::{Limiter, RateLimits};
 use crate::{
-    applicant, audit_log, auth, cases, complaints, desk, handovers, reports, security,
+    applicant, audit_log, auth, cases, complaints, consult, desk, handovers, reports, security,
     static_files, supervision, AppState,
 };
 use axum::extract::DefaultBodyLimit;
@@ -94,6 +94,10 @@ pub fn api_routes_limited(limits: RateLimits) -> ApiRoutes {
         .at::<e::Login>(post(auth::login).layer(limited(limits.logins)))
         .at::<e::UnlockAccount>(post(auth::unlock))
         .at::<e::ListLocks>(get(auth::locks))
+        .at::<e::RecordConsultation>(post(consult::record))
+        .at::<e::AskBackOffice>(post(consult::ask))
+        .at::<e::ListEnquiries>(get(consult::list))
+        .at::<e::AnswerEnquiry>(post(consult::answer))
         .at::<e::UnlockAddress>(post(auth::unlock_address))
         .at::<e::ListSessions>(get(auth::sessions))
         .at::<e::RevokeSession>(delete(auth::revoke))

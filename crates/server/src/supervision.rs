@@ -478,6 +478,70 @@ pub async fn figures(
         }
     }
 
+    // Consultations and the questions sent to back offices, by item.
+    let from = day(q.from);
+    let until = day(q.to.succ_opt().unwrap_or(q.to));
+    let counted: Vec<(String, i64)> = t
+        .run(
+            "consultations",
+            sqlx::query_as(
+                "SELECT item_code, COUNT(*) FROM consultations WHERE at >= $1 AND at < $2 \
+                 AND ($3 = '' OR site = $3) GROUP BY item_code",
+            )
+            .bind(&from)
+            .bind(&until)
+            .bind(&site)
+            .fetch_all(db),
+        )
+        .await?;
+    let now = crate::consult::stamp(crate::clock::now());
+    let asked: Vec<(String, i64, i64)> = t
+        .run(
+            "enquiries",
+            sqlx::query_as(
+                "SELECT item_code, COUNT(*), \
+                 SUM(CASE WHEN COALESCE(answered_at, $4) > due THEN 1 ELSE 0 END) \
+                 FROM enquiries WHERE asked_at >= $1 AND asked_at < $2 AND ($3 = '' OR site = $3) \
+                 GROUP BY item_code",
+            )
+            .bind(&from)
+            .bind(&until)
+            .bind(&site)
+            .bind(&now)
+            .fetch_all(db),
+        )
+        .await?;
+    let mut by_item: BTreeMap<String, (i64, i64, i64)> = BTreeMap::new();
+    for (code, n) in counted {
+        by_item.entry(code).or_default().0 += n;
+    }
+    for (code, n, late) in asked {
+        let e = by_item.entry(code).or_default();
+        e.1 += n;
+        e.2 += late;
+    }
+    let mut consultations: Vec<ConsultationRow> = by_item
+        .into_iter()
+        .map(|(code, (consultations, enquiries, late))| {
+            let item = c.catalog.item(&code);
+            ConsultationRow {
+                item: ItemRef {
+                    name: item.map(|i| i.name.clone()),
+                    department: item.map(|i| i.department.clone()),
+                    code,
+                },
+                consultations,
+                enquiries,
+                late,
+            }
+        })
+        .collect();
+    consultations.sort_by(|a, b| {
+        b.consultations
+            .cmp(&a.consultations)
+            .then(a.item.code.cmp(&b.item.code))
+    });
+
     // The sites to choose from: those that received cases, and those with accounts.
     let mut sites: Vec<String> = t
         .run(
@@ -512,6 +576,7 @@ pub async fn figures(
         evaluations,
         follow_ups,
         complaints,
+        consultations,
         workload: workload
             .into_iter()
             .map(

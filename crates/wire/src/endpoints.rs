@@ -4,6 +4,7 @@
 
 use crate::body::*;
 use crate::complaint::*;
+use crate::consult::*;
 use crate::supervision::*;
 use onewindow_core::case::StepRequest;
 use onewindow_core::submission::Submission;
@@ -168,6 +169,18 @@ endpoints! {
     /// The ledger of cases decided in a period (办结台账), for one department or all, as CSV or XLSX; natural persons' data masked unless a reason is given (supervisors only, audited with the reason).
     LedgerReport: Get "/api/desk/reports/ledger", Supervisor,
         query LedgerQuery, body Nothing, answer Download, ok 200, errors [400, 401, 403, 422];
+    /// Count one consultation on an item at the guidance desk (item, desk and the server's time), for supervision.
+    RecordConsultation: Post "/api/desk/consultations", Clerk,
+        query Nothing, body ConsultationRequest, answer ConsultationRecorded, ok 201, errors [400, 401, 413, 422];
+    /// Send a question the guidance desk cannot answer to the item's back office; the answer is due by the end of the next working day.
+    AskBackOffice: Post "/api/desk/enquiries", Clerk,
+        query Nothing, body EnquiryRequest, answer Enquiry, ok 201, errors [400, 401, 413, 422];
+    /// The questions the caller sent, and those its departments are to answer, open ones first.
+    ListEnquiries: Get "/api/desk/enquiries", Clerk,
+        query Nothing, body Nothing, answer EnquiryList, ok 200, errors [401];
+    /// Answer a question sent to the back office (a support, reviewer or lead post of the item's department, audited).
+    AnswerEnquiry: Post "/api/desk/enquiries/{id}/answer", Clerk,
+        query Nothing, body EnquiryAnswer, answer Enquiry, ok 200, errors [400, 401, 403, 404, 409, 413, 422];
     /// Log in; sets the HttpOnly session cookie. Every attempt is audited; each failure in a row answers more slowly, five lock the name for 15 minutes (429).
     Login: Post "/api/session", Public,
         query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401, 429];

@@ -11,6 +11,7 @@
 
 pub mod body;
 pub mod complaint;
+pub mod consult;
 pub mod endpoints;
 #[cfg(feature = "schema")]
 pub mod openapi;

@@ -211,8 +211,26 @@ pub struct Supervision {
     pub complaints: ComplaintFigures,
     /// Received in the period, by clerk and site.
     pub workload: Vec<WorkloadRow>,
+    /// Consultations at the guidance desk in the period, and the questions sent to back
+    /// offices, by item, most first.
+    #[serde(default)]
+    pub consultations: Vec<ConsultationRow>,
     /// Each figure's query time.
     pub timings: Vec<QueryTime>,
+}
+
+/// Consultations on one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ConsultationRow {
+    /// The item.
+    pub item: ItemRef,
+    /// Consultations counted.
+    pub consultations: i64,
+    /// Questions sent to the back office.
+    pub enquiries: i64,
+    /// Of them, answered late or still open past their due time.
+    pub late: i64,
 }
 
 /// The file format of a report.
