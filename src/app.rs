@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/desk/audit") view=AuditPage/>
                     <Route path=path!("/desk/security") view=SecurityPage/>
                     <Route path=path!("/desk/cases/:number") view=DeskCasePage/>
+                    <Route path=path!("/desk/consult/:code") view=crate::pages::ConsultPage/>
                 </Routes>
             </main>
             <IdleGuard/>

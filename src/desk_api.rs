@@ -308,3 +308,46 @@ pub async fn audit(
         .await?;
     json(r).await
 }
+
+/// Counts one consultation on `item` at this desk.
+pub async fn record_consultation(
+    item: &str,
+) -> Result<onewindow_wire::consult::ConsultationRecorded, ApiError> {
+    let body = onewindow_wire::consult::ConsultationRequest { item: item.into() };
+    json(send(with_json(Request::post("/api/desk/consultations"), &body)).await?).await
+}
+
+/// Sends a question to the item's back office.
+pub async fn ask_back_office(
+    item: &str,
+    question: &str,
+) -> Result<onewindow_wire::consult::Enquiry, ApiError> {
+    let body = onewindow_wire::consult::EnquiryRequest {
+        item: item.into(),
+        question: question.into(),
+    };
+    json(send(with_json(Request::post("/api/desk/enquiries"), &body)).await?).await
+}
+
+/// The questions this clerk sent and those its departments are to answer.
+pub async fn enquiries() -> Result<onewindow_wire::consult::EnquiryList, ApiError> {
+    json(send(Request::get("/api/desk/enquiries").build()).await?).await
+}
+
+/// Answers question `id` for the back office.
+pub async fn answer_enquiry(
+    id: i64,
+    answer: &str,
+) -> Result<onewindow_wire::consult::Enquiry, ApiError> {
+    let body = onewindow_wire::consult::EnquiryAnswer {
+        answer: answer.into(),
+    };
+    json(
+        send(with_json(
+            Request::post(&format!("/api/desk/enquiries/{id}/answer")),
+            &body,
+        ))
+        .await?,
+    )
+    .await
+}

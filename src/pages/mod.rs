@@ -11,6 +11,7 @@ mod supervision;
 
 pub use apply::ApplyPage;
 pub use complaint::ComplaintPage;
+pub use desk::consult::ConsultPage;
 pub use desk::{DeskCasePage, DeskPage};
 pub use guide::GuidePage;
 pub use home::HomePage;

@@ -3,7 +3,7 @@
 //! draft (see `draft_state`), so a reload resumes exactly here.
 
 mod applicant_step;
-mod checklist_step;
+pub(crate) mod checklist_step;
 mod delivery_choice;
 mod desk_marks;
 mod done_step;

@@ -5,6 +5,7 @@ mod case_list;
 mod case_notices;
 mod case_page;
 mod complaints;
+pub mod consult;
 mod event_form;
 mod login;
 mod new_case;
@@ -57,6 +58,17 @@ pub fn DeskPage() -> impl IntoView {
             .clerk()
             .is_some_and(|c| c.role == onewindow_wire::body::AccountRole::Supervisor)
     };
+    // Back-office posts answer the guidance desk's questions for their departments.
+    let back_office = move || {
+        clerk.clerk().is_some_and(|c| {
+            matches!(
+                c.role,
+                onewindow_wire::body::AccountRole::Support
+                    | onewindow_wire::body::AccountRole::Reviewer
+                    | onewindow_wire::body::AccountRole::Lead
+            )
+        })
+    };
     view! {
         <ClerkGate>
             <h1>{desk().workbench}</h1>
@@ -72,6 +84,7 @@ pub fn DeskPage() -> impl IntoView {
                 <complaints::ComplaintsPanel mine=false/>
             })}
             {move || (!supervises() && clerk.clerk().is_some()).then(|| view! { <complaints::ComplaintsPanel mine=true/> })}
+            {move || back_office().then(|| view! { <consult::EnquiryInbox/> })}
         </ClerkGate>
     }
 }

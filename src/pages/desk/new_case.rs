@@ -58,6 +58,17 @@ pub fn NewCase() -> impl IntoView {
             }
         });
     };
+    // The guidance desk answers on the item's consultation page instead.
+    let consult = move |_| {
+        let code = item.get_untracked();
+        if code.is_empty() {
+            error.set(Some(desk().choose_item_first.to_string()));
+            return;
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(&format!("/desk/consult/{code}"));
+        }
+    };
     let from_precheck = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let number = precheck.get_untracked().trim().to_string();
@@ -154,7 +165,8 @@ pub fn NewCase() -> impl IntoView {
                                     {options}
                                 </select>
                             </p>
-                            <button type="submit" disabled=move || busy.get()>{desk().start_case}</button>
+                            <button type="submit" disabled=move || busy.get()>{desk().start_case}</button>" "
+                            <button type="button" class="secondary" on:click=consult>{crate::text::consult_text().link}</button>
                         </form>
                     }
                 }

@@ -125,6 +125,7 @@ fn figures_view(f: Supervision) -> impl IntoView {
         {tables::follow_ups(&f)}
         {tables::complaints(&f)}
         {tables::workload(&f)}
+        {tables::consultations(&f)}
         <p class="note timings">{s.timings}"："
             {f.timings.iter().map(|t| format!("{} {:.1} ms", t.figure, t.micros as f64 / 1000.0)).collect::<Vec<_>>().join("，")}
         </p>

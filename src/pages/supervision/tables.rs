@@ -462,3 +462,30 @@ pub fn workload(f: &Supervision) -> impl IntoView {
     )
     .into_any()
 }
+
+/// The guidance desk's consultations and the questions sent to back offices, by item.
+pub fn consultations(f: &Supervision) -> impl IntoView {
+    let c = crate::text::consult_text();
+    if f.consultations.is_empty() {
+        return section("sv-consultations", c.supervision_heading, empty()).into_any();
+    }
+    section(
+        "sv-consultations",
+        c.supervision_heading,
+        view! {
+            <table class="cases">
+                <thead><tr>
+                    <th scope="col">{c.col_item}</th><th scope="col">{c.col_consultations}</th>
+                    <th scope="col">{c.col_enquiries}</th><th scope="col">{c.col_late}</th>
+                </tr></thead>
+                <tbody>{f.consultations.iter().map(|r| view! {
+                    <tr>
+                        <th scope="row">{r.item.name.clone().unwrap_or_else(|| r.item.code.clone())}</th>
+                        <td>{r.consultations}</td><td>{r.enquiries}</td><td>{r.late}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        },
+    )
+    .into_any()
+}
