@@ -51,6 +51,12 @@ fn bench(root: &std::path::Path) -> sh::Result {
         "node",
         &["bench-load.mjs", &county.to_string_lossy()],
     )?;
+    setup::banner("guidance desk consultation: answer click → list updated (4x CPU slowdown)");
+    sh::run(
+        &root.join("tests").join("e2e"),
+        "node",
+        &["bench-consult.mjs", &county.to_string_lossy()],
+    )?;
     setup::banner("server load (wrk, 32 connections, 20 s)");
     load::run(root)?;
     bench_supervision(root)
