@@ -42,17 +42,17 @@ mod tests {
         let cal = official_calendar();
         // Thursday → Friday.
         assert_eq!(
-            answer_due(&cal, t("2026-11-26 10:00")).unwrap(),
+            answer_due(cal, t("2026-11-26 10:00")).unwrap(),
             t("2026-11-27 17:30")
         );
         // Friday afternoon → Monday.
         assert_eq!(
-            answer_due(&cal, t("2026-11-27 16:00")).unwrap(),
+            answer_due(cal, t("2026-11-27 16:00")).unwrap(),
             t("2026-11-30 17:30")
         );
         // The day before the National Day holiday → the first working day after it.
         assert_eq!(
-            answer_due(&cal, t("2026-09-30 11:00")).unwrap(),
+            answer_due(cal, t("2026-09-30 11:00")).unwrap(),
             t("2026-10-08 17:30")
         );
         assert!(!answer_late(
