@@ -116,7 +116,7 @@ fn the_guide_lists_each_material_with_its_review_points() {
         leptos::mount::mount_to(parent.clone(), move || view! { <ItemGuide item=item/> });
     assert_eq!(query_all(&parent, "h1"), ["食品经营许可"]);
     let rows = query_all(&parent, "tbody tr");
-    assert_eq!(rows, ["1申请书申请人自备原件1必需申请人签字"]);
+    assert_eq!(rows, ["1申请书申请人自备原件1份必需申请人签字"]);
 }
 
 fn query_all(parent: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
