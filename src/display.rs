@@ -24,6 +24,22 @@ pub struct Display {
     pub idle_seconds: u32,
     /// Seconds the countdown lasts.
     pub countdown_seconds: u32,
+    /// Read each page aloud on arrival (questions, the list, errors), switched on by a
+    /// helper; without it, only on request.
+    pub auto_read: bool,
+    /// Speech rate: 0 slow, 1 normal, 2 fast.
+    pub speech_rate: u8,
+}
+
+impl Display {
+    /// The speech synthesiser's rate for [`Display::speech_rate`].
+    pub fn rate(&self) -> f32 {
+        match self.speech_rate {
+            0 => 0.7,
+            2 => 1.2,
+            _ => 0.9,
+        }
+    }
 }
 
 /// The app-wide display signal.
@@ -54,6 +70,12 @@ pub fn load() -> Display {
             .find_map(|p| p.strip_prefix("countdown="))
             .and_then(|v| v.parse().ok())
             .unwrap_or(30),
+        auto_read: stored.split(';').any(|p| p == "autoread"),
+        speech_rate: stored
+            .split(';')
+            .find_map(|p| p.strip_prefix("rate="))
+            .and_then(|v| v.parse().ok())
+            .map_or(1, |r: u8| r.min(2)),
     };
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -94,6 +116,10 @@ pub fn save(d: &Display) {
     if d.terminal {
         parts.push("terminal".to_string());
     }
+    if d.auto_read {
+        parts.push("autoread".to_string());
+    }
+    parts.push(format!("rate={}", d.speech_rate));
     parts.push(format!("idle={}", d.idle_seconds));
     parts.push(format!("countdown={}", d.countdown_seconds));
     if let Some(l) = local() {

@@ -23,7 +23,8 @@ pub fn speak(text: &str) {
         return;
     };
     utterance.set_lang("zh-CN");
-    utterance.set_rate(0.9);
+    let settings = current();
+    utterance.set_rate(settings.map_or(0.9, |d| d.rate()));
     let voices = synth.get_voices();
     for v in voices.iter() {
         if let Ok(voice) = v.dyn_into::<web_sys::SpeechSynthesisVoice>() {
@@ -34,4 +35,17 @@ pub fn speak(text: &str) {
         }
     }
     synth.speak(&utterance);
+}
+
+/// The display settings, when the app provides them.
+fn current() -> Option<crate::display::Display> {
+    leptos::prelude::use_context::<crate::display::DisplayContext>()
+        .map(|d| leptos::prelude::GetUntracked::get_untracked(&d.0))
+}
+
+/// Reads `text` aloud if the helper switched on automatic reading.
+pub fn announce(text: &str) {
+    if current().is_some_and(|d| d.auto_read) && available() {
+        speak(text);
+    }
 }

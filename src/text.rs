@@ -1793,3 +1793,67 @@ const CONSULT_ZH: ConsultText = ConsultText {
 pub fn consult_text() -> &'static ConsultText {
     &CONSULT_ZH
 }
+
+/// The on-screen keypad's text.
+pub struct KeypadText {
+    pub suffix: &'static str,
+    pub delete: &'static str,
+    pub delete_label: &'static str,
+    pub clear: &'static str,
+}
+
+const KEYPAD_ZH: KeypadText = KeypadText {
+    suffix: "的数字键盘",
+    delete: "⌫ 退格",
+    delete_label: "退格，删除最后一位",
+    clear: "清空",
+};
+
+/// The keypad's text.
+pub fn keypad_text() -> &'static KeypadText {
+    &KEYPAD_ZH
+}
+
+/// The voice settings' text.
+pub struct VoiceText {
+    pub auto_read: &'static str,
+    pub rate: &'static str,
+    pub rates: [&'static str; 3],
+}
+
+const VOICE_ZH: VoiceText = VoiceText {
+    auto_read: "自动朗读",
+    rate: "语速：",
+    rates: ["慢", "中", "快"],
+};
+
+/// The voice settings' text.
+pub fn voice_text() -> &'static VoiceText {
+    &VOICE_ZH
+}
+
+/// The terminal's printed 一次性告知单 (receipt or A4).
+pub struct SlipText {
+    pub print_slip: &'static str,
+    pub print_a4: &'static str,
+    pub title: &'static str,
+    pub number: &'static str,
+    pub bring: &'static str,
+    pub to_confirm: &'static str,
+    pub go: &'static str,
+}
+
+const SLIP_ZH: SlipText = SlipText {
+    print_slip: "打印小票（80毫米）",
+    print_a4: "打印告知单（A4）",
+    title: "一次性告知单",
+    number: "交接编号：",
+    bring: "请携带以下材料：",
+    to_confirm: "视情况需要，请到窗口确认",
+    go: "请到综合窗口出示交接编号，工作人员将接着为您办理，无需重复填写。",
+};
+
+/// The printed slip's text.
+pub fn slip_text() -> &'static SlipText {
+    &SLIP_ZH
+}

@@ -34,6 +34,20 @@ pub fn ModeSwitch() -> impl IntoView {
                 </button>
             }
         });
-        view! { {assisted} {larger} }
+        // Voice settings for the helper: automatic reading and the speech rate.
+        let voice = (d.assisted && crate::speech::available()).then(|| {
+            let rate = crate::text::voice_text().rates[usize::from(d.speech_rate.min(2))];
+            view! {
+                <button type="button" class="mode-button" aria-pressed=if d.auto_read { "true" } else { "false" }
+                    on:click=move |_| change(|d| d.auto_read = !d.auto_read)>
+                    {crate::text::voice_text().auto_read}
+                </button>
+                <button type="button" class="mode-button"
+                    on:click=move |_| change(|d| d.speech_rate = (d.speech_rate + 1) % 3)>
+                    {format!("{}{rate}", crate::text::voice_text().rate)}
+                </button>
+            }
+        });
+        view! { {assisted} {larger} {voice} }
     }
 }

@@ -6,6 +6,9 @@ use leptos::prelude::*;
 /// Reads `text` aloud when pressed; not shown where the browser cannot speak.
 #[component]
 pub fn ReadAloud(text: String) -> impl IntoView {
+    // On arrival too, when the helper switched automatic reading on.
+    let first = text.clone();
+    Effect::new(move |_| crate::speech::announce(&first));
     crate::speech::available().then(|| {
         view! {
             <button type="button" class="read-aloud button-secondary" on:click=move |_| crate::speech::speak(&text)>

@@ -72,6 +72,28 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
         Some(q) => step_url(&id, &Step::Question(q.id.clone())),
         None => format!("/items/{}", item.code),
     };
+    // A terminal types ID numbers and mobiles on its own keypad (it may have no keyboard).
+    let terminal = use_context::<crate::display::DisplayContext>()
+        .is_some_and(|d| d.0.get_untracked().terminal);
+    let set_value = move |f: Field, v: String| {
+        // Checked on "continue" only (a check on leaving the field would move the button
+        // under the user's finger); typing clears the old message.
+        if errors.with_untracked(|e| e.iter().any(|(x, _)| *x == f)) {
+            errors.update(|e| e.retain(|(x, _)| *x != f));
+        }
+        handle.edit(|d| {
+            let agent = d.agent.get_or_insert_with(Default::default);
+            match f {
+                Field::Name => d.applicant.name = v.clone(),
+                Field::Id => d.applicant.id_number = v.clone(),
+                Field::Mobile => d.applicant.mobile = v.clone(),
+                Field::AgentName => agent.name = v.clone(),
+                Field::AgentId => agent.id_number = v.clone(),
+                Field::AgentMobile => agent.mobile = v.clone(),
+            }
+            d.step = Step::Applicant.to_string();
+        });
+    };
     let field = move |f: Field,
                       label: &'static str,
                       hint: Option<&'static str>,
@@ -87,37 +109,31 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
         };
         let error =
             move || errors.with(|e| e.iter().find(|(x, _)| *x == f).map(|(_, m)| m.clone()));
+        let keys = match f {
+            Field::Id | Field::AgentId => Some(crate::components::Keys::IdNumber),
+            Field::Mobile | Field::AgentMobile => Some(crate::components::Keys::Digits),
+            Field::Name | Field::AgentName => None,
+        }
+        .filter(|_| terminal);
+        let keypad = keys.map(|keys| {
+            view! {
+                <crate::components::Keypad input=dom_id.to_string() label=label.to_string() keys=keys
+                    changed=Callback::new(move |v: String| set_value(f, v))/>
+            }
+        });
         view! {
                     <div class="field" class:field-invalid=move || error().is_some()>
                         <label for=dom_id>{label}</label>
                         {hint.map(|h| view! { <p class="hint" id=format!("{dom_id}-hint")>{h}</p> })}
                         <p class="field-error" id=format!("{dom_id}-error") aria-live="polite">{error}</p>
                         <input id=dom_id class="text-input" type="text" autocomplete=autocomplete
-                            inputmode=if matches!(f, Field::Mobile | Field::AgentMobile) { "tel" } else { "text" }
+                            inputmode=if keys.is_some() { "none" } else if matches!(f, Field::Mobile | Field::AgentMobile) { "tel" } else { "text" }
                             aria-invalid=move || if error().is_some() { "true" } else { "false" }
                             aria-describedby=format!("{dom_id}-hint {dom_id}-error")
                             prop:value=initial
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                // Checked on "continue" only (a check on leaving the field would move
-                                // the button under the user's finger); typing clears the old message.
-                                if errors.with_untracked(|e| e.iter().any(|(x, _)| *x == f)) {
-                                    errors.update(|e| e.retain(|(x, _)| *x != f));
-                                }
-                                handle.edit(|d| {
-                                    let agent = d.agent.get_or_insert_with(Default::default);
-                                    match f {
-                                        Field::Name => d.applicant.name = v.clone(),
-                                        Field::Id => d.applicant.id_number = v.clone(),
-                                        Field::Mobile => d.applicant.mobile = v.clone(),
-                                        Field::AgentName => agent.name = v.clone(),
-                                        Field::AgentId => agent.id_number = v.clone(),
-                                        Field::AgentMobile => agent.mobile = v.clone(),
-                                    }
-                                    d.step = Step::Applicant.to_string();
-                                });
-                            }
+                            on:input=move |ev| set_value(f, event_target_value(&ev))
         />
+                        {keypad}
                     </div>
                 }
     };
@@ -132,6 +148,8 @@ pub fn ApplicantStep(handle: DraftHandle, item: ServiceItem) -> impl IntoView {
             handle.save_now();
             navigate(&step_url(&id, &Step::Checklist), Default::default());
         } else {
+            let spoken: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+            crate::speech::announce(&spoken.join("。"));
             errors.set(found);
         }
     };

@@ -58,11 +58,13 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
                 .map(|d| d.answers)
                 .unwrap_or_default();
             let Some(answer) = answers.get(&qid).filter(|v| !v.is_null()) else {
-                error.set(Some(match kind {
+                let problem = match kind {
                     QuestionKind::Number => t().enter_number,
                     QuestionKind::Date => t().enter_date,
                     _ => t().choose_one,
-                }));
+                };
+                crate::speech::announce(problem);
+                error.set(Some(problem));
                 return;
             };
             let _ = answer;
@@ -112,24 +114,36 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
                 other => other.to_string(),
             });
             let set = set_answer.clone();
+            // A terminal types numbers and dates on its own keypad.
+            let terminal = use_context::<crate::display::DisplayContext>()
+                .is_some_and(|d| d.0.get_untracked().terminal);
+            let parse = move |text: String| {
+                if text.trim().is_empty() {
+                    Value::Null
+                } else if number {
+                    text.trim().parse::<u64>().map(Value::from).unwrap_or(Value::Null)
+                } else {
+                    Value::String(text)
+                }
+            };
+            let keypad = terminal.then(|| {
+                let set = set_answer.clone();
+                view! {
+                    <crate::components::Keypad input=format!("{qid}-input") label=question.text.clone()
+                        keys=if number { crate::components::Keys::Digits } else { crate::components::Keys::Date }
+                        changed=Callback::new(move |t: String| set(parse(t)))/>
+                }
+            });
             view! {
                 <input id=format!("{qid}-input") class="text-input narrow"
-                    type=if number { "number" } else { "date" }
-                    inputmode=if number { "numeric" } else { "text" }
+                    type=if number { "number" } else if terminal { "text" } else { "date" }
+                    placeholder=(!number && terminal).then_some("YYYY-MM-DD")
+                    inputmode=if terminal { "none" } else if number { "numeric" } else { "text" }
                     min=if number { Some("0") } else { None }
                     aria-describedby=format!("{qid}-help {qid}-error")
                     prop:value=shown.unwrap_or_default()
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        let value = if text.trim().is_empty() {
-                            Value::Null
-                        } else if number {
-                            text.trim().parse::<u64>().map(Value::from).unwrap_or(Value::Null)
-                        } else {
-                            Value::String(text)
-                        };
-                        set(value);
-                    }/>
+                    on:input=move |ev| set(parse(event_target_value(&ev)))/>
+                {keypad}
             }
             .into_any()
         }
