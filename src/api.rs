@@ -107,3 +107,27 @@ pub async fn post_case(key: &str, body: &str) -> PostResult {
         }
     }
 }
+
+/// Calls a member of staff to this terminal (呼叫工作人员).
+pub async fn call_staff(place: &str, item: Option<String>) -> Result<(), String> {
+    let body = onewindow_wire::consult::HelpRequest {
+        place: place.into(),
+        item,
+    };
+    let response = Request::post("/api/help")
+        .json(&body)
+        .map_err(|e| (crate::text::faults().network_error)(&e.to_string()))?
+        .send()
+        .await
+        .map_err(|_| crate::text::help_text().offline.to_string())?;
+    if response.ok() {
+        return Ok(());
+    }
+    let status = response.status();
+    let body: ErrorBody = response.json().await.unwrap_or_default();
+    Err(if body.error.is_empty() {
+        (crate::text::faults().server_status)(status, "")
+    } else {
+        body.error
+    })
+}

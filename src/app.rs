@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
                         <a href="/desk">{crate::text::desk().workbench}</a>
                     })}
                     <ModeSwitch/>
+                    {move || display.get().terminal.then(|| view! { <crate::components::CallStaff/> })}
                     {move || (waiting() > 0).then(|| view! {
                         <span class="outbox-badge" role="status">{t().outbox_waiting}{" "}{waiting()}</span>
                     })}

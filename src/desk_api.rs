@@ -351,3 +351,13 @@ pub async fn answer_enquiry(
     )
     .await
 }
+
+/// The terminals' calls for help not handled yet.
+pub async fn help_calls() -> Result<onewindow_wire::consult::HelpCalls, ApiError> {
+    json(send(Request::get("/api/desk/help").build()).await?).await
+}
+
+/// Goes to call `id`.
+pub async fn handle_help_call(id: i64) -> Result<onewindow_wire::consult::HelpCall, ApiError> {
+    json(send(Request::post(&format!("/api/desk/help/{id}/handled")).build()).await?).await
+}

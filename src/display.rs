@@ -10,6 +10,15 @@
 use leptos::prelude::*;
 
 const KEY: &str = "onewindow-display";
+const PLACE_KEY: &str = "onewindow-terminal-place";
+
+/// Where this terminal stands, as set at installation (`&place=…`).
+pub fn terminal_place() -> String {
+    local()
+        .and_then(|l| l.get_item(PLACE_KEY).ok().flatten())
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or_else(|| crate::text::help_text().default_place.to_string())
+}
 
 /// The display settings, provided by [`crate::App`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +95,14 @@ pub fn load() -> Display {
             (k == name).then(|| v.to_string())
         })
     };
+    if let Some(place) = param("place") {
+        let place = String::from(
+            js_sys::decode_uri_component(&place.replace('+', " ")).unwrap_or_default(),
+        );
+        if let Some(l) = local() {
+            let _ = l.set_item(PLACE_KEY, place.trim());
+        }
+    }
     match param("terminal").as_deref() {
         Some("1") => {
             d.terminal = true;

@@ -1804,7 +1804,7 @@ pub struct KeypadText {
 
 const KEYPAD_ZH: KeypadText = KeypadText {
     suffix: "的数字键盘",
-    delete: "⌫ 退格",
+    delete: "退格",
     delete_label: "退格，删除最后一位",
     clear: "清空",
 };
@@ -1856,4 +1856,37 @@ const SLIP_ZH: SlipText = SlipText {
 /// The printed slip's text.
 pub fn slip_text() -> &'static SlipText {
     &SLIP_ZH
+}
+
+/// "呼叫工作人员" on terminals and the desk's list of calls.
+pub struct HelpText {
+    pub button: &'static str,
+    pub called: fn(&str) -> String,
+    pub offline: &'static str,
+    pub default_place: &'static str,
+    pub panel_heading: &'static str,
+    pub none: &'static str,
+    pub call_line: fn(&str, Option<&str>, &str) -> String,
+    pub go: &'static str,
+    pub gone: fn(&str) -> String,
+}
+
+const HELP_ZH: HelpText = HelpText {
+    button: "呼叫工作人员",
+    called: |place| format!("已通知工作人员到{place}，请稍候。"),
+    offline: "暂时无法通知工作人员，请到导办台求助。",
+    default_place: "自助服务区",
+    panel_heading: "自助终端求助",
+    none: "目前没有求助。",
+    call_line: |place, item, at| match item {
+        Some(i) => format!("{at}　{place}（正在看：{i}）"),
+        None => format!("{at}　{place}"),
+    },
+    go: "前往处理",
+    gone: |place| format!("请前往{place}。"),
+};
+
+/// The help calls' text.
+pub fn help_text() -> &'static HelpText {
+    &HELP_ZH
 }

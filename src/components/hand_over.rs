@@ -79,9 +79,16 @@ fn slip(handle: DraftHandle, number: &str) -> impl IntoView {
         (CatalogStatus::Ready(loaded), Some(d)) => match loaded.catalog.item(&d.item) {
             Some(item) => {
                 let list = onewindow_core::checklist::checklist(item, &d.answers);
-                let mut lines: Vec<String> =
-                    list.entries.iter().map(onewindow_core::outcome::bring).collect();
-                lines.extend(list.to_confirm.iter().map(|m| format!("{}（{}）", m.name, s.to_confirm)));
+                let mut lines: Vec<String> = list
+                    .entries
+                    .iter()
+                    .map(onewindow_core::outcome::bring)
+                    .collect();
+                lines.extend(
+                    list.to_confirm
+                        .iter()
+                        .map(|m| format!("{}（{}）", m.name, s.to_confirm)),
+                );
                 (item.name.clone(), lines)
             }
             None => (d.item.clone(), vec![]),

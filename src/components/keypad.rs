@@ -20,7 +20,12 @@ pub enum Keys {
 
 /// The keypad for the field with DOM id `input`; `changed` gets each new text.
 #[component]
-pub fn Keypad(input: String, label: String, keys: Keys, changed: Callback<String>) -> impl IntoView {
+pub fn Keypad(
+    input: String,
+    label: String,
+    keys: Keys,
+    changed: Callback<String>,
+) -> impl IntoView {
     let k = keypad_text();
     let extra = match keys {
         Keys::IdNumber => Some("X"),

@@ -1,5 +1,6 @@
 //! Reusable pieces of the pages, one per file.
 
+mod call_staff;
 mod catalog_gate;
 mod drafts_list;
 mod guide_update;
@@ -13,6 +14,7 @@ mod read_aloud;
 mod search_box;
 mod signature_pad;
 
+pub use call_staff::CallStaff;
 pub use catalog_gate::{guides_pending, CatalogGate};
 pub use drafts_list::DraftsList;
 pub use guide_update::GuideUpdate;

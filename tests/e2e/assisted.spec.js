@@ -103,16 +103,16 @@ test("a helper acts for an elderly applicant at a terminal, hands the work to th
   // The agent is named on the applicant page, checked like the applicant.
   await expect(page.getByRole("group", { name: "代办人信息" })).toBeVisible();
   await page.getByLabel("姓名或单位名称").fill("张大爷");
-  await page.getByLabel("身份证号码或统一社会信用代码").fill("11010519491231002X");
+  await page.getByLabel("身份证号码或统一社会信用代码", { exact: true }).fill("11010519491231002X");
   await page.getByLabel("手机号码", { exact: true }).fill("13800138000");
   await page.getByLabel("代办人姓名").fill("李四");
-  await page.getByLabel("代办人身份证号码").fill("123");
-  await page.getByLabel("代办人手机号码").fill("13900139000");
+  await page.getByLabel("代办人身份证号码", { exact: true }).fill("123");
+  await page.getByLabel("代办人手机号码", { exact: true }).fill("13900139000");
   await page.getByRole("button", { name: "继续", exact: true }).click();
   await expect(page.locator(".error-summary")).toContainText("身份证号码");
   await axeAAA(page, "assisted applicant with an agent and an error");
   await shot(page, "assisted-applicant-agent-1080x1920.png");
-  await page.getByLabel("代办人身份证号码").fill("110105194912310029".slice(0, 17) + "X");
+  await page.getByLabel("代办人身份证号码", { exact: true }).fill("110105194912310029".slice(0, 17) + "X");
   await page.getByRole("button", { name: "继续", exact: true }).click();
   // The rules put the agent's papers on the list.
   await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();

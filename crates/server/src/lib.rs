@@ -30,6 +30,7 @@ pub mod gen_cases;
 pub mod group_commit;
 pub mod guide_notes;
 pub mod handovers;
+pub mod help_calls;
 pub mod limits;
 pub mod listener;
 pub mod login_guard;

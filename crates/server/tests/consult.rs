@@ -164,3 +164,73 @@ async fn a_question_goes_to_the_back_office_and_its_answer_comes_back_counted() 
         (Some(2), Some(1), Some(0))
     );
 }
+
+#[tokio::test]
+async fn a_terminal_calls_for_help_and_one_clerk_goes() {
+    let server = start().await;
+    let base = &server.base;
+    let desk = &server.cookie;
+    let anyone = reqwest::Client::new();
+    // Anyone at a terminal, no session; where it stands is required.
+    let res = anyone
+        .post(format!("{base}/api/help"))
+        .json(&json!({ "place": "  " }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let res = anyone
+        .post(format!("{base}/api/help"))
+        .json(&json!({ "place": "一楼自助服务区 2 号机", "item": FOOD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let call: Value = res.json().await.unwrap();
+    let id = call["id"].as_i64().unwrap();
+    assert_eq!(call["item_name"], "食品经营许可（新办）");
+    // Every desk sees it; a clerk goes; it leaves the list; a second clerk is told.
+    let (s, list) = send(
+        reqwest::Method::GET,
+        format!("{base}/api/desk/help"),
+        desk,
+        None,
+    )
+    .await;
+    assert_eq!(s, 200);
+    assert_eq!(list["open"][0]["place"], "一楼自助服务区 2 号机");
+    let (s, taken) = send(
+        reqwest::Method::POST,
+        format!("{base}/api/desk/help/{id}/handled"),
+        desk,
+        None,
+    )
+    .await;
+    assert_eq!(s, 200);
+    assert_eq!(taken["handled_by"], "王敏");
+    let reviewer = login(base, REVIEWER, PASSWORD).await.unwrap();
+    let (s, again) = send(
+        reqwest::Method::POST,
+        format!("{base}/api/desk/help/{id}/handled"),
+        &reviewer,
+        None,
+    )
+    .await;
+    assert_eq!(s, 409);
+    assert!(again["error"].as_str().unwrap().contains("王敏"));
+    let (_, list) = send(
+        reqwest::Method::GET,
+        format!("{base}/api/desk/help"),
+        desk,
+        None,
+    )
+    .await;
+    assert_eq!(list["open"], json!([]));
+    // The desk list needs a session.
+    let res = anyone
+        .get(format!("{base}/api/desk/help"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+}

@@ -84,3 +84,39 @@ pub struct EnquiryList {
     /// For the caller's departments to answer (back office posts only).
     pub to_answer: Vec<Enquiry>,
 }
+
+/// `POST /api/help`: a terminal calls a member of staff (呼叫工作人员).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HelpRequest {
+    /// Where the terminal stands (set when it was installed: `?terminal=1&place=…`).
+    pub place: String,
+    /// The item on screen, if any.
+    #[serde(default)]
+    pub item: Option<String>,
+}
+
+/// A call for help as the desk sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct HelpCall {
+    /// Its number.
+    pub id: i64,
+    /// Where.
+    pub place: String,
+    /// The item's name, if one was on screen.
+    pub item_name: Option<String>,
+    /// When, by the server's clock.
+    pub called_at: NaiveDateTime,
+    /// Who went, once someone did.
+    pub handled_by: Option<String>,
+}
+
+/// `GET /api/desk/help`: the calls not handled yet, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct HelpCalls {
+    /// Waiting for someone.
+    pub open: Vec<HelpCall>,
+}

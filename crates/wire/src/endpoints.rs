@@ -181,6 +181,15 @@ endpoints! {
     /// Answer a question sent to the back office (a support, reviewer or lead post of the item's department, audited).
     AnswerEnquiry: Post "/api/desk/enquiries/{id}/answer", Clerk,
         query Nothing, body EnquiryAnswer, answer Enquiry, ok 200, errors [400, 401, 403, 404, 409, 413, 422];
+    /// A self-service terminal calls a member of staff (呼叫工作人员): where it stands and the item on screen; the desk sees the call.
+    CallStaff: Post "/api/help", Public,
+        query Nothing, body HelpRequest, answer HelpCall, ok 201, errors [400, 413, 422, 429];
+    /// The terminals' calls for help not handled yet, oldest first.
+    ListHelpCalls: Get "/api/desk/help", Clerk,
+        query Nothing, body Nothing, answer HelpCalls, ok 200, errors [401];
+    /// A member of staff goes to a terminal's call; the call leaves every desk's list.
+    HandleHelpCall: Post "/api/desk/help/{id}/handled", Clerk,
+        query Nothing, body Nothing, answer HelpCall, ok 200, errors [401, 404, 409];
     /// Log in; sets the HttpOnly session cookie. Every attempt is audited; each failure in a row answers more slowly, five lock the name for 15 minutes (429).
     Login: Post "/api/session", Public,
         query Nothing, body LoginRequest, answer SessionInfo, ok 200, errors [400, 401, 429];

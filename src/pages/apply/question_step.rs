@@ -121,7 +121,10 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
                 if text.trim().is_empty() {
                     Value::Null
                 } else if number {
-                    text.trim().parse::<u64>().map(Value::from).unwrap_or(Value::Null)
+                    text.trim()
+                        .parse::<u64>()
+                        .map(Value::from)
+                        .unwrap_or(Value::Null)
                 } else {
                     Value::String(text)
                 }

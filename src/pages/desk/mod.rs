@@ -7,6 +7,7 @@ mod case_page;
 mod complaints;
 pub mod consult;
 mod event_form;
+mod help_panel;
 mod login;
 mod new_case;
 mod relay_clock;
@@ -74,6 +75,7 @@ pub fn DeskPage() -> impl IntoView {
             <h1>{desk().workbench}</h1>
             <div class="desk-grid">
                 {move || receives().then(|| view! { <NewCase/> })}
+                {move || receives().then(|| view! { <help_panel::HelpPanel/> })}
                 <CaseList/>
             </div>
             {move || supervises().then(|| view! {
