@@ -97,10 +97,10 @@ fn slip(handle: DraftHandle, number: &str) -> impl IntoView {
     };
     let today = crate::clock::today().format("%Y年%m月%d日").to_string();
     view! {
-        <div class="receipt">
-            <p class="receipt-title">{s.title}</p>
+        <div class="slip">
+            <p class="slip-title">{s.title}</p>
             <p><strong>{name}</strong></p>
-            <p>{s.number}<strong class="receipt-number">{number.to_string()}</strong></p>
+            <p>{s.number}<strong class="slip-number">{number.to_string()}</strong></p>
             <p>{s.bring}</p>
             <ol>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
             <p>{s.go}</p>

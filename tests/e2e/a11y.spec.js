@@ -134,8 +134,8 @@ test("every page of the pre-check passes axe-core at AAA on a terminal in the as
     await expect(page.locator("form.question h1")).toBeVisible();
   }
   await page.getByLabel("姓名或单位名称").fill("张三");
-  await page.getByLabel("身份证号码或统一社会信用代码").fill("11010519491231002X");
-  await page.getByLabel("手机号码").fill("13800138000");
+  await page.getByLabel("身份证号码或统一社会信用代码", { exact: true }).fill("11010519491231002X");
+  await page.getByLabel("手机号码", { exact: true }).fill("13800138000");
   await page.getByRole("button", { name: "继续", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
   await page.getByRole("link", { name: "继续", exact: true }).click();

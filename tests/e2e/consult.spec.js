@@ -74,3 +74,41 @@ test("a consultation at the guidance desk, its printed list, and a question answ
   await expect(page.locator(".enquiries")).toContainText("张审批");
   await expect(page.locator(".enquiries")).toContainText("流动餐车按食品摊贩管理");
 });
+
+test("at the desk, papers are ticked before every question is answered, the open ones to confirm", async ({ page, server }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await addClerk(server, "王敏", PASSWORD);
+  await deskLogin(page, server, "王敏", PASSWORD);
+  const select = page.getByLabel("事项", { exact: true });
+  await select.selectOption(await select.locator("option", { hasText: "食品经营许可（新办）" }).getAttribute("value"));
+  await page.getByRole("button", { name: "开始收件" }).click();
+  await page.waitForURL(/\/apply\//);
+  // Only the first question answered, then straight to the papers.
+  await page.getByRole("radio", { name: /餐饮服务经营者/ }).check();
+  await page.getByRole("button", { name: "继续" }).click();
+  await expect(page.locator("form.question h1")).toContainText("自动设备");
+  await page.getByRole("link", { name: "先核对材料（其余问题稍后回答）" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "需要准备的材料" })).toBeVisible();
+  await expect(page.locator(".banner-warning")).toContainText("还有问题未回答");
+  await expect(page.locator(".banner-warning")).toContainText("是否委托他人代为办理？");
+  await expect(page.locator(".to-confirm")).toContainText("授权委托书");
+  await expect(page.locator(".to-confirm")).toContainText("自动设备的具体放置地点");
+  // Ticking starts: the marks are kept while the questions are answered.
+  const first = page.locator("select[id^=mark-]").first();
+  await first.selectOption("original");
+  await checkPage(page);
+  await page.getByRole("link", { name: "继续" }).click();
+  await expect(page.locator("form.question h1")).toContainText("自动设备");
+  await page.getByRole("radio", { name: "否", exact: true }).check();
+  await page.getByRole("button", { name: "继续" }).click();
+  await page.getByRole("radio", { name: "否", exact: true }).check();
+  await page.getByRole("button", { name: "继续" }).click();
+  await expect(page.getByLabel("姓名或单位名称")).toBeVisible();
+  await page.getByLabel("姓名或单位名称").fill("某某餐饮有限公司");
+  await page.getByLabel("身份证号码或统一社会信用代码").fill("91350100M000100Y43");
+  await page.getByLabel("手机号码").fill("13800138000");
+  await page.getByRole("button", { name: "继续" }).click();
+  await expect(page.locator(".banner-warning")).toHaveCount(0);
+  await expect(page.locator(".to-confirm")).toHaveCount(0);
+  await expect(page.locator("select[id^=mark-]").first()).toHaveValue("original");
+});

@@ -216,9 +216,45 @@ pub fn ChecklistStep(
             <ul>{lines}</ul>
         }
     });
-    let next = step_url(&id, &Step::Review);
+    // Questions still open (the desk may tick first): their papers are to confirm, and
+    // "continue" goes to the first of them, not on to the review.
+    let first_open = list.pending.first().cloned();
+    let question_text = |qid: &str| {
+        onewindow_core::checklist::all_questions(&item)
+            .into_iter()
+            .find(|q| q.id == qid)
+            .map_or(qid.to_string(), |q| q.text)
+    };
+    let open_questions = first_open.as_ref().map(|_| {
+        let names: Vec<String> = list.pending.iter().map(|q| question_text(q)).collect();
+        view! {
+            <div class="banner banner-warning" role="status">
+                <p>{crate::text::desk().questions_open}{names.join("；")}</p>
+            </div>
+        }
+    });
+    let to_confirm = (!list.to_confirm.is_empty()).then(|| {
+        let lines = list
+            .to_confirm
+            .iter()
+            .map(|m| {
+                let on: Vec<String> = m.questions.iter().map(|q| question_text(q)).collect();
+                view! { <li>{m.name.clone()}<div class="note">{crate::text::consult_text().depends_on}{on.join("；")}</div></li> }
+            })
+            .collect_view();
+        view! {
+            <h2>{crate::text::consult_text().to_confirm_heading}</h2>
+            <ul class="to-confirm">{lines}</ul>
+        }
+    });
+    let next_step = match &first_open {
+        Some(q) => Step::Question(q.clone()),
+        None => Step::Review,
+    };
+    let next = step_url(&id, &next_step);
     let on_next = move |_| {
-        handle.edit(|d| d.step = Step::Review.to_string());
+        let step = next_step.to_string();
+        handle.edit(|d| d.step = step);
         handle.save_now();
     };
     view! {
@@ -227,9 +263,11 @@ pub fn ChecklistStep(
         <p class="hint">{if at_desk { crate::text::desk().checklist_intro } else { t().checklist_intro }}</p>
         <p><ReadAloud text=spoken/></p>
         {refusals}
+        {open_questions}
         {outcome}
         {bundle_lists}
         {(!list.entries.is_empty()).then(|| view! { <ol class="material-list">{cards}</ol> })}
+        {to_confirm}
         {exempted}
         <p><a class="button" href=next on:click=on_next>{t().continue_}</a></p>
     }

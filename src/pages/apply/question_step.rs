@@ -20,6 +20,10 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
         .and_then(|d| d.answers.get(&qid).cloned());
     let error = RwSignal::new(None::<&'static str>);
     let navigate = use_navigate();
+    let at_desk = handle.draft.with_untracked(|d| {
+        d.as_ref()
+            .is_some_and(|d| d.channel == onewindow_core::submission::Channel::Desk)
+    });
     let draft_id = handle
         .draft
         .get_untracked()
@@ -199,6 +203,11 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
                 <button type="submit">{t().continue_}</button>
                 <ReadAloud text=spoken/>
             </p>
+            // At the desk, ticking may start before every question is answered: papers whose
+            // need waits on an open question are listed as 待确认.
+            {at_desk.then(|| view! {
+                <p><a href=step_url(&draft_id, &Step::Checklist) class="button secondary">{crate::text::desk().check_papers_first}</a></p>
+            })}
         </form>
     }
 }
