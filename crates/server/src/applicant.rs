@@ -100,7 +100,7 @@ async fn applicant_view(
     number: String,
     row: CaseRow,
 ) -> Result<ApplicantCaseView, AppError> {
-    let events = crate::stored::events(&row.events, &number)?;
+    let events = crate::stored::events(&state.vault, &row.events, &number)?;
     let outcome = crate::stored::outcome(row.outcome.as_deref(), &number)?;
     let catalog = &state.catalog;
     let item = catalog.catalog.item(&row.item_code);
@@ -127,8 +127,9 @@ async fn applicant_view(
     .await?;
     let mut bundle = Vec::new();
     for (other, code, events) in others {
-        let record = onewindow_core::case::replay(&crate::stored::events(&events, &other)?)
-            .map_err(|e| AppError::Internal(e.into()))?;
+        let record =
+            onewindow_core::case::replay(&crate::stored::events(&state.vault, &events, &other)?)
+                .map_err(|e| AppError::Internal(e.into()))?;
         let item = catalog.catalog.item(&code);
         bundle.push(onewindow_wire::body::BundleItemStatus {
             number: other,
@@ -238,7 +239,7 @@ async fn applicant_step(
     action: &str,
 ) -> Result<Json<ApplicantCaseView>, AppError> {
     let row = authorised(state, &number, q.code.clone()).await?;
-    let events = crate::stored::events(&row.events, &number)?;
+    let events = crate::stored::events(&state.vault, &row.events, &number)?;
     let item = state.catalog.catalog.item(&row.item_code);
     // The server's clock says when; the applicant is who the code says.
     let by = Recorder {
@@ -280,7 +281,7 @@ async fn applicant_step(
     let updated = sqlx::query(
         "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3 AND version = $4",
     )
-    .bind(crate::stored::events_text(&recorded.events)?)
+    .bind(crate::stored::events_text(&state.vault, &recorded.events)?)
     .bind(recorded.record.state.map(state_name).unwrap_or("new"))
     .bind(&number)
     .bind(row.version)
@@ -327,7 +328,7 @@ pub async fn notice(
     let c = &state.catalog;
     let notices = c.catalog.notices.as_ref().ok_or_else(missing)?;
     let item = c.catalog.item(&row.item_code).ok_or_else(missing)?;
-    let events = crate::stored::events(&row.events, &number)?;
+    let events = crate::stored::events(&state.vault, &row.events, &number)?;
     let outcome = crate::stored::outcome(row.outcome.as_deref(), &number)?;
     let sent: Sent = serde_json::from_str(&row.submission).unwrap_or_default();
     let applicant = ApplicantFacts {

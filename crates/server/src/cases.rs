@@ -289,7 +289,7 @@ fn new_case(
         ],
         id_hash: vault.index(&checked.applicant.id_number),
         outcome: crate::stored::outcome_text(checked.outcome.as_ref())?,
-        events: crate::stored::events_text(&checked.events)?,
+        events: crate::stored::events_text(&state.vault, &checked.events)?,
         created_at: now.to_string(),
         owner,
         site: if by.role == Role::Applicant {

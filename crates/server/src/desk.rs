@@ -79,7 +79,7 @@ fn item_ref(state: &AppState, code: &str) -> ItemRef {
 
 /// The case as of today, by the core.
 fn case_view(state: &AppState, row: &Row) -> Result<CaseView, AppError> {
-    let events = stored::events(&row.events, &row.number)?;
+    let events = stored::events(&state.vault, &row.events, &row.number)?;
     let c = &state.catalog;
     view(
         &events,
@@ -337,7 +337,7 @@ async fn pass_results(
         let Some(then) = catalog.item(&sibling.item_code) else {
             continue;
         };
-        let mut events = stored::events(&sibling.events, &sibling.number)?;
+        let mut events = stored::events(&state.vault, &sibling.events, &sibling.number)?;
         let before = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
         let Some(kind) = onewindow_core::bundle_flow::result_passes(
             bundle,
@@ -360,7 +360,7 @@ async fn pass_results(
         sqlx::query(
             "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3",
         )
-        .bind(stored::events_text(&events)?)
+        .bind(stored::events_text(&state.vault, &events)?)
         .bind(after.state.map(state_name).unwrap_or("new"))
         .bind(&sibling.number)
         .execute(&mut *tx)
@@ -493,7 +493,7 @@ async fn record_event(
             row.version
         )));
     }
-    let events = stored::events(&row.events, number)?;
+    let events = stored::events(&state.vault, &row.events, number)?;
     // The session says who, the server's clock says when, the core says what.
     let recorder = Recorder {
         actor: clerk.name.clone(),
@@ -552,7 +552,7 @@ async fn record_event(
         // The owner is written with the facts (`facts::store`), which count by owner.
         "UPDATE cases SET events = $1, state = $2, version = version + 1 WHERE number = $3 AND version = $4",
     )
-    .bind(stored::events_text(&recorded.events)?)
+    .bind(stored::events_text(&state.vault, &recorded.events)?)
     .bind(state_text)
     .bind(number)
     .bind(row.version)

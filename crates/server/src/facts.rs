@@ -189,24 +189,36 @@ pub async fn update(
 
 /// Fills in the facts of every row without them (or with an older derivation), 500 at a
 /// time; the number of rows done. A row whose events cannot be read is logged and left.
-pub async fn backfill(db: &crate::db::Db, catalog: &LoadedCatalog) -> anyhow::Result<u64> {
-    derive_where(db, catalog, "facts_version < $1").await
+pub async fn backfill(
+    db: &crate::db::Db,
+    catalog: &LoadedCatalog,
+    vault: &crate::vault::Vault,
+) -> anyhow::Result<u64> {
+    derive_where(db, catalog, vault, "facts_version < $1").await
 }
 
 /// Derives again the facts of every case awaiting its decision: their deadlines move with
 /// the day (deemed acceptance, open suspensions). Run at start and when the day changes.
-pub async fn refresh_open(db: &crate::db::Db, catalog: &LoadedCatalog) -> anyhow::Result<u64> {
-    derive_where(db, catalog, "is_open = 1 AND $1 > 0").await
+pub async fn refresh_open(
+    db: &crate::db::Db,
+    catalog: &LoadedCatalog,
+    vault: &crate::vault::Vault,
+) -> anyhow::Result<u64> {
+    derive_where(db, catalog, vault, "is_open = 1 AND $1 > 0").await
 }
 
 /// Keeps open cases' facts current: once a day (checked every ten minutes).
-pub fn keep_open_cases_current(db: crate::db::Db, catalog: std::sync::Arc<LoadedCatalog>) {
+pub fn keep_open_cases_current(
+    db: crate::db::Db,
+    catalog: std::sync::Arc<LoadedCatalog>,
+    vault: crate::vault::Vault,
+) {
     tokio::spawn(async move {
         let mut done_for = None;
         loop {
             let today = crate::clock::today();
             if done_for != Some(today) {
-                match refresh_open(&db, &catalog).await {
+                match refresh_open(&db, &catalog, &vault).await {
                     Ok(n) => {
                         tracing::info!(
                             cases = n,
@@ -227,6 +239,7 @@ pub fn keep_open_cases_current(db: crate::db::Db, catalog: std::sync::Arc<Loaded
 async fn derive_where(
     db: &crate::db::Db,
     catalog: &LoadedCatalog,
+    vault: &crate::vault::Vault,
     filter: &str,
 ) -> anyhow::Result<u64> {
     let mut done = 0u64;
@@ -260,7 +273,7 @@ async fn derive_where(
             if !unchanged {
                 continue;
             }
-            let derived = crate::stored::events(events, number).and_then(|events| {
+            let derived = crate::stored::events(vault, events, number).and_then(|events| {
                 let rec = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
                 Ok(derive(catalog, item_code, &events, &rec, today))
             });

@@ -214,7 +214,7 @@ pub async fn run(
             .bind(&item.code)
             .bind(if pre_check { "pre_check" } else { "desk" })
             .bind(rec.state.map(state_name).unwrap_or("new"))
-            .bind(crate::stored::events_text(&events).map_err(|e| anyhow::anyhow!("{e:?}"))?)
+            .bind(crate::stored::events_plain(&events).map_err(|e| anyhow::anyhow!("{e:?}"))?)
             .bind(events[0].at.to_string())
             .bind(if pre_check { "" } else { clerk })
             .bind(if pre_check { "" } else { site })

@@ -102,7 +102,7 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
     let db = db::open(&config.db).await?;
     db::record_catalog_load(&db, &catalog).await?;
     // Rows from before the supervision facts (or an older derivation of them).
-    let filled = facts::backfill(&db, &catalog).await?;
+    let filled = facts::backfill(&db, &catalog, &vault).await?;
     if filled > 0 {
         tracing::info!(cases = filled, "supervision facts filled in");
     }
@@ -150,7 +150,7 @@ pub async fn prepare(config: &ServeConfig) -> anyhow::Result<AppState> {
             Err(e) => tracing::error!("personal data could not be encrypted: {e:#}"),
         }
     });
-    facts::keep_open_cases_current(state.db.clone(), state.catalog.clone());
+    facts::keep_open_cases_current(state.db.clone(), state.catalog.clone(), state.vault.clone());
     Ok(state)
 }
 

@@ -114,7 +114,7 @@ pub async fn ledger(
     for (i, (number, code, department, name, id, mobile, events, owner, site)) in
         rows.into_iter().enumerate()
     {
-        let events = crate::stored::events(&events, &number)?;
+        let events = crate::stored::events(&state.vault, &events, &number)?;
         let rec = replay(&events).map_err(|e| AppError::Internal(e.into()))?;
         let item = c.catalog.item(&code);
         let f = onewindow_core::case::facts::facts(

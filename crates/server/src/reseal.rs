@@ -17,6 +17,7 @@ const SEALED: [(&str, &[&str]); 4] = [
             "applicant_id",
             "applicant_mobile",
             "submission",
+            "events",
         ],
     ),
     ("complaints", &["name", "mobile"]),

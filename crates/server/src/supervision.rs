@@ -422,7 +422,7 @@ pub async fn figures(
         .into_iter()
         .filter_map(|(number, department, owner, due, events)| {
             // Who works on it: the last assignment of the earliest open follow-up.
-            let rec = crate::stored::events(&events, &number)
+            let rec = crate::stored::events(&state.vault, &events, &number)
                 .ok()
                 .and_then(|e| onewindow_core::case::replay(&e).ok());
             let assigned_to = rec.and_then(|r| {

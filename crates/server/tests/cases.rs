@@ -290,7 +290,9 @@ async fn a_back_dated_pre_check_claiming_a_clerk_is_stored_as_the_applicants_tod
         .fetch_one(&support::pool(&server).await)
         .await
         .unwrap();
-    let events: Vec<onewindow_core::case::Event> = serde_json::from_str(&events).unwrap();
+    // Sealed at rest: read with the server's key.
+    let vault = onewindow_server::vault::Vault::load(support::test_keys()).unwrap();
+    let events = onewindow_server::stored::events(&vault, &events, number).unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].actor, "申请人");
     assert_eq!(events[0].role, onewindow_core::case::Role::Applicant);

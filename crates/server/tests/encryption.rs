@@ -115,6 +115,20 @@ async fn a_copy_of_the_database_without_the_key_shows_no_personal_data() {
         .unwrap();
     assert_eq!(complaints["complaints"][0]["mobile"], MOBILE);
 
+    // A case's history is sealed too: it names collectors, holds signatures and postal
+    // addresses.
+    let pool = support::pool(&server).await;
+    let histories: Vec<String> = sqlx::query_scalar("SELECT events FROM cases")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert!(!histories.is_empty());
+    assert!(
+        histories.iter().all(|h| h.starts_with("enc1:")),
+        "{histories:?}"
+    );
+    pool.close().await;
+
     // The file (and its WAL) holds none of it in the clear.
     let db = server.db.clone();
     if onewindow_server::db::is_postgres(&db) {

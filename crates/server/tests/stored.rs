@@ -177,10 +177,19 @@ fn fixture() -> (String, Vec<String>) {
     (events, outcomes)
 }
 
+/// A vault with a key of its own.
+fn vault() -> onewindow_server::vault::Vault {
+    onewindow_server::vault::Vault::load(onewindow_server::vault::KeySource::Text(
+        onewindow_server::vault::new_key_text().unwrap(),
+    ))
+    .unwrap()
+}
+
 #[test]
 fn rows_written_by_earlier_releases_read_back_into_the_same_cases() {
     let (events, outcomes) = fixture();
-    let read = stored::events(&events, "2026-000001").unwrap();
+    // Written plain by earlier releases, read as they are.
+    let read = stored::events(&vault(), &events, "2026-000001").unwrap();
     assert_eq!(read, every_event());
     for (text, expected) in outcomes.iter().zip(every_outcome()) {
         assert_eq!(
@@ -193,7 +202,18 @@ fn rows_written_by_earlier_releases_read_back_into_the_same_cases() {
 #[test]
 fn version_one_is_written_byte_for_byte_as_before() {
     let (events, outcomes) = fixture();
-    assert_eq!(stored::events_text(&every_event()).unwrap(), events);
+    assert_eq!(stored::events_plain(&every_event()).unwrap(), events);
+    // Sealed as written now, and read back the same.
+    let v = vault();
+    let sealed = stored::events_text(&v, &every_event()).unwrap();
+    assert!(
+        sealed.starts_with("enc1:") && !sealed.contains("PreChecked"),
+        "{sealed}"
+    );
+    assert_eq!(
+        stored::events(&v, &sealed, "2026-000001").unwrap(),
+        every_event()
+    );
     for (text, outcome) in outcomes.iter().zip(every_outcome()) {
         assert_eq!(
             stored::outcome_text(Some(&outcome)).unwrap().as_deref(),
@@ -204,7 +224,7 @@ fn version_one_is_written_byte_for_byte_as_before() {
 
 #[test]
 fn a_damaged_column_names_the_case_and_the_column() {
-    let err = stored::events("[{\"at\":\"yesterday\"}]", "2026-000042").unwrap_err();
+    let err = stored::events(&vault(), "[{\"at\":\"yesterday\"}]", "2026-000042").unwrap_err();
     let said = format!("{err:?}");
     assert!(said.contains("case 2026-000042: stored events"), "{said}");
 }
@@ -354,10 +374,13 @@ fn events_added_within_version_one_read_back_whole() {
             },
         ),
     ];
-    let text = stored::events_text(&events).unwrap();
+    let text = stored::events_plain(&events).unwrap();
     assert!(
         text.contains("\"refusal_proposed\"") && text.contains("\"pickup_code\""),
         "{text}"
     );
-    assert_eq!(stored::events(&text, "2026-000001").unwrap(), events);
+    let v = vault();
+    assert_eq!(stored::events(&v, &text, "2026-000001").unwrap(), events);
+    let sealed = stored::events_text(&v, &events).unwrap();
+    assert_eq!(stored::events(&v, &sealed, "2026-000001").unwrap(), events);
 }

@@ -65,7 +65,8 @@ async fn insert(
     .bind(number)
     .bind(item)
     .bind(channel)
-    .bind(onewindow_server::stored::events_text(&events).unwrap())
+    // Written plain, as rows from before sealing are (read either way).
+    .bind(onewindow_server::stored::events_plain(&events).unwrap())
     .bind(created)
     .bind(owner)
     .bind(site)
@@ -213,7 +214,7 @@ async fn every_figure_matches_the_hand_computed_fixture() {
     .await
     .unwrap();
     assert_eq!(
-        onewindow_server::facts::backfill(db, &state.catalog)
+        onewindow_server::facts::backfill(db, &state.catalog, &state.vault)
             .await
             .unwrap(),
         6
@@ -492,7 +493,8 @@ async fn the_ledger_lists_the_periods_decided_cases_masked_unless_a_reason_is_gi
     )
     .await;
     let catalog = onewindow_server::catalog_dir::load_dir(&support::repo_catalog()).unwrap();
-    onewindow_server::facts::backfill(&db, &catalog)
+    let vault = onewindow_server::vault::Vault::load(support::test_keys()).unwrap();
+    onewindow_server::facts::backfill(&db, &catalog, &vault)
         .await
         .unwrap();
 
@@ -620,7 +622,7 @@ async fn the_monthly_tables_agree_with_the_case_rows_for_any_period_and_site() {
         }
     };
     check(state.clone()).await;
-    let refreshed = onewindow_server::facts::refresh_open(&state.db, &state.catalog)
+    let refreshed = onewindow_server::facts::refresh_open(&state.db, &state.catalog, &state.vault)
         .await
         .unwrap();
     assert!(refreshed > 0);

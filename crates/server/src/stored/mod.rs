@@ -10,14 +10,28 @@ use onewindow_core::case::Event;
 use onewindow_core::outcome::Outcome;
 
 /// The events column, as read.
-pub fn events(text: &str, number: &str) -> Result<Vec<Event>, AppError> {
-    let stored: Vec<v1::Event> = serde_json::from_str(text)
+pub fn events(
+    vault: &crate::vault::Vault,
+    text: &str,
+    number: &str,
+) -> Result<Vec<Event>, AppError> {
+    // Sealed like the applicant's data (events name collectors, hold signatures and
+    // postal addresses); a row from before sealing is read as it is.
+    let text = vault
+        .open(text)
+        .map_err(|e| AppError::Internal(e.context(format!("case {number}: stored events"))))?;
+    let stored: Vec<v1::Event> = serde_json::from_str(&text)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("case {number}: stored events: {e}")))?;
     Ok(stored.into_iter().map(Event::from).collect())
 }
 
 /// The events column, to write.
-pub fn events_text(events: &[Event]) -> Result<String, AppError> {
+pub fn events_text(vault: &crate::vault::Vault, events: &[Event]) -> Result<String, AppError> {
+    Ok(vault.seal(&events_plain(events)?))
+}
+
+/// The events column's JSON before sealing (generated benchmark rows, sealed at start).
+pub fn events_plain(events: &[Event]) -> Result<String, AppError> {
     let stored: Vec<v1::Event> = events.iter().map(v1::Event::from).collect();
     serde_json::to_string(&stored).map_err(|e| AppError::Internal(e.into()))
 }
