@@ -1720,6 +1720,7 @@ pub struct ConsultText {
     pub questions_heading: &'static str,
     pub list_heading: &'static str,
     pub to_confirm_heading: &'static str,
+    pub list_now: fn(usize, usize) -> String,
     pub depends_on: &'static str,
     pub exempted_heading: &'static str,
     pub refused_heading: &'static str,
@@ -1760,6 +1761,7 @@ const CONSULT_ZH: ConsultText = ConsultText {
     questions_heading: "申请人的情况",
     list_heading: "需要准备的材料",
     to_confirm_heading: "待确认的材料",
+    list_now: |n, open| if open == 0 { format!("材料清单已更新：共 {n} 项") } else { format!("材料清单已更新：共 {n} 项，另有 {open} 项待确认") },
     depends_on: "取决于：",
     exempted_heading: "无需提交",
     refused_heading: "不能受理的情形",
@@ -1870,6 +1872,7 @@ pub struct HelpText {
     pub default_place: &'static str,
     pub panel_heading: &'static str,
     pub none: &'static str,
+    pub waiting_now: fn(usize) -> String,
     pub call_line: fn(&str, Option<&str>, &str) -> String,
     pub go: &'static str,
     pub gone: fn(&str) -> String,
@@ -1882,6 +1885,13 @@ const HELP_ZH: HelpText = HelpText {
     default_place: "自助服务区",
     panel_heading: "自助终端求助",
     none: "目前没有求助。",
+    waiting_now: |n| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!("有 {n} 个自助终端在等待工作人员")
+        }
+    },
     call_line: |place, item, at| match item {
         Some(i) => format!("{at}　{place}（正在看：{i}）"),
         None => format!("{at}　{place}"),

@@ -61,10 +61,21 @@ fn print_as(class: &str) {
     if let Some(r) = &root {
         let _ = r.class_list().add_1(class);
     }
+    // Taken off once printing is over (some browsers return from print() before).
+    let class = class.to_string();
+    let done = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(r) = root {
+            let _ = r.class_list().remove_1(&class);
+        }
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+        "afterprint",
+        wasm_bindgen::JsCast::unchecked_ref(&done),
+        &options,
+    );
     let _ = w.print();
-    if let Some(r) = &root {
-        let _ = r.class_list().remove_1(class);
-    }
 }
 
 /// The 一次性告知单 for the window: the hand-over number, the papers to bring (the core's

@@ -3,7 +3,20 @@
 //! answer must come back by the end of the next working day.
 
 use crate::calendar::Calendar;
+use crate::case::Role;
 use chrono::{NaiveDateTime, NaiveTime};
+
+/// Whether a post works in a back office (中台/后台: support, reviewer, lead): it answers
+/// the guidance desk's questions for its departments.
+pub fn is_back_office(role: Role) -> bool {
+    matches!(role, Role::Support | Role::Reviewer | Role::Lead)
+}
+
+/// Whether an account with `role` working for `departments` answers a question for
+/// `department`.
+pub fn answers_for(role: Role, departments: &[String], department: &str) -> bool {
+    is_back_office(role) && departments.iter().any(|d| d == department)
+}
 
 /// Working days the back office has to answer a desk's question.
 pub const ANSWER_DAYS: u32 = 1;

@@ -198,6 +198,7 @@ pub fn check_item_submission(
         }
         (false, None) => None,
     };
+    problems.extend(answer_shapes(item, &sub.answers));
     let list = checklist(item, &sub.answers);
     if !list.pending.is_empty() {
         problems.push(error(
@@ -413,4 +414,39 @@ fn canonical_applicant(
         id_number,
         mobile,
     }
+}
+
+/// An answer that does not fit its question: a date not written YYYY-MM-DD (conditions
+/// compare dates as text), a number that is not a whole number of at least 0.
+pub fn answer_problem(q: &crate::catalog::Question, v: &serde_json::Value) -> Option<String> {
+    use crate::catalog::QuestionKind;
+    match q.kind {
+        QuestionKind::Date => {
+            let ok = v.as_str().is_some_and(|s| {
+                s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+            });
+            (!ok).then(|| "请按“年-月-日”填写完整日期，例如 2026-03-05".to_string())
+        }
+        QuestionKind::Number => (v.as_u64().is_none()).then(|| "请填写不小于 0 的整数".to_string()),
+        QuestionKind::YesNo => (!v.is_boolean()).then(|| "请选择“是”或“否”".to_string()),
+        QuestionKind::Choice => (!q
+            .options
+            .iter()
+            .any(|o| v.as_str() == Some(o.value.as_str())))
+        .then(|| "请从给出的选项中选择".to_string()),
+    }
+}
+
+/// Every answer of `answers` that does not fit its question, by field.
+fn answer_shapes(
+    item: &crate::ServiceItem,
+    answers: &crate::condition::Answers,
+) -> Vec<FieldError> {
+    crate::checklist::all_questions(item)
+        .iter()
+        .filter_map(|q| {
+            let v = answers.get(&q.id).filter(|v| !v.is_null())?;
+            answer_problem(q, v).map(|p| error(&format!("answers.{}", q.id), p))
+        })
+        .collect()
 }

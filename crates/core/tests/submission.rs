@@ -305,3 +305,26 @@ fn the_delivery_chosen_when_applying_is_recorded_with_the_case() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn an_answer_that_does_not_fit_its_question_is_named() {
+    use onewindow_core::catalog::{Question, QuestionKind};
+    use onewindow_core::submission::answer_problem;
+    let q = |kind| Question {
+        id: "d".into(),
+        text: "日期".into(),
+        help: String::new(),
+        kind,
+        options: vec![],
+        when: None,
+        fact: None,
+    };
+    // Conditions compare dates as text: "2026-3-5" would sort after "2026-10-01".
+    assert!(answer_problem(&q(QuestionKind::Date), &serde_json::json!("2026-3-5")).is_some());
+    assert!(answer_problem(&q(QuestionKind::Date), &serde_json::json!("2026-02-30")).is_some());
+    assert!(answer_problem(&q(QuestionKind::Date), &serde_json::json!("2026-03-05")).is_none());
+    assert!(answer_problem(&q(QuestionKind::Number), &serde_json::json!(-1)).is_some());
+    assert!(answer_problem(&q(QuestionKind::Number), &serde_json::json!(3)).is_none());
+    assert!(answer_problem(&q(QuestionKind::YesNo), &serde_json::json!("yes")).is_some());
+    assert!(answer_problem(&q(QuestionKind::Choice), &serde_json::json!("x")).is_some());
+}

@@ -63,9 +63,19 @@ pub async fn write(
     group: &[Submitted<'_>],
 ) -> Result<Vec<Answer>, AppError> {
     let known = stored_keys(state, tx, group).await?;
+    // A key twice in one group (a retry queued before its first request's client went
+    // away): the first is handled, the later ones are told to retry.
+    let mut seen = std::collections::HashSet::new();
     let mut answers: Vec<Option<Answer>> = group
         .iter()
-        .map(|s| known.get(s.key).map(|stored| earlier(s, stored)))
+        .map(|s| match known.get(s.key) {
+            Some(stored) => Some(earlier(s, stored)),
+            None if !seen.insert(s.key) => Some(Err(AppError::Conflict(
+                "the first request with this Idempotency-Key is still being handled; retry shortly"
+                    .into(),
+            ))),
+            None => None,
+        })
         .collect();
 
     // Number the new cases: one block per year's sequence, in the group's order.

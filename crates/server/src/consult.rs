@@ -12,8 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::NaiveDateTime;
-use onewindow_core::case::Role;
-use onewindow_core::consultation::{answer_due, answer_late};
+use onewindow_core::consultation::{answer_due, answer_late, answers_for, is_back_office};
 use onewindow_core::submission::FieldError;
 use onewindow_wire::consult::{
     ConsultationRecorded, ConsultationRequest, Enquiry, EnquiryAnswer, EnquiryList, EnquiryRequest,
@@ -182,14 +181,6 @@ pub async fn ask(
     Ok((StatusCode::CREATED, Json(row.wire(&state, now)?)))
 }
 
-/// Whether the clerk answers for `department`: a back-office post of that department.
-fn answers_for(clerk: &Clerk, department: &str) -> bool {
-    matches!(
-        clerk.case_role(),
-        Role::Support | Role::Reviewer | Role::Lead
-    ) && clerk.departments.iter().any(|d| d == department)
-}
-
 /// `GET /api/desk/enquiries`.
 pub async fn list(
     State(state): State<AppState>,
@@ -205,10 +196,7 @@ pub async fn list(
     .fetch_all(&state.db)
     .await?;
     let mut to_answer = Vec::new();
-    if matches!(
-        clerk.case_role(),
-        Role::Support | Role::Reviewer | Role::Lead
-    ) {
+    if is_back_office(clerk.case_role()) {
         for d in &clerk.departments {
             let rows: Vec<Row> = sqlx::query_as(&format!(
                 "SELECT {COLUMNS} FROM enquiries WHERE department = $1 {order}"
@@ -240,7 +228,7 @@ pub async fn answer(
     let row = one(&state, id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("没有编号为 {id} 的咨询问题")))?;
-    if !answers_for(&clerk, &row.department) {
+    if !answers_for(clerk.case_role(), &clerk.departments, &row.department) {
         return Err(AppError::Forbidden(format!(
             "只有{}的后台人员可以答复这个问题",
             row.department

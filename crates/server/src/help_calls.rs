@@ -42,6 +42,10 @@ impl Row {
 
 const COLUMNS: &str = "id, place, item_code, called_at, handled_by";
 
+/// How long a call stays on the desks' list: a person waits minutes, not hours; an older
+/// call no one took is not shown above the new ones.
+const RECENT_MINUTES: i64 = 120;
+
 async fn one(state: &AppState, id: i64) -> Result<Option<Row>, AppError> {
     Ok(
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM help_calls WHERE id = $1"))
@@ -80,14 +84,26 @@ pub async fn call(
         .item
         .filter(|c| state.catalog.catalog.item(c).is_some())
         .unwrap_or_default();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO help_calls (place, item_code, called_at) VALUES ($1, $2, $3) RETURNING id",
+    // Pressed again while a call from the same place waits: the same call.
+    let now = crate::clock::now();
+    let waiting: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM help_calls WHERE place = $1 AND handled_at IS NULL AND called_at >= $2 ORDER BY id DESC LIMIT 1",
     )
     .bind(place)
-    .bind(&item)
-    .bind(stamp(crate::clock::now()))
-    .fetch_one(&state.db)
+    .bind(stamp(now - chrono::Duration::minutes(RECENT_MINUTES)))
+    .fetch_optional(&state.db)
     .await?;
+    let id: i64 = match waiting {
+        Some(id) => id,
+        None => sqlx::query_scalar(
+            "INSERT INTO help_calls (place, item_code, called_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(place)
+        .bind(&item)
+        .bind(stamp(now))
+        .fetch_one(&state.db)
+        .await?,
+    };
     let row = one(&state, id)
         .await?
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("help call {id} vanished")))?;
@@ -99,9 +115,11 @@ pub async fn list(
     State(state): State<AppState>,
     _clerk: Clerk,
 ) -> Result<Json<HelpCalls>, AppError> {
+    let since = stamp(crate::clock::now() - chrono::Duration::minutes(RECENT_MINUTES));
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM help_calls WHERE handled_at IS NULL ORDER BY called_at, id LIMIT 50"
+        "SELECT {COLUMNS} FROM help_calls WHERE handled_at IS NULL AND called_at >= $1 ORDER BY called_at, id LIMIT 50"
     ))
+    .bind(since)
     .fetch_all(&state.db)
     .await?;
     Ok(Json(HelpCalls {

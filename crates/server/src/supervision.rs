@@ -499,6 +499,7 @@ pub async fn figures(
         .run(
             "enquiries",
             sqlx::query_as(
+                // Late as `consultation::answer_late` says: answered (or still open now) after due.
                 "SELECT item_code, COUNT(*), \
                  SUM(CASE WHEN COALESCE(answered_at, $4) > due THEN 1 ELSE 0 END) \
                  FROM enquiries WHERE asked_at >= $1 AND asked_at < $2 AND ($3 = '' OR site = $3) \

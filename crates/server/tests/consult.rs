@@ -188,6 +188,17 @@ async fn a_terminal_calls_for_help_and_one_clerk_goes() {
     assert_eq!(res.status(), 201);
     let call: Value = res.json().await.unwrap();
     let id = call["id"].as_i64().unwrap();
+    // Pressed again while it waits: the same call, not a second one.
+    let again: Value = anyone
+        .post(format!("{base}/api/help"))
+        .json(&json!({ "place": "一楼自助服务区 2 号机" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again["id"].as_i64(), Some(id));
     assert_eq!(call["item_name"], "食品经营许可（新办）");
     // Every desk sees it; a clerk goes; it leaves the list; a second clerk is told.
     let (s, list) = send(

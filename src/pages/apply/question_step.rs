@@ -121,8 +121,10 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
             // A terminal types numbers and dates on its own keypad.
             let terminal = use_context::<crate::display::DisplayContext>()
                 .is_some_and(|d| d.0.get_untracked().terminal);
+            // An answer the core says does not fit (a date not complete) is no answer yet.
+            let shape = question.clone();
             let parse = move |text: String| {
-                if text.trim().is_empty() {
+                let v = if text.trim().is_empty() {
                     Value::Null
                 } else if number {
                     text.trim()
@@ -130,11 +132,16 @@ pub fn QuestionStep(handle: DraftHandle, item: ServiceItem, question: Question) 
                         .map(Value::from)
                         .unwrap_or(Value::Null)
                 } else {
-                    Value::String(text)
+                    Value::String(text.trim().to_string())
+                };
+                match onewindow_core::submission::answer_problem(&shape, &v) {
+                    Some(_) => Value::Null,
+                    None => v,
                 }
             };
             let keypad = terminal.then(|| {
                 let set = set_answer.clone();
+                let parse = parse.clone();
                 view! {
                     <crate::components::Keypad input=format!("{qid}-input") label=question.text.clone()
                         keys=if number { crate::components::Keys::Digits } else { crate::components::Keys::Date }

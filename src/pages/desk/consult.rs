@@ -81,8 +81,9 @@ fn Consultation(item: ServiceItem) -> impl IntoView {
                         <QuestionField question=q answers=answers/>
                     </For>
                 </section>
-                <section class="panel consult-list" aria-labelledby="consult-list" aria-live="polite">
+                <section class="panel consult-list" aria-labelledby="consult-list">
                     <h2 id="consult-list">{c.list_heading}</h2>
+                    <p class="visually-hidden" role="status">{move || list.with(|l| (c.list_now)(l.entries.len(), l.to_confirm.len()))}</p>
                     {move || list.with(|l| item.with_value(|i| list_view(i, l)))}
                     <p><button type="button" class="button-start" on:click=print>{c.print}</button></p>
                 </section>
@@ -154,11 +155,22 @@ fn QuestionField(question: Question, answers: RwSignal<Answers>) -> impl IntoVie
         QuestionKind::Number | QuestionKind::Date => {
             let number = question.kind == QuestionKind::Number;
             let id = format!("c-{qid}");
+            let shown = {
+                let qid = qid.clone();
+                move || {
+                    answers.with(|a| match a.get(&qid) {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(Value::Null) | None => String::new(),
+                        Some(other) => other.to_string(),
+                    })
+                }
+            };
             view! {
                 <div class="consult-q field">
                     <label for=id.clone()>{question.text.clone()}</label>
                     {help}
                     <input id=id class="text-input narrow" type=if number { "number" } else { "date" } min="0"
+                        prop:value=shown
                         on:input=move |ev| {
                             let raw = event_target_value(&ev);
                             let v = if number {

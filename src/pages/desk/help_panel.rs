@@ -24,6 +24,8 @@ pub fn HelpPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="help-heading">
             <h2 id="help-heading">{h.panel_heading}</h2>
+            // One lasting live region: a new call is announced when the list is read again.
+            <p class="visually-hidden" role="status">{move || calls.get().and_then(|r| r.ok()).map(|l| (h.waiting_now)(l.open.len())).unwrap_or_default()}</p>
             {move || said.get().map(|r| match r {
                 Ok(m) => view! { <p class="banner banner-success" role="status">{m}</p> }.into_any(),
                 Err(m) => view! { <p class="banner banner-error" role="alert">{m}</p> }.into_any(),
@@ -33,7 +35,7 @@ pub fn HelpPanel() -> impl IntoView {
                     Err(e) => view! { <p class="banner banner-error" role="alert">{e.message}</p> }.into_any(),
                     Ok(list) if list.open.is_empty() => view! { <p>{h.none}</p> }.into_any(),
                     Ok(list) => view! {
-                        <ul class="plain-list help-calls" aria-live="polite">
+                        <ul class="plain-list help-calls">
                             {list.open.into_iter().map(|c| {
                                 let at = c.called_at.format("%H:%M").to_string();
                                 let line = (h.call_line)(&c.place, c.item_name.as_deref(), &at);

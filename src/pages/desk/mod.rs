@@ -61,14 +61,9 @@ pub fn DeskPage() -> impl IntoView {
     };
     // Back-office posts answer the guidance desk's questions for their departments.
     let back_office = move || {
-        clerk.clerk().is_some_and(|c| {
-            matches!(
-                c.role,
-                onewindow_wire::body::AccountRole::Support
-                    | onewindow_wire::body::AccountRole::Reviewer
-                    | onewindow_wire::body::AccountRole::Lead
-            )
-        })
+        clerk
+            .clerk()
+            .is_some_and(|c| onewindow_core::consultation::is_back_office(c.role.post()))
     };
     view! {
         <ClerkGate>

@@ -33,13 +33,25 @@ fn name(o: ExpectedOutcome) -> &'static str {
 
 /// Runs every example of `item`; a problem for each that disagrees.
 pub(super) fn check(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Diagnostic>) {
-    for ex in &item.examples {
+    // Each example's own table, in order: a material or place with the same name earlier
+    // in the file is not taken for it.
+    let starts: Vec<usize> = file
+        .text
+        .match_indices("[[examples]]")
+        .map(|(i, _)| i)
+        .collect();
+    for (n, ex) in item.examples.iter().enumerate() {
+        let offset = starts.get(n).and_then(|&from| {
+            file.text[from..]
+                .find(&format!("name = \"{}\"", ex.name))
+                .map(|i| from + i)
+        });
         let mut say = |message: String| {
-            problems.push(super::lint::at(
-                file,
-                &format!("name = \"{}\"", ex.name),
-                format!("example \"{}\": {message}", ex.name),
-            ))
+            let message = format!("example \"{}\": {message}", ex.name);
+            problems.push(match offset {
+                Some(o) => Diagnostic::at_offset(&file.path, &file.text, o, message),
+                None => super::lint::at(file, &format!("name = \"{}\"", ex.name), message),
+            })
         };
         let answers = Answers(ex.answers.clone().into_iter().collect());
         let list = checklist(item, &answers);

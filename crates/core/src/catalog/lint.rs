@@ -147,27 +147,28 @@ pub(super) fn item(file: &SourceFile, item: &ServiceItem, problems: &mut Vec<Dia
             "the item has no legal_basis: write the guide's, or legal_basis = \"not_published\" when the guide publishes none".into(),
         );
     }
-    match (item.promised_days.value(), item.statutory_days.value()) {
-        (Some(&promised), Some(&statutory)) if promised > statutory => {
+    if let (Some(&promised), Some(&statutory)) =
+        (item.promised_days.value(), item.statutory_days.value())
+    {
+        if promised > statutory {
             push("promised_days", format!(
                 "promised_days ({promised}) is longer than statutory_days ({statutory}): the promise must be within the law"
             ));
         }
-        (Some(_), Some(_)) => {}
-        // The acceptance notice prints both, and the deadlines are counted from them.
-        (promised, _) if item.kind != CaseKind::Immediate => {
-            let field = if promised.is_none() {
-                "promised_days"
-            } else {
-                "statutory_days"
-            };
-            push(field, format!(
-                "{field} is not published, but a {} case's acceptance notice prints it and its deadlines are counted from it: \
-                 find it in the item's legal basis or ask the department; \"not_published\" is only for an immediate case",
-                if item.kind == CaseKind::Joint { "joint" } else { "committed" }
-            ));
-        }
-        _ => {}
+    }
+    // The acceptance notice prints the statutory limit for every kind of case.
+    if !item.statutory_days.is_published() {
+        push("statutory_days",
+            "statutory_days is not published, but every acceptance notice prints it (法定办理期限) and the statutory deadlines are counted from it: \
+             find it in the item's legal basis or ask the department".into());
+    }
+    // A committed or joint case's notice prints the promise and its deadline is counted from it.
+    if !item.promised_days.is_published() && item.kind != CaseKind::Immediate {
+        push("promised_days", format!(
+            "promised_days is not published, but a {} case's acceptance notice prints it and its deadlines are counted from it: \
+             find it in the item's legal basis or ask the department; \"not_published\" is only for an immediate case",
+            if item.kind == CaseKind::Joint { "joint" } else { "committed" }
+        ));
     }
     if item.kind == CaseKind::Immediate && item.promised_limit() != 0 {
         push("promised_days", format!(

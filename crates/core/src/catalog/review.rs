@@ -156,8 +156,20 @@ pub fn situations(item: &ServiceItem) -> Option<Vec<Answers>> {
                 n.into_iter().map(|x| json!(x)).collect()
             }
             QuestionKind::Date => {
+                // Each date compared with, and the days either side of it.
                 let mut d: BTreeSet<String> = ["2000-01-01".to_string()].into();
-                d.extend(lits.iter().filter_map(Value::as_str).map(str::to_string));
+                for day in lits
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .filter_map(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                {
+                    for x in [day.pred_opt(), Some(day), day.succ_opt()]
+                        .into_iter()
+                        .flatten()
+                    {
+                        d.insert(x.format("%Y-%m-%d").to_string());
+                    }
+                }
                 d.into_iter().map(|x| json!(x)).collect()
             }
         };
