@@ -76,7 +76,9 @@ pub async fn submit(
         now,
     };
     let mut site = String::new();
-    if let Ok(sub) = serde_json::from_slice::<Submission>(&body) {
+    // Parsed once here; a body that does not parse is refused by `prepare` with the field.
+    let parsed = serde_json::from_slice::<Submission>(&body).ok();
+    if let Some(sub) = &parsed {
         if sub.channel == Channel::Desk {
             let clerk = session_clerk(&state, &headers, client.clone())
                 .await?
@@ -100,7 +102,7 @@ pub async fn submit(
 
     // Re-checked here, on any worker; the writer task stores it with the others waiting
     // (group commit), or answers what its key already has.
-    let prepared = prepare(&state, &body, &by, site).await?;
+    let prepared = prepare(&state, &body, parsed, &by, site).await?;
     let (status, body) = state.writer.submit(key, hash, prepared, now).await?;
     Ok((status, Json(body)).into_response())
 }
@@ -164,10 +166,11 @@ pub struct NewCase {
 pub async fn prepare(
     state: &AppState,
     body: &[u8],
+    parsed: Option<Submission>,
     by: &Recorder,
     site: String,
 ) -> Result<Prepared, AppError> {
-    match check(state, body, by, site).await {
+    match check(state, body, parsed, by, site).await {
         Ok(p) => Ok(p),
         Err(AppError::Stored(status, answer)) => Ok(Prepared::Refused(status, answer)),
         Err(e) => Err(e),
@@ -178,10 +181,12 @@ pub async fn prepare(
 async fn check(
     state: &AppState,
     body: &[u8],
+    parsed: Option<Submission>,
     by: &Recorder,
     site: String,
 ) -> Result<Prepared, AppError> {
-    let sub: Submission = parse(body).map_err(|(field, e)| {
+    let parsed = parsed.ok_or(());
+    let sub: Submission = parsed.or_else(|()| parse(body)).map_err(|(field, e)| {
         stored_refusal(
             StatusCode::BAD_REQUEST,
             format!("请求内容不是有效的办件数据：{e}"),
