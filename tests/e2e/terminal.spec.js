@@ -113,7 +113,12 @@ test("every page of the terminal flow meets the elder-friendly figures at 1080×
     await expect(h).toBeVisible();
     const text = await h.textContent();
     if (text.includes("申请人信息")) break;
-    if (i === 0) await check(page, "3-question");
+    if (i === 0) {
+      await check(page, "3-question");
+      // The main action is on screen, in the reach of a standing or seated person.
+      const box = await page.getByRole("button", { name: "继续", exact: true }).boundingBox();
+      expect(box.y + box.height).toBeLessThanOrEqual(1920 * 0.8);
+    }
     if (await page.locator("input[type=number]").count()) {
       await page.locator("input[type=number]").fill("82");
     } else {
